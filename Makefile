@@ -1,0 +1,45 @@
+# The two commands a newcomer needs are `make run` and `make test`; everything else is optional.
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed-stamp
+DEMO    ?= demo-data
+PEOPLE  ?= 2000
+EVENTS  ?= 120
+
+.PHONY: run test setup system-deps lint bench demo screenshots translations clean
+
+$(PY):
+	scripts/make-venv.sh $(VENV)
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e '.[server,dev]'
+	touch $(STAMP)
+
+system-deps:
+	scripts/ensure-system-deps.sh
+
+setup: $(STAMP) system-deps
+
+## make run: set up, fill a demo database on first run, open the app on it
+run: setup
+	@if [ ! -f $(DEMO)/hromada.sqlite3 ]; then \
+	  echo "Creating a demo database in $(DEMO)/ ..."; \
+	  $(VENV)/bin/hromada-desk --data-dir $(DEMO) demo --people $(PEOPLE) --events $(EVENTS) --seed 1; \
+	fi
+	$(VENV)/bin/hromada-desk --data-dir $(DEMO)
+
+## make test: set up, then run the whole suite (Qt runs offscreen; PostgreSQL tests skip if none)
+test: setup
+	$(PY) -m pytest -q
+
+lint: setup
+	$(VENV)/bin/ruff check desktop server tests bench
+
+bench: setup
+	$(PY) -m bench
+
+demo: setup
+	$(VENV)/bin/hromada-desk --data-dir $(DEMO) demo --people $(PEOPLE) --events $(EVENTS) --seed 1
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

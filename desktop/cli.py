@@ -1,0 +1,240 @@
+"""The `hromada-desk` command: the app with no sub-command, headless tools with one.
+
+Every user mistake (a wrong path, an unknown kind, a damaged backup) ends as one plain line on
+stderr and a non-zero exit; a traceback means a bug in the app, never in what was typed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO
+
+from desktop import APP_NAME, __version__
+from desktop.paths import DataPaths, resolve_data_dir
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UserError(Exception):
+    """Something the user can fix; printed as one line."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from desktop.store.export import EXPORT_KINDS, FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="hromada-desk",
+        description=f"{APP_NAME}: registration, ideas, consultations and CSO directory for "
+        "liaison offices and CSO hubs. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--data-dir", metavar="DIR",
+        help="folder with the database and attachments (default: $HROMADA_DATA_DIR, else "
+        "the user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="fill the database with realistic demo data")
+    demo.add_argument("--people", type=_non_negative, default=2000, metavar="N")
+    demo.add_argument("--events", type=_non_negative, default=120, metavar="M")
+    demo.add_argument("--seed", type=int, default=1, help="same seed, same data (default 1)")
+
+    export = sub.add_parser("export", help="write records as CSV or JSON")
+    export.add_argument("kind", choices=EXPORT_KINDS, metavar="KIND",
+                        help="one of: " + ", ".join(EXPORT_KINDS))
+    export.add_argument("--format", choices=FORMATS, default="csv")
+    export.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+
+    check = sub.add_parser("check", help="check the database; exit 1 with a list of problems")
+    check.add_argument("--repair", action="store_true",
+                       help="rebuild the search index if it is out of step")
+
+    backup = sub.add_parser("backup", help="copy the database safely, even while the app runs")
+    backup.add_argument("-o", "--output", metavar="FILE",
+                        help="default: a dated file in the data folder's backups/")
+
+    restore = sub.add_parser(
+        "restore", help="replace the database with a backup (the current one is kept)")
+    restore.add_argument("file", metavar="FILE")
+    return parser
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative")
+    return value
+
+
+def _open_store(paths: DataPaths):  # noqa: ANN202 - keeps the store import lazy
+    from desktop.store import open_store
+
+    paths.ensure()
+    return open_store(paths.database, paths.backups)
+
+
+@contextlib.contextmanager
+def _atomic_output(target: str | None) -> Iterator[IO[str]]:
+    """Write to a temporary file beside the target and rename it only on success."""
+    if target is None:
+        yield sys.stdout
+        return
+    path = Path(target).expanduser()
+    if not path.parent.is_dir():
+        raise UserError(f"folder {path.parent} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8",
+                       newline="") as handle:
+            yield handle
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_demo(args: argparse.Namespace, paths: DataPaths) -> int:
+    from desktop.demo.generator import generate
+
+    store = _open_store(paths)
+    try:
+        def progress(stage: str, done: int, total: int) -> None:
+            if sys.stderr.isatty():
+                print(f"\r{stage}: {done}/{total}   ", end="", file=sys.stderr, flush=True)
+
+        counts = generate(store, people=args.people, events=args.events, seed=args.seed,
+                          progress=progress)
+    finally:
+        store.close()
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(", ".join(f"{table}: {n}" for table, n in counts.items()))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, paths: DataPaths) -> int:
+    from desktop.store.export import write_export
+
+    if not paths.database.exists():
+        raise UserError(f"there is no database in {paths.root}")
+    store = _open_store(paths)
+    try:
+        with _atomic_output(args.output) as out:
+            count = write_export(store.conn, args.kind, args.format, out)
+    finally:
+        store.close()
+    if args.output:
+        print(f"{count} {args.kind} records written to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, paths: DataPaths) -> int:
+    from desktop.domain.errors import ValidationError
+    from desktop.domain.validation import validate
+    from desktop.store.integrity import MAX_PER_CHECK, all_problems
+    from desktop.store.schema import RECORD_TABLES
+
+    if not paths.database.exists():
+        raise UserError(f"there is no database in {paths.root}")
+    store = _open_store(paths)
+    try:
+        if args.repair:
+            store.rebuild_search()
+        problems = list(all_problems(store.conn, paths.attachments))
+        checked = 0
+        for table in RECORD_TABLES:
+            invalid = []
+            for row in store.conn.execute(f"SELECT * FROM [{table}] WHERE deleted = 0"):
+                record = dict(zip(store._columns(table), row, strict=True))
+                checked += 1
+                try:
+                    validate(table, record)
+                except ValidationError as exc:
+                    invalid.append(f"{table} {record['id']}: {exc}")
+            problems += invalid[:MAX_PER_CHECK]
+            if len(invalid) > MAX_PER_CHECK:
+                problems.append(f"... and {len(invalid) - MAX_PER_CHECK} more invalid {table}")
+    finally:
+        store.close()
+    if problems:
+        for line in problems:
+            print(line)
+        print(f"{len(problems)} problem(s) found", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"OK: {checked} records checked, no problems found")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace, paths: DataPaths) -> int:
+    from desktop.store.backup import backup, default_backup_name
+
+    if not paths.database.exists():
+        raise UserError(f"there is no database in {paths.root} to back up")
+    target = Path(args.output).expanduser() if args.output else (
+        paths.ensure().backups / default_backup_name())
+    if not target.parent.is_dir():
+        raise UserError(f"folder {target.parent} does not exist")
+    if target.resolve() == paths.database.resolve():
+        raise UserError("the backup cannot overwrite the database itself")
+    backup(paths.database, target)
+    print(target)
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, paths: DataPaths) -> int:
+    from desktop.store.backup import restore
+
+    candidate = Path(args.file).expanduser()
+    if paths.database.exists() and candidate.resolve() == paths.database.resolve():
+        raise UserError("that file is the current database; choose a backup file")
+    kept = restore(candidate, paths.database, paths.ensure().backups)
+    store = _open_store(paths)  # upgrades an older backup's schema, with its own backup
+    store.close()
+    print(f"Restored {candidate}." + (f" The previous database was kept as {kept}." if kept
+                                      else ""))
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace, paths: DataPaths) -> int:
+    from desktop.ui.app import run
+
+    return run(paths)
+
+
+COMMANDS = {
+    None: cmd_gui, "demo": cmd_demo, "export": cmd_export, "check": cmd_check,
+    "backup": cmd_backup, "restore": cmd_restore,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from desktop.store.errors import StoreError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    paths = DataPaths(resolve_data_dir(args.data_dir))
+    try:
+        return COMMANDS[args.command](args, paths)
+    except (UserError, StoreError) as exc:
+        print(f"hromada-desk: error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except PermissionError as exc:
+        print(f"hromada-desk: error: no permission to use {exc.filename}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except BrokenPipeError:  # `hromada-desk export people | head` is fine
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the exit flush
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("hromada-desk: interrupted; nothing was half-written", file=sys.stderr)
+        return 130

@@ -1,0 +1,60 @@
+"""Every folder the app uses is decided here, and only here.
+
+One override (`--data-dir`, else `HROMADA_DATA_DIR`) moves everything at once, which is what
+tests, smoke runs and a second office profile on the same laptop need.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from desktop import APP_ID, ORG_NAME
+
+ENV_DATA_DIR = "HROMADA_DATA_DIR"
+DB_FILENAME = "hromada.sqlite3"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_ID, ORG_NAME, roaming=False))
+
+
+def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """`--data-dir` beats `HROMADA_DATA_DIR`, which beats the platform's user data folder."""
+    if cli_value:
+        return Path(cli_value).expanduser().resolve()
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env).expanduser().resolve()
+    return default_data_dir()
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """The layout inside one data folder."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / DB_FILENAME
+
+    @property
+    def attachments(self) -> Path:
+        return self.root / "attachments"
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def logs(self) -> Path:
+        return self.root / "logs"
+
+    def ensure(self) -> DataPaths:
+        for folder in (self.root, self.attachments, self.backups, self.logs):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self

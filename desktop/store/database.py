@@ -1,0 +1,200 @@
+"""Opening the local database: connection settings, migrations, and the backup before them."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from desktop.store.clock import HybridClock
+from desktop.store.errors import NewerDatabaseError, NotADatabaseError, StoreError
+from desktop.store.ids import new_id
+from desktop.store import schema
+
+BUSY_TIMEOUT_MS = 5000
+APPLICATION_ID = 0x48524D44  # "HRMD": marks the file as ours in its SQLite header
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def read_user_version(path: Path) -> int:
+    """Read the schema version from the file header without opening it with SQLite.
+
+    Opening would be a change (a WAL file, a shared-memory file); a database from a newer
+    app must be refused before anything like that happens. Offsets are from SQLite's file
+    format: user_version at 60, application_id at 68, both big-endian.
+    """
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise NotADatabaseError(f"{path} cannot be read ({exc.strerror})") from exc
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise NotADatabaseError(f"{path} is not a Hromada Desk database")
+    version = int.from_bytes(header[60:64], "big")
+    app_id = int.from_bytes(header[68:72], "big")
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and version):
+        raise NotADatabaseError(f"{path} is an SQLite file but not a Hromada Desk database")
+    if app_id == 0 and int.from_bytes(header[28:32], "big") > 1:
+        raise NotADatabaseError(f"{path} is an SQLite file but not a Hromada Desk database")
+    return version
+
+
+def backup_file(source: Path, target: Path) -> Path:
+    """Copy a live database consistently with SQLite's online backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    tmp.unlink(missing_ok=True)
+    with (
+        contextlib.closing(connect(source)) as src,
+        contextlib.closing(sqlite3.connect(tmp)) as dst,
+    ):
+        src.backup(dst)
+    tmp.replace(target)
+    return target
+
+
+def _timestamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no commit
+    return conn
+
+
+class Database:
+    """One open database file with its schema up to date.
+
+    Holds the sqlite-utils Database, the device identity and the hybrid clock. The record
+    write path lives in `desktop.store.records`; this class only owns the connection.
+    """
+
+    def __init__(self, path: Path, backups_dir: Path | None = None) -> None:
+        self.path = Path(path)
+        self.backups_dir = backups_dir or self.path.parent / "backups"
+        existed = self.path.exists() and self.path.stat().st_size > 0
+        version = read_user_version(self.path) if existed else 0
+        target = len(schema.MIGRATIONS)
+        if version > target:
+            raise NewerDatabaseError(
+                f"{self.path} was created by a newer version of Hromada Desk (schema "
+                f"{version}, this version knows {target}). Update the app; the file "
+                "has not been changed."
+            )
+        if existed and 0 < version < target:
+            self.migration_backup: Path | None = backup_file(
+                self.path, self.backups_dir / f"before-migration-v{version}-{_timestamp()}.sqlite3"
+            )
+        else:
+            self.migration_backup = None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.conn = connect(self.path)
+        self.db = sqlite_utils.Database(self.conn)
+        # The header can lag behind a WAL that was never checkpointed: ask SQLite too.
+        version = self.schema_version
+        if version > target:
+            self.conn.close()
+            raise NewerDatabaseError(
+                f"{self.path} was created by a newer version of Hromada Desk; the file has "
+                "not been changed."
+            )
+        self.db.enable_wal()
+        self._migrate(version)
+        self.clock: HybridClock | None = None
+        self.device_id = self._ensure_meta("device_id", new_id)
+        self.clock = HybridClock(self.device_id, self.get_meta("hlc"))
+
+    # -- transactions -------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sqlite_utils.Database]:
+        """A write transaction; nested calls become savepoints of the outer one.
+
+        BEGIN IMMEDIATE takes the write lock up front, so a second process (a CLI backup, a
+        scheduled sync) waits on the busy timeout instead of failing mid-transaction.
+        """
+        if self.conn.in_transaction:
+            with self.db.atomic():
+                yield self.db
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            with self.db.atomic():
+                yield self.db
+                self._persist_clock()
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def _persist_clock(self) -> None:
+        if self.clock is None:
+            return
+        self.conn.execute(
+            "INSERT INTO meta(key, value) VALUES('hlc', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (self.clock.last,),
+        )
+
+    # -- meta -----------------------------------------------------------------------------
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        with self.write():
+            if value is None:
+                self.conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+            else:
+                self.conn.execute(
+                    "INSERT INTO meta(key, value) VALUES(?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
+
+    def _ensure_meta(self, key: str, make: type[str] | object) -> str:
+        value = self.get_meta(key)
+        if value is None:
+            value = make()  # type: ignore[operator]
+            self.set_meta(key, value)
+        return value
+
+    # -- migrations -----------------------------------------------------------------------
+
+    def _migrate(self, current: int) -> None:
+        for number in range(current, len(schema.MIGRATIONS)):
+            migration = schema.MIGRATIONS[number]
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                migration(self.db)
+                self.conn.execute(f"PRAGMA user_version = {number + 1}")
+                self.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                self.conn.execute("COMMIT")
+            except Exception as exc:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise StoreError(
+                    f"Could not upgrade the database to schema {number + 1}: {exc}. "
+                    f"The file was left at schema {number}."
+                ) from exc
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA optimize")
+        self.conn.close()

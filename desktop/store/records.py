@@ -1,0 +1,251 @@
+"""The one write path for records: row, change log and search index in one transaction.
+
+Nothing else in the app writes record tables. That is what makes the change log a complete
+audit trail and a trustworthy sync outbox: a change and its log entry commit together or not
+at all, so there is no moment at which a crash can leave one without the other.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from desktop.store.clock import HybridClock
+from desktop.store.database import Database
+from desktop.store.errors import RecordNotFound, StoreError
+from desktop.store.ids import new_id, utc_now
+from desktop.store.schema import COMMON, RECORD_TABLES
+from desktop.store.schema import SEARCH_KINDS
+from desktop.store.search import SEARCH_DOC_BUILDERS, Hit, rebuild, search, search_doc
+
+META_COLUMNS = frozenset(COMMON)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _encode(value: Any) -> Any:
+    """Lists and dicts (e.g. a CSO's areas of work) are stored as JSON text."""
+    if isinstance(value, list | tuple | dict):
+        return _dumps(list(value) if isinstance(value, tuple) else value)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _chunks(items: Iterable[dict], size: int) -> Iterator[list[dict]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+class Store(Database):
+    """The local database of one office device, with its record write path."""
+
+    def __init__(self, path: Path, backups_dir: Path | None = None) -> None:
+        super().__init__(path, backups_dir)
+        self.user_id: str | None = self.get_meta("staff_id")
+
+    # -- reading --------------------------------------------------------------------------
+
+    def get(self, table: str, record_id: str, *, include_deleted: bool = False) -> dict | None:
+        self._check_table(table)
+        row = self.conn.execute(f"SELECT * FROM [{table}] WHERE id = ?", (record_id,)).fetchone()
+        if row is None:
+            return None
+        record = dict(zip(self._columns(table), row, strict=True))
+        if record["deleted"] and not include_deleted:
+            return None
+        return record
+
+    def count(self, table: str, *, include_deleted: bool = False) -> int:
+        self._check_table(table)
+        where = "" if include_deleted else " WHERE deleted = 0"
+        return int(self.conn.execute(f"SELECT count(*) FROM [{table}]{where}").fetchone()[0])
+
+    # -- writing --------------------------------------------------------------------------
+
+    def insert(self, table: str, values: Mapping[str, Any], *, user_id: str | None = None) -> dict:
+        """Create a record; the id is generated unless given (natural keys, imports)."""
+        self._check_table(table)
+        fields = self._user_fields(table, values)
+        now = utc_now()
+        record_id = values.get("id") or new_id()
+        row = {
+            "id": record_id, "created_at": now, "updated_at": now,
+            "device_id": self.device_id, "version": 1, "deleted": 0, **fields,
+        }
+        with self.write():
+            if self.get(table, record_id, include_deleted=True) is not None:
+                raise StoreError(f"{table} record {record_id} already exists")
+            self.db[table].insert(row)
+            self._log(table, record_id, "insert", None, fields, 0, now, user_id)
+            self._index(table, row)
+        return self.get(table, record_id) or row
+
+    def update(
+        self, table: str, record_id: str, changes: Mapping[str, Any], *,
+        user_id: str | None = None,
+    ) -> dict:
+        """Change some fields; only fields whose value really changes are written and logged."""
+        self._check_table(table)
+        fields = self._user_fields(table, changes)
+        with self.write():
+            current = self.get(table, record_id, include_deleted=True)
+            if current is None:
+                raise RecordNotFound(f"There is no {table} record with id {record_id}")
+            changed = {k: v for k, v in fields.items() if current.get(k) != v}
+            if not changed:
+                return current
+            old = {k: current.get(k) for k in changed}
+            self._apply(table, current, changed, "update", old, user_id)
+        return self.get(table, record_id, include_deleted=True) or current
+
+    def delete(self, table: str, record_id: str, *, user_id: str | None = None) -> None:
+        """Tombstone the record: it disappears from lists but sync can still carry it."""
+        self._set_deleted(table, record_id, 1, "delete", user_id)
+
+    def undelete(self, table: str, record_id: str, *, user_id: str | None = None) -> None:
+        """Undo a delete (the UI's undo); logged like any other change."""
+        self._set_deleted(table, record_id, 0, "undelete", user_id)
+
+    def insert_many(
+        self, table: str, rows: Iterable[Mapping[str, Any]], *, user_id: str | None = None,
+        batch_size: int = 5000,
+    ) -> int:
+        """Create many records in one transaction (imports, demo data), logged like insert().
+
+        Batches keep memory flat for a million rows while the whole call still commits or
+        rolls back as one.
+        """
+        self._check_table(table)
+        builder = SEARCH_DOC_BUILDERS.get(table)
+        total = 0
+        with self.write():
+            for chunk in _chunks(rows, batch_size):  # type: ignore[arg-type]
+                now = utc_now()
+                records, log, docs = [], [], []
+                for values in chunk:
+                    fields = self._user_fields(table, values)
+                    record_id = values.get("id") or new_id()
+                    records.append({
+                        "id": record_id, "created_at": now, "updated_at": now,
+                        "device_id": self.device_id, "version": 1, "deleted": 0, **fields,
+                    })
+                    log.append(self._log_row(table, record_id, "insert", None, fields, 0, now,
+                                             user_id))
+                    if builder is not None:
+                        docs.append(search_doc(table, records[-1]))
+                self.db[table].insert_all(records, batch_size=500)
+                self.db["change_log"].insert_all(log, batch_size=500)
+                if docs:
+                    self.db["search_docs"].insert_all(docs, batch_size=500)
+                total += len(records)
+        return total
+
+    def rebuild_search(self) -> int:
+        """Recreate the search index from the records (repair after damage or a restore)."""
+        with self.write():
+            rows = {}
+            for table in SEARCH_DOC_BUILDERS:
+                columns = self._columns(table)
+                rows[table] = [
+                    dict(zip(columns, r, strict=True))
+                    for r in self.conn.execute(f"SELECT * FROM [{table}] WHERE deleted = 0")
+                ]
+            rebuild(self.conn, rows)
+            self.conn.execute("INSERT INTO search_docs_fts(search_docs_fts) VALUES('rebuild')")
+        return sum(len(r) for r in rows.values())
+
+    def search(self, query: str, kinds: tuple[str, ...] = SEARCH_KINDS, limit: int = 50) -> list[Hit]:
+        """Prefix search, folded for case and apostrophes; best matches first."""
+        return search(self.conn, query, kinds, limit)
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _set_deleted(
+        self, table: str, record_id: str, flag: int, op: str, user_id: str | None
+    ) -> None:
+        self._check_table(table)
+        with self.write():
+            current = self.get(table, record_id, include_deleted=True)
+            if current is None:
+                raise RecordNotFound(f"There is no {table} record with id {record_id}")
+            if current["deleted"] == flag:
+                return
+            self._apply(table, current, {"deleted": flag}, op, {"deleted": current["deleted"]},
+                        user_id)
+
+    def _apply(
+        self, table: str, current: dict, changed: dict, op: str, old: dict,
+        user_id: str | None,
+    ) -> None:
+        now = utc_now()
+        base = current["version"]
+        update = {**changed, "updated_at": now, "device_id": self.device_id, "version": base + 1}
+        self.db[table].update(current["id"], update)
+        self._log(table, current["id"], op, old, changed, base, now, user_id)
+        self._index(table, {**current, **update})
+
+    def _log(
+        self, table: str, record_id: str, op: str, old: dict | None, new: dict,
+        base_version: int, now: str, user_id: str | None,
+    ) -> None:
+        self.db["change_log"].insert(
+            self._log_row(table, record_id, op, old, new, base_version, now, user_id)
+        )
+
+    def _log_row(
+        self, table: str, record_id: str, op: str, old: dict | None, new: dict,
+        base_version: int, now: str, user_id: str | None,
+    ) -> dict:
+        return {
+            "change_id": new_id(), "table_name": table, "record_id": record_id, "op": op,
+            "old": None if old is None else _dumps(old), "new": _dumps(new),
+            "base_version": base_version, "changed_at": now, "hlc": self._clock().now(),
+            "device_id": self.device_id, "user_id": user_id or self.user_id, "origin": "local",
+        }
+
+    def _clock(self) -> HybridClock:
+        assert self.clock is not None, "the clock is created when the database opens"
+        return self.clock
+
+    def _index(self, table: str, row: dict) -> None:
+        if table not in SEARCH_DOC_BUILDERS:
+            return
+        if row.get("deleted"):
+            self.conn.execute("DELETE FROM search_docs WHERE record_id = ?", (row["id"],))
+            return
+        doc = search_doc(table, row)
+        self.conn.execute(
+            "INSERT INTO search_docs(kind, record_id, name, extra) VALUES(:kind, :record_id, "
+            ":name, :extra) ON CONFLICT(record_id) DO UPDATE SET name = excluded.name, "
+            "extra = excluded.extra",
+            doc,
+        )
+
+    def _user_fields(self, table: str, values: Mapping[str, Any]) -> dict:
+        allowed = RECORD_TABLES[table][0]
+        unknown = [k for k in values if k not in allowed and k not in META_COLUMNS]
+        if unknown:
+            raise StoreError(f"{table} has no field(s): {', '.join(sorted(unknown))}")
+        return {k: _encode(v) for k, v in values.items() if k in allowed}
+
+    @staticmethod
+    def _check_table(table: str) -> None:
+        if table not in RECORD_TABLES:
+            raise StoreError(f"Unknown record type: {table}")
+
+    def _columns(self, table: str) -> list[str]:
+        cache = self.__dict__.setdefault("_column_cache", {})
+        if table not in cache:
+            cache[table] = [r[1] for r in self.conn.execute(f"PRAGMA table_info([{table}])")]
+        return cache[table]
+
+
+def open_store(path: Path, backups_dir: Path | None = None) -> Store:
+    return Store(path, backups_dir)

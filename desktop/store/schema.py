@@ -1,0 +1,202 @@
+"""The tables, as numbered forward-only migrations.
+
+A migration is a function that takes the sqlite-utils Database inside the migration's
+transaction. `PRAGMA user_version` holds how many have run. Never edit a released migration:
+add a new one. docs/data-model.md explains every field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+# Columns every synced record has. `version` counts the changes applied to the row; the change
+# log holds exactly that many entries for it (the `check` command verifies this).
+COMMON: dict[str, type] = {
+    "id": str,
+    "created_at": str,
+    "updated_at": str,
+    "device_id": str,
+    "version": int,
+    "deleted": int,
+}
+
+# table -> (columns, foreign keys as (column, other_table)); order matters for creation.
+RECORD_TABLES: dict[str, tuple[dict[str, type], list[tuple[str, str]]]] = {
+    "districts": ({"name": str, "starosta": str, "community": str}, []),
+    "settlements": (
+        {"name": str, "kind": str, "district_id": str, "katottg": str},
+        [("district_id", "districts")],
+    ),
+    "offices": (
+        {
+            "name": str, "short_name": str, "kind": str, "district_id": str,
+            "settlement_id": str, "address": str, "phone": str, "email": str,
+            "opened_on": str, "active": int,
+        },
+        [("district_id", "districts"), ("settlement_id", "settlements")],
+    ),
+    "event_kinds": ({"code": str, "name_uk": str, "name_en": str, "sort_order": int}, []),
+    "idea_categories": ({"code": str, "name_uk": str, "name_en": str, "sort_order": int}, []),
+    "staff": (
+        {"name": str, "office_id": str, "role": str, "email": str, "active": int},
+        [("office_id", "offices")],
+    ),
+    "people": (
+        {
+            "last_name": str, "first_name": str, "patronymic": str, "gender": str,
+            "birth_year": int, "age_group": str, "phone": str, "email": str,
+            "settlement_id": str, "address": str, "office_id": str, "idp": int,
+            "disability": int, "notes": str, "consent_given_at": str,
+            "consent_text_version": str, "consent_method": str, "consent_withdrawn_at": str,
+        },
+        [("settlement_id", "settlements"), ("office_id", "offices")],
+    ),
+    "organizations": (
+        {
+            "name": str, "short_name": str, "edrpou": str, "legal_form": str, "areas": str,
+            "settlement_id": str, "address": str, "phone": str, "email": str, "website": str,
+            "registered_on": str, "memorandum": int, "memorandum_on": str, "office_id": str,
+            "notes": str,
+        },
+        [("settlement_id", "settlements"), ("office_id", "offices")],
+    ),
+    "org_members": (
+        {"organization_id": str, "person_id": str, "role": str, "since": str, "until": str},
+        [("organization_id", "organizations"), ("person_id", "people")],
+    ),
+    "events": (
+        {
+            "title": str, "kind": str, "office_id": str, "place": str, "settlement_id": str,
+            "starts_at": str, "ends_at": str, "capacity": int, "organiser_office_id": str,
+            "organiser_org_id": str, "participation_level": str, "status": str,
+            "description": str,
+        },
+        [
+            ("office_id", "offices"), ("settlement_id", "settlements"),
+            ("organiser_office_id", "offices"), ("organiser_org_id", "organizations"),
+        ],
+    ),
+    "attendance": (
+        {
+            "event_id": str, "person_id": str, "status": str, "checked_in_at": str,
+            "role": str, "knowledge_improved": int, "would_recommend": int, "rating": int,
+            "feedback_comment": str,
+        },
+        [("event_id", "events"), ("person_id", "people")],
+    ),
+    "consultations": (
+        {
+            "title": str, "authority": str, "topic": str, "level": str, "method": str,
+            "opens_on": str, "closes_on": str, "status": str, "outcome": str, "office_id": str,
+        },
+        [("office_id", "offices")],
+    ),
+    "submissions": (
+        {
+            "consultation_id": str, "person_id": str, "office_id": str, "text": str,
+            "received_via": str, "received_on": str, "response": str, "responded_on": str,
+        },
+        [("consultation_id", "consultations"), ("person_id", "people"), ("office_id", "offices")],
+    ),
+    "visits": (
+        {
+            "office_id": str, "person_id": str, "visited_at": str, "topic": str, "tool": str,
+            "outcome": str, "follow_up_on": str, "staff_id": str,
+        },
+        [("office_id", "offices"), ("person_id", "people"), ("staff_id", "staff")],
+    ),
+    "ideas": (
+        {
+            "title": str, "description": str, "channel": str, "category_id": str,
+            "settlement_id": str, "author_person_id": str, "office_id": str,
+            "received_on": str, "status": str, "response": str, "responded_on": str,
+        },
+        [
+            ("category_id", "idea_categories"), ("settlement_id", "settlements"),
+            ("author_person_id", "people"), ("office_id", "offices"),
+        ],
+    ),
+    "attachments": (
+        {
+            "owner_table": str, "owner_id": str, "sha256": str, "filename": str, "mime": str,
+            "size": int,
+        },
+        [],
+    ),
+}
+
+# Indexes that the lists, check-in, sync and reports read by.
+INDEXES: list[tuple[str, list[str], bool]] = [
+    ("settlements", ["district_id"], False),
+    ("people", ["phone"], False),
+    ("people", ["last_name", "first_name"], False),
+    ("people", ["office_id"], False),
+    ("organizations", ["edrpou"], False),
+    ("org_members", ["organization_id"], False),
+    ("org_members", ["person_id"], False),
+    ("events", ["office_id", "starts_at"], False),
+    ("events", ["starts_at"], False),
+    ("attendance", ["event_id", "person_id"], True),
+    ("attendance", ["person_id"], False),
+    ("submissions", ["consultation_id"], False),
+    ("submissions", ["person_id"], False),
+    ("visits", ["office_id", "visited_at"], False),
+    ("visits", ["person_id"], False),
+    ("ideas", ["status", "received_on"], False),
+    ("ideas", ["office_id"], False),
+    ("ideas", ["author_person_id"], False),
+    ("attachments", ["owner_table", "owner_id"], False),
+    ("attachments", ["sha256"], False),
+]
+
+SEARCH_KINDS = ("people", "organizations", "ideas")
+
+
+def _m001_initial(db: sqlite_utils.Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key", strict=True)
+    for table, (columns, fks) in RECORD_TABLES.items():
+        db[table].create(
+            {**COMMON, **columns},
+            pk="id",
+            foreign_keys=[(col, other, "id") for col, other in fks],
+            not_null={"created_at", "updated_at", "device_id", "version", "deleted"},
+            defaults={"version": 0, "deleted": 0},
+            strict=True,
+        )
+    for table, columns, unique in INDEXES:
+        db[table].create_index(columns, unique=unique)
+    db["change_log"].create(
+        {
+            "seq": int, "change_id": str, "table_name": str, "record_id": str, "op": str,
+            "old": str, "new": str, "base_version": int, "changed_at": str, "hlc": str,
+            "device_id": str, "user_id": str, "origin": str,
+        },
+        pk="seq",
+        not_null={"change_id", "table_name", "record_id", "op", "changed_at", "hlc",
+                  "device_id", "origin"},
+        strict=True,
+    )
+    db["change_log"].create_index(["table_name", "record_id"])
+    db["change_log"].create_index(["change_id"], unique=True)
+    # Search documents hold text already folded by the domain (case, apostrophes), so the
+    # FTS tokenizer only has to split words. remove_diacritics must stay 0: it would turn
+    # Ukrainian й into и and ї into і.
+    db["search_docs"].create(
+        {"doc_id": int, "kind": str, "record_id": str, "name": str, "extra": str},
+        pk="doc_id",
+        strict=True,
+    )
+    db["search_docs"].create_index(["record_id"], unique=True)
+    db["search_docs"].enable_fts(
+        ["name", "extra"],
+        create_triggers=True,
+        tokenize="unicode61 remove_diacritics 0",
+        replace=True,
+    )
+
+
+MIGRATIONS: list[Migration] = [_m001_initial]
