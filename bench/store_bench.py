@@ -31,7 +31,8 @@ FIRST = ["Олена", "Ірина", "Марʼяна", "Оксана", "Іван
 
 def _people(n: int, rng: random.Random) -> Iterator[dict]:
     for i in range(n):
-        yield {"last_name": f"{rng.choice(SURNAMES)}{i % 97 or ''}", "first_name": rng.choice(FIRST),
+        yield {"last_name": f"{rng.choice(SURNAMES)}{i % 97 or ''}",
+               "first_name": rng.choice(FIRST),
                "gender": rng.choice(["female", "male"]),
                "phone": f"+38067{rng.randrange(10**7):07d}"}
 

@@ -12,9 +12,9 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.store import schema
 from desktop.store.database import APPLICATION_ID, backup_file, connect
 from desktop.store.errors import NewerDatabaseError, NotADatabaseError
-from desktop.store import schema
 
 
 def default_backup_name(prefix: str = "hromada") -> str:

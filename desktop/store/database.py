@@ -10,10 +10,10 @@ from pathlib import Path
 
 import sqlite_utils
 
+from desktop.store import schema
 from desktop.store.clock import HybridClock
 from desktop.store.errors import NewerDatabaseError, NotADatabaseError, StoreError
 from desktop.store.ids import new_id
-from desktop.store import schema
 
 BUSY_TIMEOUT_MS = 5000
 APPLICATION_ID = 0x48524D44  # "HRMD": marks the file as ours in its SQLite header
@@ -198,3 +198,16 @@ class Database:
         with contextlib.suppress(sqlite3.Error):
             self.conn.execute("PRAGMA optimize")
         self.conn.close()
+
+
+def open_reader(path: Path) -> sqlite3.Connection:
+    """A read-only connection for a worker thread (lists, reports, exports).
+
+    WAL lets it read a consistent snapshot while the UI thread's connection writes; each
+    worker thread opens its own because a connection must not be shared across threads.
+    """
+    conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True,
+                           timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA query_only = ON")
+    return conn

@@ -17,8 +17,7 @@ from desktop.store.clock import HybridClock
 from desktop.store.database import Database
 from desktop.store.errors import RecordNotFound, StoreError
 from desktop.store.ids import new_id, utc_now
-from desktop.store.schema import COMMON, RECORD_TABLES
-from desktop.store.schema import SEARCH_KINDS
+from desktop.store.schema import COMMON, RECORD_TABLES, SEARCH_KINDS
 from desktop.store.search import SEARCH_DOC_BUILDERS, Hit, rebuild, search, search_doc
 
 META_COLUMNS = frozenset(COMMON)
@@ -83,7 +82,7 @@ class Store(Database):
             if self.get(table, record_id, include_deleted=True) is not None:
                 raise StoreError(f"{table} record {record_id} already exists")
             self.db[table].insert(row)
-            self._log(table, record_id, "insert", None, fields, 0, now, user_id)
+            self._log(table, record_id, "insert", None, fields, 0, None, now, user_id)
             self._index(table, row)
         return self.get(table, record_id) or row
 
@@ -128,6 +127,7 @@ class Store(Database):
         with self.write():
             for chunk in _chunks(rows, batch_size):  # type: ignore[arg-type]
                 now = utc_now()
+                mutation = self._last_mutation()
                 records, log, docs = [], [], []
                 for values in chunk:
                     fields = self._user_fields(table, values)
@@ -136,8 +136,9 @@ class Store(Database):
                         "id": record_id, "created_at": now, "updated_at": now,
                         "device_id": self.device_id, "version": 1, "deleted": 0, **fields,
                     })
-                    log.append(self._log_row(table, record_id, "insert", None, fields, 0, now,
-                                             user_id))
+                    mutation += 1
+                    log.append(self._log_row(table, record_id, "insert", None, fields, 0, None,
+                                             now, user_id, mutation))
                     if builder is not None:
                         docs.append(search_doc(table, records[-1]))
                 self.db[table].insert_all(records, batch_size=500)
@@ -161,7 +162,9 @@ class Store(Database):
             self.conn.execute("INSERT INTO search_docs_fts(search_docs_fts) VALUES('rebuild')")
         return sum(len(r) for r in rows.values())
 
-    def search(self, query: str, kinds: tuple[str, ...] = SEARCH_KINDS, limit: int = 50) -> list[Hit]:
+    def search(
+        self, query: str, kinds: tuple[str, ...] = SEARCH_KINDS, limit: int = 50
+    ) -> list[Hit]:
         """Prefix search, folded for case and apostrophes; best matches first."""
         return search(self.conn, query, kinds, limit)
 
@@ -188,26 +191,34 @@ class Store(Database):
         base = current["version"]
         update = {**changed, "updated_at": now, "device_id": self.device_id, "version": base + 1}
         self.db[table].update(current["id"], update)
-        self._log(table, current["id"], op, old, changed, base, now, user_id)
+        self._log(table, current["id"], op, old, changed, base, current.get("rev"), now,
+                  user_id)
         self._index(table, {**current, **update})
 
     def _log(
         self, table: str, record_id: str, op: str, old: dict | None, new: dict,
-        base_version: int, now: str, user_id: str | None,
+        base_version: int, base_rev: int | None, now: str, user_id: str | None,
     ) -> None:
         self.db["change_log"].insert(
-            self._log_row(table, record_id, op, old, new, base_version, now, user_id)
+            self._log_row(table, record_id, op, old, new, base_version, base_rev, now, user_id,
+                          self._last_mutation() + 1)
         )
+
+    def _last_mutation(self) -> int:
+        row = self.conn.execute("SELECT max(mutation) FROM change_log").fetchone()
+        return int(row[0] or 0)
 
     def _log_row(
         self, table: str, record_id: str, op: str, old: dict | None, new: dict,
-        base_version: int, now: str, user_id: str | None,
+        base_version: int, base_rev: int | None, now: str, user_id: str | None,
+        mutation: int | None, origin: str = "local", hlc: str | None = None,
     ) -> dict:
         return {
-            "change_id": new_id(), "table_name": table, "record_id": record_id, "op": op,
-            "old": None if old is None else _dumps(old), "new": _dumps(new),
-            "base_version": base_version, "changed_at": now, "hlc": self._clock().now(),
-            "device_id": self.device_id, "user_id": user_id or self.user_id, "origin": "local",
+            "mutation": mutation, "change_id": new_id(), "table_name": table,
+            "record_id": record_id, "op": op, "old": None if old is None else _dumps(old),
+            "new": _dumps(new), "base_version": base_version, "base_rev": base_rev,
+            "changed_at": now, "hlc": hlc or self._clock().now(), "device_id": self.device_id,
+            "user_id": user_id or self.user_id, "origin": origin,
         }
 
     def _clock(self) -> HybridClock:

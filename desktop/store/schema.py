@@ -22,6 +22,7 @@ COMMON: dict[str, type] = {
     "device_id": str,
     "version": int,
     "deleted": int,
+    "rev": int,  # the platform's revision of the row as last synced; NULL = never synced
 }
 
 # table -> (columns, foreign keys as (column, other_table)); order matters for creation.
@@ -120,6 +121,16 @@ RECORD_TABLES: dict[str, tuple[dict[str, type], list[tuple[str, str]]]] = {
             ("author_person_id", "people"), ("office_id", "offices"),
         ],
     ),
+    # Written by the platform when two offices changed the same field while offline: the
+    # losing value is kept here for a person to see and resolve.
+    "conflicts": (
+        {
+            "table_name": str, "record_id": str, "field": str, "winning_value": str,
+            "losing_value": str, "winning_hlc": str, "losing_hlc": str,
+            "losing_device": str, "office_id": str, "resolved_at": str, "resolved_by": str,
+        },
+        [],
+    ),
     "attachments": (
         {
             "owner_table": str, "owner_id": str, "sha256": str, "filename": str, "mime": str,
@@ -151,6 +162,7 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("ideas", ["author_person_id"], False),
     ("attachments", ["owner_table", "owner_id"], False),
     ("attachments", ["sha256"], False),
+    ("conflicts", ["table_name", "record_id"], False),
 ]
 
 SEARCH_KINDS = ("people", "organizations", "ideas")
@@ -171,9 +183,10 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
         db[table].create_index(columns, unique=unique)
     db["change_log"].create(
         {
-            "seq": int, "change_id": str, "table_name": str, "record_id": str, "op": str,
-            "old": str, "new": str, "base_version": int, "changed_at": str, "hlc": str,
-            "device_id": str, "user_id": str, "origin": str,
+            "seq": int, "mutation": int, "change_id": str, "table_name": str,
+            "record_id": str, "op": str, "old": str, "new": str, "base_version": int,
+            "base_rev": int, "changed_at": str, "hlc": str, "device_id": str, "user_id": str,
+            "origin": str,
         },
         pk="seq",
         not_null={"change_id", "table_name", "record_id", "op", "changed_at", "hlc",
@@ -182,6 +195,19 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
     )
     db["change_log"].create_index(["table_name", "record_id"])
     db["change_log"].create_index(["change_id"], unique=True)
+    # The device's own changes are numbered 1, 2, 3... with no gaps: the push protocol's
+    # mutation numbers. Changes pulled from the platform (origin 'remote') have none.
+    db["change_log"].create_index(["mutation"], unique=True)
+    db["sync_rejections"].create(
+        {"mutation": int, "table_name": str, "record_id": str, "reason": str,
+         "rejected_at": str, "dismissed": int},
+        pk="mutation", defaults={"dismissed": 0}, strict=True,
+    )
+    db["sync_log"].create(
+        {"id": int, "started_at": str, "finished_at": str, "outcome": str, "pushed": int,
+         "pulled": int, "message": str},
+        pk="id", strict=True,
+    )
     # Search documents hold text already folded by the domain (case, apostrophes), so the
     # FTS tokenizer only has to split words. remove_diacritics must stay 0: it would turn
     # Ukrainian й into и and ї into і.

@@ -143,7 +143,8 @@ def test_attendance_natural_id_is_the_same_on_every_device(store):
 
 
 def test_lists_are_stored_as_json(store):
-    org = store.insert("organizations", {"name": "ГО «Світанок»", "legal_form": "public_organization",
+    org = store.insert("organizations", {"name": "ГО «Світанок»",
+                                         "legal_form": "public_organization",
                                          "areas": ["youth", "ecology"]})
     assert json.loads(org["areas"]) == ["youth", "ecology"]
 

@@ -1,0 +1,72 @@
+"""Phone numbers, stored in E.164 so one person's number is one string however it was typed.
+
+Operators type Ukrainian numbers as "067 123 45 67", "(067) 123-45-67", "380671234567" or
+"+38 067 ...". Storing the E.164 form makes duplicate detection and search by phone exact.
+"""
+
+from __future__ import annotations
+
+import phonenumbers
+
+from desktop.domain.errors import FieldError, ValidationError
+from desktop.domain.i18n import QT_TRANSLATE_NOOP
+
+_NOT_UKRAINIAN = QT_TRANSLATE_NOOP(
+    "Validation", "Phone number {value} is not a valid Ukrainian number")
+_NOT_VALID = QT_TRANSLATE_NOOP("Validation", "Phone number {value} is not a valid number")
+
+
+def phone_digits(s: str | None) -> str:
+    """Only the digits, for searching by any run of digits of a number."""
+    return "".join(ch for ch in (s or "") if ch.isdigit())
+
+
+def _candidate(raw: str, region: str) -> tuple[str, str | None]:
+    """Rewrite the common ways of writing a UA number without "+" into a parseable form."""
+    digits = phone_digits(raw)
+    if raw.startswith("+"):
+        return raw, None
+    if region == "UA":
+        if digits.startswith("380") and len(digits) == 12:
+            return "+" + digits, None
+        if digits.startswith("80") and len(digits) == 11:  # old "8 067 ..." long-distance
+            return "+3" + digits, None
+    return raw, region
+
+
+def normalize_phone(raw: str | None, region: str = "UA", field: str = "phone") -> str:
+    """E.164 form of `raw` ("+380671234567"); "" for empty input.
+
+    Raises ValidationError (on `field`) when the text is not a valid number. Foreign numbers
+    written with a "+" country code are accepted: many displaced people use one.
+    """
+    text = (raw or "").strip()
+    if not text:
+        return ""
+    problem = FieldError(
+        field, _NOT_UKRAINIAN if region == "UA" and not text.startswith("+") else _NOT_VALID,
+        {"value": text})
+    # phonenumbers would read letters as a keypad word ("1-800-FLOWERS"): never intended here.
+    if any(ch.isalpha() for ch in text):
+        raise ValidationError(problem)
+    candidate, default_region = _candidate(text, region)
+    try:
+        number = phonenumbers.parse(candidate, default_region)
+    except phonenumbers.NumberParseException:
+        raise ValidationError(problem) from None
+    if not phonenumbers.is_valid_number(number):
+        if number.country_code == 380:
+            problem = FieldError(field, _NOT_UKRAINIAN, {"value": text})
+        raise ValidationError(problem)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def format_phone(e164: str | None) -> str:
+    """A stored number for display: "+380 67 123 4567". Unparseable text is shown as is."""
+    if not e164:
+        return ""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
