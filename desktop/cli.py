@@ -60,6 +60,13 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("-o", "--output", metavar="FILE",
                         help="default: a dated file in the data folder's backups/")
 
+    enroll = sub.add_parser("enroll", help="connect this device to the council's platform")
+    enroll.add_argument("url", metavar="URL", help="the platform's address, https://...")
+    enroll.add_argument("code", metavar="CODE", help="the one-time enrollment code")
+
+    sub.add_parser("sync", help="send local changes and receive the platform's; exit 0 only "
+                   "when both directions are up to date")
+
     restore = sub.add_parser(
         "restore", help="replace the database with a backup (the current one is kept)")
     restore.add_argument("file", metavar="FILE")
@@ -76,7 +83,7 @@ def _non_negative(text: str) -> int:
     return value
 
 
-def _open_store(paths: DataPaths):  # noqa: ANN202 - keeps the store import lazy
+def _open_store(paths: DataPaths):
     from desktop.store import open_store
 
     paths.ensure()
@@ -205,6 +212,43 @@ def cmd_restore(args: argparse.Namespace, paths: DataPaths) -> int:
     return EXIT_OK
 
 
+def cmd_enroll(args: argparse.Namespace, paths: DataPaths) -> int:
+    from desktop.sync.client import enroll
+
+    store = _open_store(paths)
+    try:
+        answer, warning = enroll(store, paths.root, args.url, args.code)
+    finally:
+        store.close()
+    where = f"office {answer.office_name or answer.office_id}" if answer.office_id else "council"
+    print(f"Enrolled as a device of the {where}.")
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_sync(args: argparse.Namespace, paths: DataPaths) -> int:
+    from desktop.sync.client import sync_once
+
+    if not paths.database.exists():
+        raise UserError(f"there is no database in {paths.root}")
+    store = _open_store(paths)
+    try:
+        report = sync_once(store, paths.root)
+    finally:
+        store.close()
+    print(f"sent {report.pushed} changes, received {report.pulled}"
+          + (f", {len(report.rejected)} refused by the platform" if report.rejected else ""))
+    for line in report.rejected[:20]:
+        print(f"  refused: {line}")
+    for note in report.notes:
+        print(f"  note: {note}")
+    if not report.up_to_date:
+        print(f"not up to date: {report.pending_after} changes still waiting", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace, paths: DataPaths) -> int:
     from desktop.ui.app import run
 
@@ -213,19 +257,20 @@ def cmd_gui(args: argparse.Namespace, paths: DataPaths) -> int:
 
 COMMANDS = {
     None: cmd_gui, "demo": cmd_demo, "export": cmd_export, "check": cmd_check,
-    "backup": cmd_backup, "restore": cmd_restore,
+    "backup": cmd_backup, "restore": cmd_restore, "enroll": cmd_enroll, "sync": cmd_sync,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     from desktop.store.errors import StoreError
+    from desktop.sync.transport import SyncError
 
     parser = build_parser()
     args = parser.parse_args(argv)
     paths = DataPaths(resolve_data_dir(args.data_dir))
     try:
         return COMMANDS[args.command](args, paths)
-    except (UserError, StoreError) as exc:
+    except (UserError, StoreError, SyncError) as exc:
         print(f"hromada-desk: error: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     except PermissionError as exc:

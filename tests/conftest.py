@@ -1,8 +1,12 @@
-"""Fixtures shared by the whole suite: a fresh real store per test, Qt offscreen."""
+"""Fixtures shared by the whole suite: a fresh real store per test, Qt offscreen, and a real
+platform (SQLite, and PostgreSQL when one is available) served by uvicorn on 127.0.0.1."""
 
 from __future__ import annotations
 
 import os
+import socket
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,3 +31,95 @@ def store(data_dir: Path) -> Iterator:
     s = open_store(data_dir / "hromada.sqlite3", data_dir / "backups")
     yield s
     s.close()
+
+
+PG_URL = os.environ.get("HROMADA_TEST_PG_URL")
+PG_TABLES = ("devices", "enrollment_codes", "records", "counters", "blob_parts", "blobs")
+
+
+def _postgres_reachable() -> bool:
+    if not PG_URL:
+        return False
+    try:
+        import psycopg
+
+        with psycopg.connect(PG_URL, connect_timeout=3):
+            return True
+    except Exception:
+        return False
+
+
+PG_AVAILABLE = _postgres_reachable()
+BACKENDS = [
+    "sqlite",
+    pytest.param("postgres", marks=[
+        pytest.mark.postgres,
+        pytest.mark.skipif(not PG_AVAILABLE, reason="no PostgreSQL: set HROMADA_TEST_PG_URL "
+                           "(scripts/start-test-postgres.sh prints one)"),
+    ]),
+]
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    if PG_AVAILABLE:
+        return "PostgreSQL: server tests run on SQLite and PostgreSQL"
+    return ("PostgreSQL: not found, the PostgreSQL server tests are skipped "
+            "(run scripts/start-test-postgres.sh and export HROMADA_TEST_PG_URL)")
+
+
+def make_db(backend: str, tmp_path: Path):
+    from server.db import ServerDB
+
+    if backend == "sqlite":
+        return ServerDB(f"sqlite:///{tmp_path / 'platform.sqlite3'}")
+    import psycopg
+
+    with psycopg.connect(PG_URL, autocommit=True) as conn:
+        for table in PG_TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS {table} CASCADE")
+    return ServerDB(PG_URL)  # type: ignore[arg-type]
+
+
+@pytest.fixture(params=BACKENDS)
+def server_db(request, tmp_path):
+    db = make_db(request.param, tmp_path)
+    yield db
+    db.close()
+
+
+class LiveServer:
+    def __init__(self, db) -> None:
+        import uvicorn
+
+        from server.api import create_app
+
+        self.db = db
+        sock = socket.socket()
+        sock.bind(("127.0.0.1", 0))
+        self.port = sock.getsockname()[1]
+        sock.close()
+        config = uvicorn.Config(create_app(db), host="127.0.0.1", port=self.port,
+                                log_level="warning", timeout_keep_alive=30)
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        deadline = time.time() + 15
+        while not self.server.started:
+            if time.time() > deadline:
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.02)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture
+def live_server(server_db) -> Iterator[LiveServer]:
+    server = LiveServer(server_db)
+    yield server
+    server.stop()

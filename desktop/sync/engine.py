@@ -1,0 +1,280 @@
+"""One sync run: upload attachments, push the outbox, pull the feed, verify, record the result.
+
+Everything a run needs to resume lives in the store (the outbox is the change log, the cursor
+moves with each applied page), so a run that is cut off, crashes or is killed simply leaves
+work for the next one. Nothing is ever wiped to recover.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.store import syncstate
+from desktop.store.ids import utc_now
+from desktop.store.records import Store
+from desktop.sync.transport import GapRefused, SyncError, Transport
+from desktop.sync.wire import (
+    CHECKSUM_MODULUS,
+    DEFAULT_PULL_LIMIT,
+    DEFAULT_PUSH_BATCH,
+    SYNCED_TABLES,
+    Change,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    checksum_term,
+)
+
+LOCK_KEY = "sync.lock"
+STALE_LOCK_SECONDS = 15 * 60
+CHUNK = 256 * 1024
+
+
+class Cancelled(SyncError):
+    def __init__(self) -> None:
+        super().__init__("sync was cancelled; it will continue where it stopped")
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    duplicates: int = 0
+    rejected: list[str] = field(default_factory=list)
+    pulled: int = 0
+    skipped: int = 0
+    uploaded_files: int = 0
+    full_resync: bool = False
+    refetched: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    pending_after: int = 0
+    checksums_ok: bool = False
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.pending_after == 0 and self.checksums_ok
+
+
+class SyncEngine:
+    def __init__(self, store: Store, transport: Transport, data_dir: Path, *,
+                 push_batch: int = DEFAULT_PUSH_BATCH, pull_limit: int = DEFAULT_PULL_LIMIT,
+                 cancel: Callable[[], bool] | None = None,
+                 progress: Callable[[str], None] | None = None) -> None:
+        self.store = store
+        self.transport = transport
+        self.data_dir = data_dir
+        self.push_batch = push_batch
+        self.pull_limit = pull_limit
+        self.cancel = cancel or (lambda: False)
+        self.progress = progress or (lambda _message: None)
+
+    # -- the run ------------------------------------------------------------------------
+
+    def run(self) -> SyncReport:
+        report = SyncReport()
+        self._take_lock()
+        log_id = self._start_log(report)
+        try:
+            self._upload_files(report)
+            self._push(report)
+            self._pull(report)
+            self._verify(report)
+            report.pending_after = syncstate.pending_count(self.store)
+        except SyncError as exc:
+            self._finish_log(log_id, "failed", report, str(exc))
+            raise
+        except BaseException as exc:
+            self._finish_log(log_id, "failed", report, f"unexpected problem: {exc}")
+            raise
+        finally:
+            self._release_lock()
+        self.store.set_meta("sync.last_success", utc_now())
+        self._finish_log(log_id, "ok" if report.up_to_date else "partial", report,
+                         "; ".join(report.notes))
+        return report
+
+    def _check_cancel(self) -> None:
+        if self.cancel():
+            raise Cancelled()
+
+    # -- push ---------------------------------------------------------------------------
+
+    def _push(self, report: SyncReport) -> None:
+        while True:
+            self._check_cancel()
+            changes = syncstate.pending_changes(self.store, self.push_batch)
+            if not changes:
+                return
+            self.progress(f"sending {len(changes)} changes")
+            request = PushRequest(device_id=self.store.device_id, changes=[
+                Change(mutation=c.mutation, change_id=c.change_id, table=c.table,
+                       record_id=c.record_id, op=c.op, fields=c.fields,  # type: ignore[arg-type]
+                       base_rev=c.base_rev, hlc=c.hlc, changed_at=c.changed_at,
+                       user_id=c.user_id)
+                for c in changes
+            ])
+            try:
+                raw = self.transport.post("/v1/push", request.model_dump())
+            except GapRefused as gap:
+                # The platform has less than we were told (e.g. it was restored from a
+                # backup): resend from where it is. Our outbox still has every change.
+                if gap.expected - 1 < syncstate.last_acked(self.store):
+                    self.store.set_meta(syncstate.LAST_ACKED, str(gap.expected - 1))
+                    report.notes.append(f"the platform asked to resend from change "
+                                        f"{gap.expected}")
+                    continue
+                raise SyncError(f"the platform and this device disagree about the outbox "
+                                f"(expected {gap.expected})") from gap
+            response = PushResponse.model_validate(raw)
+            by_mutation = {c.mutation: c for c in changes}
+            rejections = []
+            for result in response.results:
+                change = by_mutation.get(result.mutation)
+                if result.status == "applied":
+                    report.pushed += 1
+                elif result.status == "duplicate":
+                    report.duplicates += 1
+                elif change is not None:
+                    reason = result.reason or "refused"
+                    rejections.append((result.mutation, change.table, change.record_id, reason))
+                    report.rejected.append(f"{change.table} {change.record_id}: {reason}")
+            syncstate.acknowledge(self.store, response.last_mutation, rejections)
+
+    # -- pull ---------------------------------------------------------------------------
+
+    def _pull(self, report: SyncReport, *, from_zero: bool = False) -> None:
+        cursor = 0 if from_zero else int(self.store.get_meta(syncstate.CURSOR, "0") or 0)
+        full = from_zero
+        seen: dict[str, set[str]] = defaultdict(set)
+        while True:
+            self._check_cancel()
+            page = PullResponse.model_validate(
+                self.transport.get("/v1/pull", cursor=cursor, limit=self.pull_limit))
+            if page.full_resync:
+                report.full_resync = full = True
+                report.notes.append("this device was away longer than the platform keeps "
+                                    "deletions; all data was read again")
+                cursor = 0
+                seen.clear()
+                continue
+            rows = [syncstate.PulledRow(r.table, r.id, r.rev, r.deleted, r.data, r.hlc)
+                    for r in page.rows]
+            if full:
+                for r in page.rows:
+                    seen[r.table].add(r.id)
+            applied, skipped = syncstate.apply_pulled(self.store, rows, page.cursor)
+            report.pulled += applied
+            report.skipped += skipped
+            cursor = page.cursor
+            self.progress(f"received {report.pulled} changes")
+            if not page.more:
+                self._last_checksums = page.checksums or {}
+                break
+        if full:
+            for table in SYNCED_TABLES:
+                syncstate.forget_missing(self.store, table, seen.get(table, set()))
+
+    def _verify(self, report: SyncReport, *, retried: bool = False) -> None:
+        expected = getattr(self, "_last_checksums", {})
+        busy = syncstate.tables_with_pending(self.store)
+        mismatched = []
+        for table in SYNCED_TABLES:
+            if table in busy:
+                continue
+            count = total = 0
+            for record_id, rev in syncstate.live_revs(self.store, table):
+                count += 1
+                total = (total + checksum_term(record_id, rev)) % CHECKSUM_MODULUS
+            want = expected.get(table)
+            wanted = (want.count, want.sum) if want else (0, 0)
+            if wanted != (count, total):
+                mismatched.append(table)
+        if not mismatched:
+            report.checksums_ok = True
+            return
+        if retried:
+            report.notes.append("data still differs from the platform in: "
+                                + ", ".join(mismatched))
+            return
+        report.refetched = mismatched
+        report.notes.append("re-read from the platform because counts differed: "
+                            + ", ".join(mismatched))
+        self._pull(report, from_zero=True)
+        self._verify(report, retried=True)
+
+    # -- attachments --------------------------------------------------------------------
+
+    def _upload_files(self, report: SyncReport) -> None:
+        for sha in syncstate.unsent_attachment_hashes(self.store):
+            self._check_cancel()
+            path = self.data_dir / "attachments" / sha[:2] / sha
+            if not path.is_file():
+                report.notes.append(f"attachment file {sha[:12]}… is missing on this device")
+                continue
+            status = self.transport.get(f"/v1/attachments/{sha}/status")
+            if status.get("complete"):
+                continue
+            offset = int(status.get("received") or 0)
+            size = path.stat().st_size
+            with path.open("rb") as handle:
+                handle.seek(offset)
+                while offset < size or size == 0:
+                    chunk = handle.read(CHUNK)
+                    result = self.transport.put_bytes(f"/v1/attachments/{sha}", chunk,
+                                                      offset=offset, total=max(size, 1))
+                    offset += len(chunk)
+                    if result.get("complete") or not chunk:
+                        break
+            report.uploaded_files += 1
+
+    # -- bookkeeping --------------------------------------------------------------------
+
+    def _take_lock(self) -> None:
+        mine = f"{os.getpid()}:{time.time():.0f}"
+        with self.store.write():
+            held = self.store.get_meta(LOCK_KEY)
+            if held:
+                pid, _, started = held.partition(":")
+                alive = _pid_alive(int(pid)) if pid.isdigit() else False
+                fresh = time.time() - float(started or 0) < STALE_LOCK_SECONDS
+                if alive and fresh and int(pid) != os.getpid():
+                    raise SyncError("another sync is already running on this device")
+            self.store.set_meta(LOCK_KEY, mine)
+
+    def _release_lock(self) -> None:
+        self.store.set_meta(LOCK_KEY, None)
+
+    def _start_log(self, report: SyncReport) -> int:
+        log_id, interrupted = syncstate.start_sync_log(self.store)
+        if interrupted:
+            report.notes.append("the previous sync was interrupted; it was resumed")
+        return log_id
+
+    def _finish_log(self, log_id: int, outcome: str, report: SyncReport, message: str) -> None:
+        syncstate.finish_sync_log(self.store, log_id, outcome, report.pushed, report.pulled,
+                                  message)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

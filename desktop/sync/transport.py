@@ -1,0 +1,112 @@
+"""HTTP to the platform over a bad link: gzip both ways, timeouts, retries with backoff.
+
+urllib3's Retry does exponential backoff with jitter; POST is retried too because every call
+of the protocol is idempotent (push skips mutations the platform has already applied).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from typing import Any
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 60.0
+
+
+class SyncError(Exception):
+    """A sync problem explained in plain words (shown to the user as it is)."""
+
+
+class GapRefused(SyncError):
+    def __init__(self, expected: int) -> None:
+        super().__init__(f"the platform expects mutation {expected} next")
+        self.expected = expected
+
+
+def make_session(retries: int = 5, backoff: float = 0.5) -> requests.Session:
+    retry = Retry(
+        total=retries, connect=retries, read=retries, status=retries, other=retries,
+        backoff_factor=backoff, backoff_max=30, backoff_jitter=0.5,
+        status_forcelist=(429, 502, 503, 504),
+        allowed_methods=frozenset({"GET", "POST", "PUT", "HEAD"}),
+        respect_retry_after_header=True, raise_on_status=False,
+    )
+    session = requests.Session()
+    adapter = HTTPAdapter(max_retries=retry)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    session.headers["Accept-Encoding"] = "gzip"
+    session.headers["User-Agent"] = "hromada-desk-sync/1"
+    return session
+
+
+class Transport:
+    def __init__(self, base_url: str, token: str | None = None, *,
+                 session: requests.Session | None = None,
+                 timeout: tuple[float, float] = (CONNECT_TIMEOUT, READ_TIMEOUT)) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.session = session or make_session()
+        self.timeout = timeout
+        self.bytes_sent = 0
+        self.bytes_received = 0
+        self.requests = 0
+
+    def _headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
+
+    def _call(self, method: str, path: str, *, body: Any = None, params: dict | None = None,
+              raw: bytes | None = None) -> Any:
+        headers = self._headers()
+        data = None
+        if body is not None:
+            data = gzip.compress(json.dumps(body, ensure_ascii=False).encode(), 6)
+            headers.update({"Content-Type": "application/json", "Content-Encoding": "gzip"})
+        elif raw is not None:
+            data = raw
+            headers["Content-Type"] = "application/octet-stream"
+        try:
+            response = self.session.request(method, self.base_url + path, data=data,
+                                            params=params, headers=headers,
+                                            timeout=self.timeout)
+        except requests.exceptions.SSLError as exc:
+            raise SyncError("the platform's certificate could not be verified; "
+                            "sync stopped to keep the data safe") from exc
+        except requests.exceptions.RequestException as exc:
+            raise SyncError("no connection to the platform (it will retry later)") from exc
+        self.requests += 1
+        self.bytes_sent += len(data or b"")
+        self.bytes_received += len(response.content)
+        if response.status_code == 409:
+            payload = _json(response)
+            if payload.get("error") == "gap":
+                raise GapRefused(int(payload.get("expected", 1)))
+        if response.status_code == 401:
+            raise SyncError("the platform did not accept this device: "
+                            + _json(response).get("message", "enroll it again"))
+        if response.status_code >= 400:
+            payload = _json(response)
+            raise SyncError(payload.get("message") or f"the platform answered "
+                            f"{response.status_code}")
+        return _json(response) if response.content else {}
+
+    def get(self, path: str, **params: Any) -> Any:
+        return self._call("GET", path, params=params)
+
+    def post(self, path: str, body: Any) -> Any:
+        return self._call("POST", path, body=body)
+
+    def put_bytes(self, path: str, raw: bytes, **params: Any) -> Any:
+        return self._call("PUT", path, raw=raw, params=params)
+
+
+def _json(response: requests.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return {}

@@ -1,0 +1,231 @@
+"""The HTTP face of the platform (FastAPI; the OpenAPI document is at /openapi.json).
+
+Every error is JSON {"error", "message"} with a 4xx status for anything the client sent wrong
+(malformed, oversized, out of schema, unauthorised, a gap in the outbox) and 500 only for a
+fault of ours.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from desktop.sync.wire import (
+    DEFAULT_PULL_LIMIT,
+    MAX_BODY_BYTES,
+    MAX_PULL_LIMIT,
+    EnrollRequest,
+    EnrollResponse,
+    ErrorBody,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+from server import auth, service
+from server.db import ServerDB
+from server.scope import readable_filter
+
+MAX_BLOB_BYTES = 32 * 1024 * 1024
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, error: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.error, self.message = status, error, message
+
+
+class GzipRoute(APIRoute):
+    """Accepts gzip request bodies (offices compress pushes), refusing decompression bombs."""
+
+    def get_route_handler(self) -> Callable:
+        original = super().get_route_handler()
+
+        async def handler(request: Request) -> Response:
+            declared = request.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > MAX_BLOB_BYTES:
+                raise ApiError(413, "too_large", "The request body is too large.")
+            if request.headers.get("content-encoding", "").lower() == "gzip":
+                body = await request.body()
+                try:
+                    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                    plain = inflater.decompress(body, MAX_BODY_BYTES + 1)
+                except zlib.error as exc:
+                    raise ApiError(400, "bad_encoding",
+                                   "The body says it is gzip but is not.") from exc
+                if len(plain) > MAX_BODY_BYTES or inflater.unconsumed_tail:
+                    raise ApiError(413, "too_large", "The request body is too large.")
+                request._body = plain
+            return await original(request)
+
+        return handler
+
+
+def current_device(
+    request: Request, authorization: Annotated[str | None, Header()] = None,
+) -> auth.Device:
+    """The token, and only the token, says which device (and so which office) is asking."""
+    token = None
+    if authorization and authorization.lower().startswith("bearer "):
+        token = authorization[7:].strip()
+    try:
+        return auth.device_for_token(request.app.state.db, token)
+    except auth.AuthError as exc:
+        raise ApiError(401, "unauthorized", str(exc)) from exc
+
+
+Device = Annotated[auth.Device, Depends(current_device)]
+
+
+def create_app(db: ServerDB) -> FastAPI:
+    app = FastAPI(
+        title="Hromada platform",
+        version="1",
+        description="Central sync platform for liaison offices and CSO hubs.",
+        responses={400: {"model": ErrorBody}, 401: {"model": ErrorBody},
+                   413: {"model": ErrorBody}, 422: {"model": ErrorBody}},
+    )
+    app.router.route_class = GzipRoute
+    app.add_middleware(GZipMiddleware, minimum_size=512)
+    app.state.db = db
+
+    @app.exception_handler(ApiError)
+    async def api_error(_: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse({"error": exc.error, "message": exc.message}, status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+        message = f"{where}: {first.get('msg', 'invalid value')}" if where else first.get(
+            "msg", "invalid request")
+        return JSONResponse({"error": "invalid_request", "message": message}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return JSONResponse({"error": "http_error", "message": str(exc.detail)},
+                            status_code=exc.status_code)
+
+    @app.exception_handler(Exception)
+    async def crash(_: Request, exc: Exception) -> JSONResponse:  # pragma: no cover
+        return JSONResponse({"error": "server_error",
+                             "message": "The platform had an internal problem; try again."},
+                            status_code=500)
+
+    @app.get("/v1/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.post("/v1/enroll", response_model=EnrollResponse)
+    def enroll(body: EnrollRequest) -> EnrollResponse:
+        try:
+            token, device = auth.enroll(db, body.code, body.device_id, body.device_name)
+        except auth.AuthError as exc:
+            raise ApiError(401, "enrollment_refused", str(exc)) from exc
+        return EnrollResponse(token=token, device_id=device.id, office_id=device.office_id,
+                              office_name=service.office_name(db, device.office_id),
+                              role=device.role)  # type: ignore[arg-type]
+
+    @app.post("/v1/push", response_model=PushResponse,
+              responses={409: {"model": ErrorBody}})
+    def push(body: PushRequest, device: Device) -> Any:
+        try:
+            return service.push(db, device, body)
+        except service.GapError as exc:
+            return JSONResponse({"error": "gap", "message": str(exc),
+                                 "expected": exc.expected}, status_code=409)
+        except PermissionError as exc:
+            raise ApiError(403, "forbidden", str(exc)) from exc
+
+    @app.get("/v1/pull", response_model=PullResponse)
+    def pull(
+        device: Device,
+        cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+    ) -> PullResponse:
+        return service.pull(db, device, cursor, limit)
+
+    @app.head("/v1/attachments/{sha256}")
+    @app.get("/v1/attachments/{sha256}/status")
+    def attachment_status(sha256: str, device: Device) -> dict[str, Any]:
+        return _blob_status(db, sha256)
+
+    @app.put("/v1/attachments/{sha256}")
+    async def upload_part(
+        sha256: str, request: Request, device: Device,
+        offset: Annotated[int, Query(ge=0, le=MAX_BLOB_BYTES)] = 0,
+        total: Annotated[int, Query(ge=1, le=MAX_BLOB_BYTES)] = 1,
+    ) -> dict[str, Any]:
+        _check_sha(sha256)
+        chunk = await request.body()
+        return _store_part(db, sha256, offset, total, chunk)
+
+    @app.get("/v1/attachments/{sha256}")
+    def download(sha256: str, device: Device) -> Response:
+        _check_sha(sha256)
+        with db.transaction() as tx:
+            row = tx.one("SELECT data FROM blobs WHERE sha256 = ?", (sha256,))
+            where, params = readable_filter(device)
+            visible = tx.one(
+                f"SELECT 1 FROM records WHERE tbl = 'attachments' AND deleted = 0 AND {where} "
+                "AND data LIKE ?", (*params, f'%"sha256":"{sha256}"%'))
+        if row is None or visible is None:
+            raise ApiError(404, "not_found", "No such attachment for this device.")
+        return Response(bytes(row[0]), media_type="application/octet-stream")
+
+    return app
+
+
+def _check_sha(sha256: str) -> None:
+    if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        raise ApiError(422, "invalid_request", "The attachment id must be a sha256 in hex.")
+
+
+def _blob_status(db: ServerDB, sha256: str) -> dict[str, Any]:
+    _check_sha(sha256)
+    with db.transaction() as tx:
+        if tx.one("SELECT 1 FROM blobs WHERE sha256 = ?", (sha256,)):
+            return {"complete": True, "received": None}
+        row = tx.one("SELECT coalesce(sum(length(data)), 0) FROM blob_parts WHERE sha256 = ?",
+                     (sha256,))
+    return {"complete": False, "received": int(row[0]) if row else 0}
+
+
+def _store_part(db: ServerDB, sha256: str, offset: int, total: int, chunk: bytes) -> dict:
+    with db.transaction(write=True) as tx:
+        if tx.one("SELECT 1 FROM blobs WHERE sha256 = ?", (sha256,)):
+            return {"complete": True, "received": total}
+        row = tx.one("SELECT coalesce(sum(length(data)), 0) FROM blob_parts WHERE sha256 = ?",
+                     (sha256,))
+        received = int(row[0]) if row else 0
+        if offset != received:
+            raise ApiError(409, "wrong_offset", f"Resume the upload at byte {received}.")
+        if offset + len(chunk) > total:
+            raise ApiError(422, "invalid_request", "The part goes past the declared size.")
+        if chunk:
+            tx.execute("INSERT INTO blob_parts(sha256, start, data) VALUES(?, ?, ?)",
+                       (sha256, offset, chunk))
+        received += len(chunk)
+        if received < total:
+            return {"complete": False, "received": received}
+        parts = tx.all("SELECT data FROM blob_parts WHERE sha256 = ? ORDER BY start", (sha256,))
+        whole = b"".join(bytes(p[0]) for p in parts)
+        tx.execute("DELETE FROM blob_parts WHERE sha256 = ?", (sha256,))
+        intact = hashlib.sha256(whole).hexdigest() == sha256
+        if intact:
+            tx.execute("INSERT INTO blobs(sha256, size, data, received_at) VALUES(?, ?, ?, ?)",
+                       (sha256, len(whole), whole, auth.now_iso()))
+    if not intact:
+        raise ApiError(422, "hash_mismatch",
+                       "The uploaded file does not match its hash; upload it again from the start.")
+    return {"complete": True, "received": total}
+
+

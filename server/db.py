@@ -1,0 +1,156 @@
+"""The platform's database: SQLite by default, PostgreSQL in production, one SQL dialect.
+
+The service keeps no state between requests (every request opens its transaction here), so
+several processes can serve the same PostgreSQL database behind a load balancer.
+
+Write transactions take one database-wide lock first (PostgreSQL: a transaction-scoped advisory
+lock; SQLite: BEGIN IMMEDIATE). That makes revs (the change-feed sequence) commit in the order
+they were taken, which is what keeps a pulling device from skipping a change committed late by
+a concurrent writer (docs/sync-protocol.md, "the gap problem").
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+WRITE_LOCK_KEY = 0x48524D44  # advisory lock id shared by every server process
+
+SCHEMA = [
+    """CREATE TABLE IF NOT EXISTS devices (
+        id TEXT PRIMARY KEY, token_hash TEXT UNIQUE NOT NULL, office_id TEXT, role TEXT NOT NULL,
+        name TEXT, enrolled_at TEXT NOT NULL, revoked_at TEXT,
+        last_mutation BIGINT NOT NULL DEFAULT 0, last_seen_at TEXT)""",
+    """CREATE TABLE IF NOT EXISTS enrollment_codes (
+        code_hash TEXT PRIMARY KEY, office_id TEXT, role TEXT NOT NULL, expires_at TEXT NOT NULL,
+        used_at TEXT, used_by TEXT)""",
+    """CREATE TABLE IF NOT EXISTS records (
+        tbl TEXT NOT NULL, id TEXT NOT NULL, office_id TEXT, shared INTEGER NOT NULL,
+        data TEXT NOT NULL, field_meta TEXT NOT NULL, rev BIGINT NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0, hlc TEXT, updated_at TEXT NOT NULL,
+        PRIMARY KEY (tbl, id))""",
+    "CREATE UNIQUE INDEX IF NOT EXISTS records_rev ON records(rev)",
+    "CREATE INDEX IF NOT EXISTS records_scope ON records(office_id, rev)",
+    "CREATE INDEX IF NOT EXISTS records_shared ON records(shared, rev)",
+    "CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS blob_parts (
+        sha256 TEXT NOT NULL, start BIGINT NOT NULL, data {blob} NOT NULL,
+        PRIMARY KEY (sha256, start))""",
+    """CREATE TABLE IF NOT EXISTS blobs (
+        sha256 TEXT PRIMARY KEY, size BIGINT NOT NULL, data {blob} NOT NULL,
+        received_at TEXT NOT NULL)""",
+]
+
+
+class Tx:
+    """A cursor-like wrapper that speaks `?` placeholders on both engines."""
+
+    def __init__(self, conn: Any, postgres: bool) -> None:
+        self._conn = conn
+        self._pg = postgres
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        if self._pg:
+            sql = sql.replace("?", "%s")
+        return self._conn.execute(sql, tuple(params))
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> tuple | None:
+        return self.execute(sql, params).fetchone()
+
+    def all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        return list(self.execute(sql, params).fetchall())
+
+    def next_rev(self) -> int:
+        row = self.one("UPDATE counters SET value = value + 1 WHERE name = 'rev' RETURNING value")
+        assert row is not None
+        return int(row[0])
+
+
+class ServerDB:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        parsed = urlparse(url)
+        if parsed.scheme == "sqlite":
+            self.postgres = False
+            raw = url[len("sqlite:///"):] if url.startswith("sqlite:///") else parsed.path
+            self.path = Path(raw)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        elif parsed.scheme in ("postgresql", "postgres"):
+            self.postgres = True
+            self.path = None  # type: ignore[assignment]
+        else:
+            raise ValueError(
+                f"unsupported database URL {url!r}: use sqlite:///path or postgresql://..."
+            )
+        self._local = threading.local()
+        self.create_schema()
+
+    # -- connections ----------------------------------------------------------------------
+
+    def _connect(self) -> Any:
+        if self.postgres:
+            import psycopg
+
+            return psycopg.connect(self.url, autocommit=True)
+        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None,
+                               check_same_thread=False)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA busy_timeout = 30000")
+        return conn
+
+    def _conn(self) -> Any:
+        """One connection per thread, reused: uvicorn's thread pool serves many requests."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None or (self.postgres and conn.closed):
+            conn = self._connect()
+            self._local.conn = conn
+        return conn
+
+    @contextlib.contextmanager
+    def transaction(self, write: bool = False) -> Iterator[Tx]:
+        conn = self._conn()
+        try:
+            if self.postgres:
+                conn.execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+                if write:
+                    conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+            else:
+                conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            yield Tx(conn, self.postgres)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                conn.execute("ROLLBACK")
+            if self.postgres and getattr(conn, "broken", False):
+                self._local.conn = None
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    def create_schema(self) -> None:
+        blob = "BYTEA" if self.postgres else "BLOB"
+        with self.transaction(write=True) as tx:
+            for statement in SCHEMA:
+                tx.execute(statement.format(blob=blob))
+            if tx.one("SELECT value FROM counters WHERE name = 'rev'") is None:
+                tx.execute("INSERT INTO counters(name, value) VALUES('rev', 0)")
+            if tx.one("SELECT value FROM counters WHERE name = 'purged_rev'") is None:
+                tx.execute("INSERT INTO counters(name, value) VALUES('purged_rev', 0)")
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+
+def default_sqlite_url() -> str:
+    import platformdirs
+
+    folder = Path(platformdirs.user_data_dir("HromadaServer", "Hromada"))
+    return f"sqlite:///{folder / 'platform.sqlite3'}"

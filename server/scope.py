@@ -1,0 +1,77 @@
+"""Who may read and write what. The device's token decides; the request never does."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from server.auth import Device
+
+# Everyone reads these; their office_id (if any) is informative, not a fence.
+SHARED_TABLES = frozenset({
+    "districts", "settlements", "offices", "event_kinds", "idea_categories", "organizations",
+    "consultations", "events",
+})
+# Only the council writes the reference lists.
+COUNCIL_ONLY_TABLES = frozenset({
+    "districts", "settlements", "offices", "event_kinds", "idea_categories",
+})
+# Shared records any office may edit (the CSO directory is kept together).
+OPEN_SHARED_TABLES = frozenset({"organizations"})
+# The council's answers: an office can neither write nor change them.
+COUNCIL_FIELDS: dict[str, frozenset[str]] = {
+    "ideas": frozenset({"response", "responded_on"}),
+    "submissions": frozenset({"response", "responded_on"}),
+}
+OFFICE_IDEA_STATUSES = frozenset({"new", "forwarded"})
+CONFLICT_RESOLUTION_FIELDS = frozenset({"resolved_at", "resolved_by"})
+
+
+def readable_filter(device: Device) -> tuple[str, list[Any]]:
+    """SQL condition on the records table for what this device may read."""
+    if device.is_council:
+        return "1 = 1", []
+    return "(shared = 1 OR office_id = ?)", [device.office_id]
+
+
+def owner_office(table: str, fields: dict[str, Any], device: Device) -> str | None:
+    """The office a new record belongs to: an office device's own; the council's choice."""
+    if not device.is_council:
+        return device.office_id
+    if table == "offices":
+        return None
+    return fields.get("office_id")
+
+
+def write_refusal(
+    device: Device, table: str, existing: dict[str, Any] | None, fields: dict[str, Any],
+) -> str | None:
+    """Why this device may not make this change, in plain words; None if it may."""
+    if device.is_council:
+        return None
+    if table in COUNCIL_ONLY_TABLES:
+        return "only the city council can change reference lists"
+    if table == "conflicts":
+        if existing is None:
+            return "conflicts are recorded by the platform, not by offices"
+        if set(fields) - CONFLICT_RESOLUTION_FIELDS:
+            return "an office can only mark a conflict as resolved"
+    own = device.office_id
+    if existing is None:
+        claimed = fields.get("office_id")
+        if claimed and claimed != own and table != "organizations":
+            return "a record can only be created for this device's own office"
+    else:
+        if table not in OPEN_SHARED_TABLES and existing["office_id"] != own:
+            return "this record belongs to another office"
+        if "office_id" in fields and fields["office_id"] not in (None, own) \
+                and table not in OPEN_SHARED_TABLES:
+            return "a record cannot be moved to another office"
+    council = COUNCIL_FIELDS.get(table, frozenset())
+    before = existing["data"] if existing else {}
+    for field in council & fields.keys():
+        if fields[field] != before.get(field) and fields[field] is not None:
+            return "the council's answer can only be given by the council"
+    if table == "ideas" and "status" in fields and fields["status"] != before.get("status") \
+            and fields["status"] not in OFFICE_IDEA_STATUSES:
+        return "only the council can set this status"
+    return None

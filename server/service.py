@@ -1,0 +1,281 @@
+"""The platform's sync logic: applying pushed changes exactly once, serving the change feed.
+
+No HTTP here (server/api.py adapts it), so the same functions serve tests, the admin command
+line and the API.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from desktop.domain.errors import ValidationError
+from desktop.domain.validation import validate
+from desktop.sync.wire import (
+    CHECKSUM_MODULUS,
+    SYNCED_TABLES,
+    Change,
+    ChangeResult,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    Row,
+    TableChecksum,
+    checksum_term,
+)
+from server.auth import Device, now_iso
+from server.db import ServerDB, Tx
+from server.scope import SHARED_TABLES, owner_office, readable_filter, write_refusal
+
+DELETED = "_deleted"  # the tombstone flag merges like a field
+
+
+class GapError(Exception):
+    """The batch starts after a mutation the platform has not received (409)."""
+
+    def __init__(self, expected: int) -> None:
+        super().__init__(f"expected mutation {expected} next; resend from there")
+        self.expected = expected
+
+
+@dataclass
+class Existing:
+    office_id: str | None
+    data: dict[str, Any]
+    meta: dict[str, list[Any]]  # field -> [hlc, device_id, rev]
+    deleted: bool
+    rev: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"office_id": self.office_id, "data": self.data}
+
+
+def _load(tx: Tx, table: str, record_id: str) -> Existing | None:
+    row = tx.one("SELECT office_id, data, field_meta, deleted, rev FROM records "
+                 "WHERE tbl = ? AND id = ?", (table, record_id))
+    if row is None:
+        return None
+    return Existing(row[0], json.loads(row[1]), json.loads(row[2]), bool(row[3]), int(row[4]))
+
+
+def push(db: ServerDB, device: Device, request: PushRequest) -> PushResponse:
+    if request.device_id != device.id:
+        raise PermissionError("the device id does not match the token")
+    with db.transaction(write=True) as tx:
+        row = tx.one("SELECT last_mutation FROM devices WHERE id = ?", (device.id,))
+        last = int(row[0]) if row else 0
+        results: list[ChangeResult] = []
+        expected = last + 1
+        for change in request.changes:
+            if change.mutation <= last:
+                results.append(ChangeResult(mutation=change.mutation, status="duplicate"))
+                continue
+            if change.mutation != expected:
+                raise GapError(expected)
+            reason = _apply(tx, device, change)
+            results.append(ChangeResult(
+                mutation=change.mutation, status="rejected" if reason else "applied",
+                reason=reason))
+            expected += 1
+        last = expected - 1
+        tx.execute("UPDATE devices SET last_mutation = ?, last_seen_at = ? WHERE id = ?",
+                   (last, now_iso(), device.id))
+    return PushResponse(results=results, last_mutation=last)
+
+
+def _apply(tx: Tx, device: Device, change: Change) -> str | None:
+    """Merge one change into the record; returns why it was refused, or None."""
+    table = change.table
+    if table not in SYNCED_TABLES:
+        return f"unknown record type {table!r}"
+    existing = _load(tx, table, change.record_id)
+    fields = dict(change.fields)
+    fields.pop("deleted", None)
+    refusal = write_refusal(device, table, existing.as_dict() if existing else None, fields)
+    if refusal:
+        return refusal
+    if change.op in ("delete", "undelete"):
+        fields = {DELETED: change.op == "delete"}
+    data = dict(existing.data) if existing else {}
+    meta = dict(existing.meta) if existing else {}
+    deleted = existing.deleted if existing else False
+    losers: list[tuple[str, Any, Any, str, str, str, str]] = []
+    for field, value in fields.items():
+        current = deleted if field == DELETED else data.get(field)
+        previous = meta.get(field)
+        sequential = (
+            previous is None
+            or previous[1] == device.id
+            or (change.base_rev is not None and previous[2] <= change.base_rev)
+        )
+        if sequential or change.hlc > previous[0]:
+            if not sequential and current != value:
+                losers.append((field, value, current, change.hlc, previous[0], previous[1],
+                               device.id))
+            new_value = value
+        else:
+            if current != value:
+                losers.append((field, current, value, previous[0], change.hlc, device.id,
+                               previous[1]))
+            continue
+        if field == DELETED:
+            deleted = bool(new_value)
+        else:
+            data[field] = new_value
+        meta[field] = [change.hlc, device.id, 0]  # rev filled in below
+    if existing is not None and data == existing.data and deleted == existing.deleted \
+            and not losers:
+        return None  # nothing changed (e.g. the same check-in from two laptops)
+    if not deleted:
+        try:
+            validate(table, data)
+        except ValidationError as exc:
+            return f"not valid: {exc}"
+    rev = tx.next_rev()
+    for field in fields:
+        if field in meta and meta[field][2] == 0:
+            meta[field][2] = rev
+    hlc = max((m[0] for m in meta.values()), default=change.hlc)
+    if existing is None:
+        office = owner_office(table, data, device)
+        tx.execute(
+            "INSERT INTO records(tbl, id, office_id, shared, data, field_meta, rev, deleted, "
+            "hlc, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (table, change.record_id, office, int(table in SHARED_TABLES), _dumps(data),
+             _dumps(meta), rev, int(deleted), hlc, now_iso()),
+        )
+    else:
+        office = existing.office_id
+        tx.execute(
+            "UPDATE records SET data = ?, field_meta = ?, rev = ?, deleted = ?, hlc = ?, "
+            "updated_at = ? WHERE tbl = ? AND id = ?",
+            (_dumps(data), _dumps(meta), rev, int(deleted), hlc, now_iso(), table,
+             change.record_id),
+        )
+    for field, winner, loser, win_hlc, lose_hlc, win_device, lose_device in losers:
+        _record_conflict(tx, table, change.record_id, office, field, winner, loser, win_hlc,
+                         lose_hlc, lose_device)
+        del win_device
+    return None
+
+
+def _record_conflict(
+    tx: Tx, table: str, record_id: str, office: str | None, field: str, winner: Any,
+    loser: Any, win_hlc: str, lose_hlc: str, lose_device: str,
+) -> None:
+    from desktop.store.ids import natural_id
+
+    conflict_id = natural_id("conflict", table, record_id, field, lose_hlc)
+    data = {
+        "table_name": table, "record_id": record_id,
+        "field": "deleted" if field == DELETED else field,
+        "winning_value": _text(winner), "losing_value": _text(loser),
+        "winning_hlc": win_hlc, "losing_hlc": lose_hlc, "losing_device": lose_device,
+        "office_id": office,
+    }
+    meta = {k: [win_hlc, "platform", 0] for k in data}
+    rev = tx.next_rev()
+    tx.execute(
+        "INSERT INTO records(tbl, id, office_id, shared, data, field_meta, rev, deleted, hlc, "
+        "updated_at) VALUES('conflicts', ?, ?, ?, ?, ?, ?, 0, ?, ?) "
+        "ON CONFLICT (tbl, id) DO NOTHING",
+        (conflict_id, office, int(table in SHARED_TABLES), _dumps(data), _dumps(meta), rev,
+         win_hlc, now_iso()),
+    )
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def pull(db: ServerDB, device: Device, cursor: int, limit: int) -> PullResponse:
+    where, params = readable_filter(device)
+    with db.transaction() as tx:
+        purged = tx.one("SELECT value FROM counters WHERE name = 'purged_rev'")
+        if cursor and purged and cursor < int(purged[0]):
+            return PullResponse(rows=[], cursor=0, more=True, full_resync=True)
+        fetched = tx.all(
+            f"SELECT tbl, id, rev, deleted, hlc, data FROM records WHERE rev > ? AND {where} "
+            "ORDER BY rev LIMIT ?",
+            (cursor, *params, limit + 1),
+        )
+        more = len(fetched) > limit
+        fetched = fetched[:limit]
+        rows = [Row(table=t, id=i, rev=int(r), deleted=bool(d), hlc=h, data=json.loads(data))
+                for t, i, r, d, h, data in fetched]
+        new_cursor = rows[-1].rev if rows else cursor
+        checksums = None if more else _checksums(tx, where, params)
+    return PullResponse(rows=rows, cursor=new_cursor, more=more, checksums=checksums)
+
+
+def _checksums(tx: Tx, where: str, params: list[Any]) -> dict[str, TableChecksum]:
+    sums: dict[str, list[int]] = {}
+    for table, record_id, rev in tx.execute(
+        f"SELECT tbl, id, rev FROM records WHERE deleted = 0 AND {where}", params
+    ):
+        entry = sums.setdefault(table, [0, 0])
+        entry[0] += 1
+        entry[1] = (entry[1] + checksum_term(record_id, int(rev))) % CHECKSUM_MODULUS
+    return {t: TableChecksum(count=c, sum=s) for t, (c, s) in sums.items()}
+
+
+def create_office(db: ServerDB, name: str, kind: str = "liaison_office") -> str:
+    """Offices are ordinary shared records: every device learns of a new one by sync."""
+    from desktop.store.ids import new_id
+
+    office_id = new_id()
+    data = {"name": name.strip(), "kind": kind, "active": 1}
+    validate("offices", data)
+    with db.transaction(write=True) as tx:
+        rev = tx.next_rev()
+        hlc = f"{0:013d}-{0:05d}-platform"
+        meta = {k: [hlc, "platform", rev] for k in data}
+        tx.execute(
+            "INSERT INTO records(tbl, id, office_id, shared, data, field_meta, rev, deleted, "
+            "hlc, updated_at) VALUES('offices', ?, ?, 1, ?, ?, ?, 0, ?, ?)",
+            (office_id, office_id, _dumps(data), _dumps(meta), rev, hlc, now_iso()),
+        )
+    return office_id
+
+
+def office_exists(db: ServerDB, office_id: str) -> bool:
+    with db.transaction() as tx:
+        return tx.one("SELECT 1 FROM records WHERE tbl = 'offices' AND id = ? AND deleted = 0",
+                      (office_id,)) is not None
+
+
+def office_name(db: ServerDB, office_id: str | None) -> str | None:
+    if office_id is None:
+        return None
+    with db.transaction() as tx:
+        row = tx.one("SELECT data FROM records WHERE tbl = 'offices' AND id = ?", (office_id,))
+    return json.loads(row[0]).get("name") if row else None
+
+
+def export_records(db: ServerDB, table: str) -> list[dict[str, Any]]:
+    with db.transaction() as tx:
+        rows = tx.all("SELECT id, office_id, rev, data FROM records WHERE tbl = ? AND deleted = 0 "
+                      "ORDER BY rev", (table,))
+    return [{"id": i, **json.loads(d), "rev": int(r)} for i, o, r, d in rows]
+
+
+def purge_tombstones(db: ServerDB, older_than_iso: str) -> int:
+    """Drop tombstones older than the retention; devices behind them must fully resync."""
+    with db.transaction(write=True) as tx:
+        row = tx.one("SELECT max(rev), count(*) FROM records WHERE deleted = 1 AND updated_at < ?",
+                     (older_than_iso,))
+        if not row or not row[1]:
+            return 0
+        tx.execute("DELETE FROM records WHERE deleted = 1 AND updated_at < ?", (older_than_iso,))
+        tx.execute("UPDATE counters SET value = ? WHERE name = 'purged_rev' AND value < ?",
+                   (row[0], row[0]))
+        return int(row[1])
