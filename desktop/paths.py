@@ -7,6 +7,7 @@ tests, smoke runs and a second office profile on the same laptop need.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,18 @@ from desktop import APP_ID, ORG_NAME
 
 ENV_DATA_DIR = "HROMADA_DATA_DIR"
 DB_FILENAME = "hromada.sqlite3"
+
+
+def resources_dir() -> Path:
+    """The read-only `resources/` folder (demo-data sources, icons, translations).
+
+    It sits beside the package in a checkout or an editable install; a PyInstaller build
+    unpacks it under `sys._MEIPASS`, so the frozen app finds it there instead.
+    """
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
 
 
 def default_data_dir() -> Path:

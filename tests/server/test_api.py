@@ -105,7 +105,7 @@ def test_office_scope_is_decided_by_the_token(live_server):
     b = service.create_office(live_server.db, "Офіс Б")
     dev_a, ha = enroll(live_server, a)
     dev_b, hb = enroll(live_server, b)
-    dev_c, hc = enroll(live_server, None, role="council")
+    _, hc = enroll(live_server, None, role="council")
     pid = new_id()
     event = new_id()
     push(live_server, dev_a, ha, [
@@ -262,7 +262,7 @@ def test_attachment_upload_resumes_and_is_verified(live_server):
     import hashlib
 
     office = service.create_office(live_server.db, "Офіс")
-    dev, h = enroll(live_server, office)
+    _, h = enroll(live_server, office)
     blob = bytes(range(256)) * 4000
     sha = hashlib.sha256(blob).hexdigest()
     url = f"{live_server.url}/v1/attachments/{sha}"
