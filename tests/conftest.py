@@ -15,6 +15,9 @@ import pytest
 # Set before anything imports Qt: the suite never needs a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("HROMADA_DATA_DIR", None)
+# Never touch the developer's real credential store: keyring's null backend makes the app
+# take its documented file fallback (tests/sync/test_credentials.py covers both paths).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 
 
 @pytest.fixture
