@@ -132,6 +132,8 @@ def cmd_demo(args: argparse.Namespace, paths: DataPaths) -> int:
 def cmd_export(args: argparse.Namespace, paths: DataPaths) -> int:
     from desktop.store.export import write_export
 
+    if args.output and not Path(args.output).expanduser().parent.is_dir():
+        raise UserError(f"folder {Path(args.output).expanduser().parent} does not exist")
     if not paths.database.exists():
         raise UserError(f"there is no database in {paths.root}")
     store = _open_store(paths)
