@@ -141,10 +141,10 @@ class Store(Database):
                                              now, user_id, mutation))
                     if builder is not None:
                         docs.append(search_doc(table, records[-1]))
-                self.db[table].insert_all(records, batch_size=500)
-                self.db["change_log"].insert_all(log, batch_size=500)
+                self._insert_rows(table, records)
+                self._insert_rows("change_log", log)
                 if docs:
-                    self.db["search_docs"].insert_all(docs, batch_size=500)
+                    self._insert_rows("search_docs", docs)
                 total += len(records)
         return total
 
@@ -167,6 +167,18 @@ class Store(Database):
     ) -> list[Hit]:
         """Prefix search, folded for case and apostrophes; best matches first."""
         return search(self.conn, query, kinds, limit)
+
+    def _insert_rows(self, table: str, rows: list[dict]) -> None:
+        """executemany with one fixed column list: the bulk path's hot loop stays in C."""
+        if not rows:
+            return
+        present = self._columns(table)  # a missing key is NULL; an INTEGER key then numbers itself
+        marks = ", ".join("?" for _ in present)
+        names = ", ".join(f"[{c}]" for c in present)
+        self.conn.executemany(
+            f"INSERT INTO [{table}] ({names}) VALUES ({marks})",
+            ([r.get(c) for c in present] for r in rows),
+        )
 
     # -- internals ------------------------------------------------------------------------
 
