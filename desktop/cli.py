@@ -245,6 +245,8 @@ def cmd_sync(args: argparse.Namespace, paths: DataPaths) -> int:
         print(f"  refused: {line}")
     for note in report.notes:
         print(f"  note: {note}")
+    if report.new_duplicates:
+        print(f"  {report.new_duplicates} possible duplicate people to review (People screen)")
     if not report.up_to_date:
         print(f"not up to date: {report.pending_after} changes still waiting", file=sys.stderr)
         return EXIT_PROBLEMS

@@ -203,6 +203,12 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
          "rejected_at": str, "dismissed": int},
         pk="mutation", defaults={"dismissed": 0}, strict=True,
     )
+    # People who may be the same person (same phone, or same name and birth year), found after
+    # a pull brought in people registered on other laptops; a person decides (merge/dismiss).
+    db["possible_duplicates"].create(
+        {"person_a": str, "person_b": str, "reason": str, "found_at": str, "dismissed": int},
+        pk=("person_a", "person_b"), defaults={"dismissed": 0}, strict=True,
+    )
     db["sync_log"].create(
         {"id": int, "started_at": str, "finished_at": str, "outcome": str, "pushed": int,
          "pulled": int, "message": str},

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.store import syncstate
+from desktop.store.duplicates import record_possible_duplicates
 from desktop.store.ids import utc_now
 from desktop.store.records import Store
 from desktop.sync.transport import GapRefused, SyncError, Transport
@@ -34,6 +35,7 @@ from desktop.sync.wire import (
 LOCK_KEY = "sync.lock"
 STALE_LOCK_SECONDS = 15 * 60
 CHUNK = 256 * 1024
+MAX_DUPLICATE_CHECKS = 5000
 
 
 class Cancelled(SyncError):
@@ -54,6 +56,7 @@ class SyncReport:
     notes: list[str] = field(default_factory=list)
     pending_after: int = 0
     checksums_ok: bool = False
+    new_duplicates: int = 0
 
     @property
     def up_to_date(self) -> bool:
@@ -150,6 +153,10 @@ class SyncEngine:
     def _pull(self, report: SyncReport, *, from_zero: bool = False) -> None:
         cursor = 0 if from_zero else int(self.store.get_meta(syncstate.CURSOR, "0") or 0)
         full = from_zero
+        # People who arrived from other laptops are checked for duplicates of ours; not on a
+        # first or full read, which brings everyone at once and has nothing new to compare.
+        check_people = cursor > 0
+        arrived: list[str] = []
         seen: dict[str, set[str]] = defaultdict(set)
         while True:
             self._check_cancel()
@@ -165,8 +172,11 @@ class SyncEngine:
             rows = [syncstate.PulledRow(r.table, r.id, r.rev, r.deleted, r.data, r.hlc)
                     for r in page.rows]
             if full:
+                check_people = False
                 for r in page.rows:
                     seen[r.table].add(r.id)
+            if check_people and len(arrived) < MAX_DUPLICATE_CHECKS:
+                arrived += [r.id for r in page.rows if r.table == "people" and not r.deleted]
             applied, skipped = syncstate.apply_pulled(self.store, rows, page.cursor)
             report.pulled += applied
             report.skipped += skipped
@@ -178,6 +188,9 @@ class SyncEngine:
         if full:
             for table in SYNCED_TABLES:
                 syncstate.forget_missing(self.store, table, seen.get(table, set()))
+        if check_people and arrived:
+            report.new_duplicates += record_possible_duplicates(
+                self.store, arrived[:MAX_DUPLICATE_CHECKS])
 
     def _verify(self, report: SyncReport, *, retried: bool = False) -> None:
         expected = getattr(self, "_last_checksums", {})

@@ -279,3 +279,25 @@ def test_attachments_upload_once(live_server, proxy, tmp_path):
         assert tx.one("SELECT size FROM blobs WHERE sha256 = ?", (sha,))[0] == len(blob)
     data = json.loads(json.dumps(platform_view(db, dev.store.device_id)["attachments"]))
     assert [a["sha256"] for a in data.values()] == [sha]
+
+
+def test_same_walk_in_on_two_laptops_is_listed_as_a_possible_duplicate(live_server, proxy,
+                                                                          tmp_path):
+    from desktop.store.duplicates import open_duplicates
+
+    db = live_server.db
+    office = service.create_office(db, "Офіс")
+    a = Device(tmp_path, "a", proxy.url, db, office)
+    b = Device(tmp_path, "b", proxy.url, db, office)
+    a.sync_until_clean()
+    b.sync_until_clean()
+    one = _person(a.store, "Пʼятничук", "Ганна", "+380501234567", office)
+    two = _person(b.store, "Пʼятничук", "Ганна", "+380501234567", office)
+    a.sync_until_clean()
+    report = b.sync_until_clean()
+    assert report.new_duplicates == 1
+    pairs = open_duplicates(b.store)
+    assert [tuple(sorted(p[:2])) for p in pairs] == [tuple(sorted((one["id"], two["id"])))]
+    assert "phone" in pairs[0][2].lower() or "телефон" in pairs[0][2].lower()
+    # Both people are kept: nothing is merged without a person deciding.
+    assert len(b.snapshot()["people"]) == 2
