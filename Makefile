@@ -43,3 +43,16 @@ demo: setup
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+
+## make translations: collect strings into resources/i18n/hromada_uk.ts (existing
+## translations kept, vocabulary labels filled from desktop/domain/vocab.py), compile the .qm
+TS := resources/i18n/hromada_uk.ts
+translations: setup
+	$(VENV)/bin/pyside6-lupdate $$(find desktop -name '*.py' | LC_ALL=C sort) \
+	  -locations none -no-obsolete -target-language uk_UA -ts $(TS)
+	$(PY) -m desktop.ui.i18n_sync $(TS)
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+
+## make screenshots: every screen at 1366x728 on the demo database, into docs/screenshots/
+screenshots: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m desktop.ui.screenshots --data-dir $(DEMO) --out docs/screenshots

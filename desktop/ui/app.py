@@ -1,30 +1,185 @@
-"""Starting the desktop application."""
+"""Starting the desktop application: Qt set-up, translations, the store, the main window.
+
+`run(paths)` is what `hromada-desk` calls. The pieces are separate so that tests and the
+screenshot script build the same window without an event loop: `configure_application`,
+`install_translations`, `create_main_window(store, paths)`.
+"""
 
 from __future__ import annotations
 
+import logging
+import logging.handlers
 import sys
+import traceback
+from collections.abc import Sequence
+from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QLibraryInfo, QLocale, QProcess, QTranslator
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop import APP_ID, APP_NAME, ORG_NAME
-from desktop.paths import DataPaths
+from desktop import APP_ID, APP_NAME, ORG_NAME, __version__
+from desktop.paths import DataPaths, resources_dir
+from desktop.store import Store, StoreError, open_store
+from desktop.ui import prefs, theme
+from desktop.ui.context import AppContext
+from desktop.ui.main_window import MainWindow
+from desktop.ui.translate import set_running_language
+from desktop.ui.workers import wait_for_all
+
+log = logging.getLogger(__name__)
+
+#: Base font size in points: Windows' 9 pt default is small for many hub visitors and staff.
+MIN_POINT_SIZE = 10
+
+_translators: list[QTranslator] = []  # installed translators must stay referenced
 
 
-def run(paths: DataPaths) -> int:
-    from desktop.store import open_store
+def application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication, created once and configured."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv if argv is not None else sys.argv))
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    return app
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName(APP_ID)
+
+def configure_application(app: QApplication) -> None:
+    """Names (for QSettings and the window manager), style, font, icon, colour scheme.
+
+    Qt 6 is high-DPI aware by default. The light/dark scheme follows
+    `QStyleHints.colorScheme`, now and whenever the user switches it.
+    """
     app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
-    store = open_store(paths.ensure().database, paths.backups)
-    window = QMainWindow()
-    window.setWindowTitle(APP_NAME)
-    people = store.count("people")
-    window.setCentralWidget(QLabel(f"{APP_NAME}\n{paths.database}\nЛюдей: {people}"))
-    window.resize(1024, 640)
-    window.show()
+    app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")
+    font = QFont(app.font())
+    if font.pointSizeF() > 0 and font.pointSizeF() < MIN_POINT_SIZE:
+        font.setPointSizeF(MIN_POINT_SIZE)
+        app.setFont(font)
+    theme.apply_color_scheme(app)
+    if not getattr(app, "_hromada_scheme_hooked", False):
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme: theme.apply_color_scheme(app))
+        app._hromada_scheme_hooked = True  # type: ignore[attr-defined]
+    app.setWindowIcon(theme.icon("csos"))
+
+
+def install_translations(app: QApplication, language: str | None = None) -> str:
+    """Load Qt's own Ukrainian strings first, then ours; returns the language in use.
+
+    English needs no translator: the source strings are English.
+    """
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    code = language or prefs.language()
+    locale = QLocale(QLocale.Language.Ukrainian, QLocale.Country.Ukraine) if code == "uk" \
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    QLocale.setDefault(locale)
+    if code == "uk":
+        qt = QTranslator(app)
+        if qt.load(locale, "qtbase", "_",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            _translators.append(qt)
+        ours = QTranslator(app)
+        if ours.load(locale, "hromada", "_", str(resources_dir() / "i18n")):
+            app.installTranslator(ours)
+            _translators.append(ours)
+        else:
+            log.warning("Ukrainian translation not found in %s", resources_dir() / "i18n")
+    set_running_language(code)
+    return code
+
+
+def create_main_window(store: Store, paths: DataPaths) -> MainWindow:
+    """The main window over an open store, with its saved geometry and last screen."""
+    window = MainWindow(AppContext.create(store, paths))
+    window.restore_state()
+    return window
+
+
+def setup_logging(paths: DataPaths) -> None:
+    """Log to `logs/hromada-desk.log` in the data folder (kept small, rotated), so a
+    problem at a hub can be diagnosed from the file they send, never from a traceback."""
+    try:
+        paths.logs.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            paths.logs / "hromada-desk.log", maxBytes=1_000_000, backupCount=3,
+            encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def install_excepthook(paths: DataPaths) -> None:
+    """An unexpected error in the UI is logged and reported in plain words; the app goes on
+    (PySide would otherwise print a traceback nobody at a hub ever sees)."""
+    def hook(kind: type[BaseException], error: BaseException,
+             tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        QMessageBox.warning(
+            None, APP_NAME,
+            QApplication.translate(
+                "App", "Something went wrong: {error}\n\nYour data is safe. The details "
+                "were written to {file}.").format(
+                    error=error, file=paths.logs / "hromada-desk.log"))
+
+    sys.excepthook = hook
+
+
+def _show_startup_error(title: str, message: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, title)
+    box.setInformativeText(message)
+    box.exec()
+
+
+def run(paths: DataPaths, argv: Sequence[str] | None = None) -> int:
+    """Open the app on the data folder; returns the process exit code."""
+    app = application(argv)
+    install_translations(app)
+    setup_logging(paths)
+    try:
+        store = open_store(paths.ensure().database, paths.backups)
+    except StoreError as exc:
+        _show_startup_error(app.translate("App", "The database could not be opened."),
+                            str(exc))
+        return 1
+    except OSError as exc:
+        _show_startup_error(app.translate("App", "The data folder cannot be used."),
+                            f"{exc.filename or paths.root}: {exc.strerror or exc}")
+        return 1
+    install_excepthook(paths)
+    window = create_main_window(store, paths)
+    screen = QGuiApplication.primaryScreen()
+    small = screen is not None and screen.availableGeometry().width() <= 1440
+    if window.isMaximized() or (small and not prefs.settings().contains(prefs.KEY_GEOMETRY)):
+        window.showMaximized()
+    else:
+        window.show()
     try:
         return app.exec()
     finally:
+        window.save_state()
+        wait_for_all()
         store.close()
+
+
+def restart() -> None:
+    """Start a fresh copy of the app and quit this one (after a language change or a
+    restore). Frozen builds re-run the executable; a checkout re-runs `python -m desktop`."""
+    args = sys.argv[1:]
+    if getattr(sys, "frozen", False):
+        QProcess.startDetached(sys.executable, args)
+    else:
+        QProcess.startDetached(sys.executable, ["-m", "desktop", *args])
+    QApplication.quit()

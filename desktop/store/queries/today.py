@@ -175,6 +175,16 @@ def sync_state(conn: sqlite3.Connection) -> SyncItem:
     return SyncItem(last[0] if last else None, last[1] if last else None, int(pending))
 
 
+def busiest_office(conn: sqlite3.Connection, today: date) -> str | None:
+    """The office with the most events in the coming two weeks (demos, screenshots)."""
+    row = conn.execute(
+        "SELECT office_id FROM events WHERE deleted = 0 AND starts_at >= ? AND starts_at < ? "
+        "GROUP BY office_id ORDER BY count(*) DESC, office_id LIMIT 1",
+        (today.isoformat(), (today + timedelta(days=EVENT_HORIZON_DAYS + 1)).isoformat()),
+    ).fetchone()
+    return row[0] if row else None
+
+
 def summary(conn: sqlite3.Connection, office_id: str | None, today: date) -> TodaySummary:
     """Everything the home screen shows, for one office (None: every office)."""
     ideas, ideas_total = waiting_ideas(conn, office_id)

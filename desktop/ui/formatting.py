@@ -1,0 +1,58 @@
+"""Dates, times and numbers as Ukrainian offices write them (31.03.2025, 14:30, 12 486).
+
+Why: stored values are ISO text (UTC for moments), which no one at a hub reads comfortably;
+month and weekday names come from QLocale so they follow the UI language.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+from desktop.store.queries.today import to_local
+
+
+def locale() -> QLocale:
+    return QLocale()
+
+
+def format_date(value: str | date | None) -> str:
+    """31.03.2025 (empty for no date; an unparsable value is shown as stored)."""
+    if not value:
+        return ""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    try:
+        return date.fromisoformat(value[:10]).strftime("%d.%m.%Y")
+    except ValueError:
+        return value
+
+
+def format_datetime(value: str | datetime | None) -> str:
+    """31.03.2025 14:30 in local time (stored UTC moments are converted)."""
+    if not value:
+        return ""
+    moment = value if isinstance(value, datetime) else to_local(value)
+    if moment is None:
+        return str(value)
+    return moment.strftime("%d.%m.%Y %H:%M")
+
+
+def long_date(day: date) -> str:
+    """"понеділок, 23 листопада 2026" in the UI language."""
+    return locale().toString(QDate(day.year, day.month, day.day), "dddd, d MMMM yyyy")
+
+
+def short_weekday_date(moment: datetime) -> str:
+    """"ср, 25.11" - compact for lists of coming events."""
+    q = QDateTime(QDate(moment.year, moment.month, moment.day),
+                  QTime(moment.hour, moment.minute))
+    return locale().toString(q, "ddd, dd.MM")
+
+
+def format_count(number: int) -> str:
+    """12 486 with the locale's group separator."""
+    return locale().toString(number)

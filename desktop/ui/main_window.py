@@ -1,0 +1,245 @@
+"""The main window: navigation on the left, the current screen on the right, status below.
+
+Why this shape: with nine areas and a 1366×768 screen, a vertical list of icons with words
+is the layout untrained users find fastest (no hidden menus), and it leaves the full height
+for lists. Keyboard: Ctrl+1..9 switch screens, Ctrl+F finds, Ctrl+N creates, Ctrl+S saves.
+The window remembers its size, position and last screen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QScrollArea,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop import APP_NAME
+from desktop.domain.names import short_name
+from desktop.store.queries import common
+from desktop.ui import prefs, theme
+from desktop.ui.context import AppContext
+from desktop.ui.screens import screen_classes
+from desktop.ui.screens.base import Screen
+
+#: The smallest useful window; the design target is 1366×728 (768 minus the taskbar).
+MINIMUM_SIZE = QSize(960, 600)
+DEFAULT_SIZE = QSize(1366, 728)
+NAV_ICON_SIZE = 22
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("main-window")
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(MINIMUM_SIZE)
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Sections"))
+        self.nav.setIconSize(QSize(NAV_ICON_SIZE, NAV_ICON_SIZE))
+        self.nav.setFrameShape(QFrame.Shape.NoFrame)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setSpacing(2)
+        row_height = max(NAV_ICON_SIZE, self.nav.fontMetrics().height()) + 14
+        self.stack = QStackedWidget(self)
+
+        self._screens: list[Screen] = []
+        self._keys: list[str] = []
+        for number, cls in enumerate(screen_classes(), start=1):
+            screen = cls(ctx)
+            self._screens.append(screen)
+            self._keys.append(cls.key)
+            scroll = QScrollArea(self.stack)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(screen)
+            self.stack.addWidget(scroll)
+            item = QListWidgetItem(theme.icon(cls.icon), cls.display_title())
+            shortcut = QKeySequence(f"Ctrl+{number}").toString(
+                QKeySequence.SequenceFormat.NativeText)
+            item.setToolTip(f"{cls.display_title()} ({shortcut})")
+            item.setSizeHint(QSize(0, row_height))
+            self.nav.addItem(item)
+            if number <= 9:
+                self._add_action(f"Ctrl+{number}",
+                                 lambda _checked=False, n=number - 1: self.show_index(n))
+        self.nav.setFixedWidth(self._nav_width())
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        divider = QFrame(central)
+        divider.setFrameShape(QFrame.Shape.VLine)
+        divider.setFrameShadow(QFrame.Shadow.Sunken)
+        layout.addWidget(divider)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._add_action(QKeySequence.StandardKey.Find, self.focus_search)
+        self._add_action(QKeySequence.StandardKey.New, self.new_record)
+        self._add_action(QKeySequence.StandardKey.Save, self.save)
+
+        self.office_label = QLabel(self)
+        self.staff_label = QLabel(self)
+        self.sync_label = QLabel(self)
+        self.sync_label.setObjectName("sync-status")
+        for label in (self.office_label, self.staff_label, self.sync_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            self.statusBar().addPermanentWidget(label)
+        self.set_sync_status(self.tr("Not synced"),
+                             self.tr("This computer has not exchanged data with the "
+                                     "council's platform yet."))
+        self._update_identity()
+
+        ctx.bus.navigate.connect(self.show_screen)
+        ctx.bus.data_changed.connect(self._data_changed)
+        ctx.bus.status_message.connect(self.show_message)
+
+    # -- screens ----------------------------------------------------------------------------
+
+    def screens(self) -> list[Screen]:
+        return list(self._screens)
+
+    def screen(self, key: str) -> Screen:
+        return self._screens[self._keys.index(key)]
+
+    def current_screen(self) -> Screen:
+        return self._screens[self.stack.currentIndex()]
+
+    def show_index(self, index: int) -> None:
+        if 0 <= index < len(self._screens):
+            self.nav.setCurrentRow(index)
+
+    def show_screen(self, key: str, item: dict[str, Any] | None = None) -> None:
+        """Switch to a screen (by key), optionally pointing it at one record."""
+        if key not in self._keys:
+            return
+        self.show_index(self._keys.index(key))
+        if item:
+            self.current_screen().show_item(item)
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        screen = self._screens[row]
+        self.setWindowTitle(f"{screen.display_title()} — {APP_NAME}")
+        prefs.settings().setValue(prefs.KEY_SCREEN, self._keys[row])
+
+    def _nav_width(self) -> int:
+        metrics = self.nav.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.nav.item(i).text())
+                      for i in range(self.nav.count())), default=100)
+        return widest + NAV_ICON_SIZE + 56
+
+    # -- shortcuts --------------------------------------------------------------------------
+
+    def _add_action(self, keys: str | QKeySequence.StandardKey, slot: Any) -> QAction:
+        action = QAction(self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def focus_search(self) -> None:
+        box = self.current_screen().search_box()
+        if box is not None:
+            box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            box.selectAll()
+        else:
+            self.statusBar().showMessage(self.tr("There is nothing to search on this screen."),
+                                         4000)
+
+    def new_record(self) -> None:
+        if not self.current_screen().new_record():
+            self.statusBar().showMessage(
+                self.tr("Nothing can be created on this screen."), 4000)
+
+    def save(self) -> None:
+        self.current_screen().save()
+
+    # -- status bar -------------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        """A passing note in the status bar (the bus's `status_message`)."""
+        self.statusBar().showMessage(text, 8000)
+
+    def set_sync_status(self, text: str, tooltip: str = "") -> None:
+        """Show the sync state in the status bar (the sync client calls this)."""
+        self.sync_label.setText(text)
+        self.sync_label.setToolTip(tooltip)
+        self.sync_label.setAccessibleName(self.tr("Sync status: {state}").format(state=text))
+        self.sync_label.setAccessibleDescription(tooltip)
+
+    def _update_identity(self) -> None:
+        conn = self.ctx.store.conn
+        office = common.record(conn, "offices", self.ctx.office_id)
+        staff = common.record(conn, "staff", self.ctx.staff_id)
+        office_name = (office.get("short_name") or office.get("name")) if office else None
+        self.office_label.setText(self.tr("Office: {name}").format(
+            name=office_name or self.tr("not chosen")))
+        if office:
+            self.office_label.setToolTip(office.get("name") or "")
+        if staff:
+            parts = (staff.get("name") or "").split()
+            staff_name = short_name(*[*parts, None, None][:3]) if parts else ""
+        else:
+            staff_name = self.tr("not chosen")
+        self.staff_label.setText(self.tr("Staff: {name}").format(name=staff_name))
+        if staff:
+            self.staff_label.setToolTip(staff.get("name") or "")
+
+    def _data_changed(self, table: str) -> None:
+        if table in ("meta", "offices", "staff"):
+            self._update_identity()
+
+    # -- state ------------------------------------------------------------------------------
+
+    def restore_state(self) -> bool:
+        """Put the window back as it was; False if nothing was saved (first run)."""
+        settings = prefs.settings()
+        geometry = settings.value(prefs.KEY_GEOMETRY)
+        state = settings.value(prefs.KEY_STATE)
+        key = settings.value(prefs.KEY_SCREEN)
+        self.show_screen(str(key) if key in self._keys else self._keys[0])
+        if isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(geometry):
+            if isinstance(state, QByteArray | bytes):
+                self.restoreState(state)
+            return True
+        self.resize(DEFAULT_SIZE)
+        return False
+
+    def save_state(self) -> None:
+        settings = prefs.settings()
+        settings.setValue(prefs.KEY_GEOMETRY, self.saveGeometry())
+        settings.setValue(prefs.KEY_STATE, self.saveState())
+        settings.setValue(prefs.KEY_SCREEN, self._keys[self.stack.currentIndex()])
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Light/dark switch: redraw the icons in the new text colour.
+        if event.type() == QEvent.Type.PaletteChange:
+            for row, screen in enumerate(self._screens):
+                self.nav.item(row).setIcon(theme.icon(type(screen).icon))
+        super().changeEvent(event)

@@ -1,0 +1,321 @@
+"""Settings: which office and staff member this device is, the language, and the data folder
+with backup and restore.
+
+Why these live together: they are what a hub administrator sets up once on a new laptop,
+and what they come back to when something went wrong (restore a backup). The office and
+staff member are stored in the database (`meta`) because every record and change-log entry
+made here refers to them; the language is a per-user preference (QSettings).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME, __version__
+from desktop.store import backup as backups
+from desktop.store.queries import common
+from desktop.ui import prefs, theme
+from desktop.ui.context import AppContext
+from desktop.ui.screens.base import Screen
+from desktop.ui.translate import running_language
+from desktop.ui.widgets import Banner, hint, page_title
+from desktop.ui.workers import run_in_background
+
+#: Language choices, each named in its own language (so anyone can find theirs).
+LANGUAGE_NAMES = (("uk", "Українська"), ("en", "English"))
+
+
+class SettingsScreen(Screen):
+    key = "settings"
+    title = QT_TRANSLATE_NOOP("Screens", "Settings")
+    icon = "settings"
+    watches = frozenset({"meta", "offices", "staff"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(self.display_title(), self))
+
+        # -- this device ----------------------------------------------------------------
+        device = QGroupBox(self.tr("This device"), self)
+        device_form = QFormLayout(device)
+        device_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.office = QComboBox(device)
+        self.office.setAccessibleName(self.tr("Office of this device"))
+        self.office.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.office.setMinimumContentsLength(30)
+        self.staff = QComboBox(device)
+        self.staff.setAccessibleName(self.tr("Staff member working on this device"))
+        self.staff.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.staff.setMinimumContentsLength(30)
+        office_label = QLabel(self.tr("&Office:"), device)
+        office_label.setBuddy(self.office)
+        staff_label = QLabel(self.tr("Staff &member:"), device)
+        staff_label.setBuddy(self.staff)
+        device_form.addRow(office_label, self.office)
+        device_form.addRow(staff_label, self.staff)
+        device_form.addRow(hint(self.tr(
+            "Events, visits and ideas entered here are recorded for this office, and every "
+            "change is signed with the staff member's name."), device))
+        self.office.currentIndexChanged.connect(self._office_chosen)
+        self.staff.currentIndexChanged.connect(self._staff_chosen)
+        layout.addWidget(device)
+
+        # -- language ---------------------------------------------------------------------
+        language = QGroupBox(self.tr("Language"), self)
+        language_form = QFormLayout(language)
+        language_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.language = QComboBox(language)
+        self.language.setAccessibleName(self.tr("Language of the app"))
+        for code, name in LANGUAGE_NAMES:
+            self.language.addItem(name, code)
+        language_label = QLabel(self.tr("&Language of the app:"), language)
+        language_label.setBuddy(self.language)
+        language_form.addRow(language_label, self.language)
+        self.restart_banner = Banner(
+            self.tr("The new language is used after the app restarts."),
+            self.tr("&Restart now"), language)
+        self.restart_banner.setVisible(False)
+        self.restart_banner.action_clicked.connect(self._restart)
+        language_form.addRow(self.restart_banner)
+        with QSignalBlocker(self.language):
+            self.language.setCurrentIndex(max(self.language.findData(prefs.language()), 0))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        layout.addWidget(language)
+
+        # -- data -------------------------------------------------------------------------
+        data = QGroupBox(self.tr("Data"), self)
+        data_layout = QVBoxLayout(data)
+        folder_row = QHBoxLayout()
+        folder_label = QLabel(self.tr("Data &folder:"), data)
+        self.folder = QLineEdit(str(ctx.paths.root), data)
+        self.folder.setReadOnly(True)
+        self.folder.setAccessibleName(self.tr("Data folder"))
+        folder_label.setBuddy(self.folder)
+        self.open_folder = QPushButton(theme.icon("folder"), self.tr("O&pen folder"), data)
+        self.open_folder.clicked.connect(self._open_folder)
+        folder_row.addWidget(folder_label)
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(self.open_folder)
+        data_layout.addLayout(folder_row)
+        buttons = QHBoxLayout()
+        self.backup_button = QPushButton(theme.icon("backup"), self.tr("&Back up now…"), data)
+        self.backup_button.clicked.connect(self._backup_clicked)
+        self.restore_button = QPushButton(theme.icon("restore"),
+                                          self.tr("R&estore from a backup…"), data)
+        self.restore_button.clicked.connect(self._restore_clicked)
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        data_layout.addLayout(buttons)
+        self.data_status = QLabel(data)
+        self.data_status.setWordWrap(True)
+        self.data_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.data_status.setVisible(False)
+        data_layout.addWidget(self.data_status)
+        data_layout.addWidget(hint(self.tr(
+            "A backup is a single file with everything in this database. Keep one on a USB "
+            "stick: if the laptop is lost or broken, the office's records can be restored "
+            "on another computer."), data))
+        layout.addWidget(data)
+
+        about = hint(f"{APP_NAME} {__version__}", self)
+        layout.addWidget(about)
+        layout.addStretch(1)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        conn = self.ctx.store.conn
+        office_id = self.ctx.office_id
+        with QSignalBlocker(self.office):
+            self.office.clear()
+            self.office.addItem(self.tr("— not chosen —"), None)
+            for record_id, (name, short) in common.options(
+                    conn, "offices", ["name", "short_name"], order_by=["name"]):
+                self.office.addItem(name or short or "", record_id)
+            self.office.setCurrentIndex(max(self.office.findData(office_id), 0)
+                                        if office_id else 0)
+        self._load_staff(office_id)
+
+    def _load_staff(self, office_id: str | None) -> None:
+        staff_id = self.ctx.staff_id
+        with QSignalBlocker(self.staff):
+            self.staff.clear()
+            self.staff.addItem(self.tr("— not chosen —"), None)
+            if office_id:
+                for record_id, (name, active) in common.options(
+                        self.ctx.store.conn, "staff", ["name", "active"],
+                        filters={"office_id": office_id}, order_by=["name"]):
+                    if active == 0 and record_id != staff_id:
+                        continue  # people who left are not offered, unless still chosen
+                    self.staff.addItem(name or "", record_id)
+            self.staff.setCurrentIndex(max(self.staff.findData(staff_id), 0)
+                                       if staff_id else 0)
+        self.staff.setEnabled(bool(office_id))
+
+    # -- this device ------------------------------------------------------------------------
+
+    def _office_chosen(self) -> None:
+        office_id = self.office.currentData()
+        if office_id == self.ctx.office_id:
+            return
+        staff = common.record(self.ctx.store.conn, "staff", self.ctx.staff_id)
+        if staff is not None and staff.get("office_id") != office_id:
+            self.ctx.store.set_meta("staff_id", None)
+            self.ctx.store.user_id = None
+        self.ctx.set_office(office_id)
+        self._load_staff(office_id)
+
+    def _staff_chosen(self) -> None:
+        staff_id = self.staff.currentData()
+        if staff_id != self.ctx.staff_id:
+            self.ctx.set_staff(staff_id)
+
+    # -- language ---------------------------------------------------------------------------
+
+    def _language_chosen(self) -> None:
+        code = self.language.currentData()
+        prefs.set_language(code)
+        self.restart_banner.setVisible(code != running_language())
+
+    def _restart(self) -> None:
+        from desktop.ui.app import restart
+
+        restart()
+
+    # -- data folder ------------------------------------------------------------------------
+
+    def _open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.root)))
+
+    def _backup_clicked(self) -> None:
+        target = self.ask_backup_target()
+        if target is not None:
+            self.start_backup(target)
+
+    def ask_backup_target(self) -> Path | None:
+        """Where to save the backup (a file dialog; tests replace this)."""
+        self.ctx.paths.backups.mkdir(parents=True, exist_ok=True)
+        suggested = self.ctx.paths.backups / backups.default_backup_name()
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save a backup"), str(suggested),
+            self.tr("Hromada Desk backups (*.sqlite3);;All files (*)"))
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_suffix(".sqlite3")
+
+    def start_backup(self, target: Path) -> None:
+        """Copy the database to `target` in the background (safe while the app works)."""
+        database = self.ctx.paths.database
+        if target.resolve() == database.resolve():
+            self._status(self.tr("A backup cannot replace the database itself. Choose "
+                                 "another file name."), error=True)
+            return
+        self.backup_button.setEnabled(False)
+        self._status(self.tr("Saving a backup…"))
+
+        def finished(path: Path) -> None:
+            self.backup_button.setEnabled(True)
+            message = self.tr("Backup saved: {file}").format(file=path)
+            self._status(message)
+            self.ctx.bus.status_message.emit(message)
+
+        def failed(error: BaseException) -> None:
+            from desktop.ui.workers import plain_message
+
+            self.backup_button.setEnabled(True)
+            self._status(self.tr("The backup was not saved. {reason}").format(
+                reason=plain_message(error)), error=True)
+
+        run_in_background(self, lambda job: backups.backup(database, target), finished,
+                          failed, label=self.tr("Saving a backup…"), cancellable=False)
+
+    def _restore_clicked(self) -> None:
+        source = self.ask_restore_source()
+        if source is not None and self.confirm_restore(source):
+            self.start_restore(source)
+
+    def ask_restore_source(self) -> Path | None:
+        """Which backup to restore (a file dialog; tests replace this)."""
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a backup to restore"), str(self.ctx.paths.backups),
+            self.tr("Hromada Desk backups (*.sqlite3);;All files (*)"))
+        return Path(name) if name else None
+
+    def confirm_restore(self, source: Path) -> bool:
+        """Say exactly what will happen, and let the user back out."""
+        answer = QMessageBox.question(
+            self, self.tr("Restore from a backup?"),
+            self.tr("The records in this app will be replaced by the ones in\n{file}\n\n"
+                    "Anything entered since that backup was made will no longer be shown. "
+                    "The current records are first saved as a backup in\n{folder}\n"
+                    "so this can be undone.\n\nThe app restarts afterwards.").format(
+                        file=source, folder=self.ctx.paths.backups),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def start_restore(self, source: Path) -> None:
+        """Check the backup, keep the current database, then replace it (in a worker)."""
+        paths = self.ctx.paths
+        if source.resolve() == paths.database.resolve():
+            self._status(self.tr("That file is the database in use. Choose a backup file."),
+                         error=True)
+            return
+        self.restore_button.setEnabled(False)
+
+        def finished(kept: Path | None) -> None:
+            self.restore_button.setEnabled(True)
+            self.ctx.bus.data_changed.emit("meta")
+            self.restored(source, kept)
+
+        def failed(error: BaseException) -> None:
+            from desktop.ui.workers import plain_message
+
+            self.restore_button.setEnabled(True)
+            self._status(self.tr("Nothing was changed: {reason}").format(
+                reason=plain_message(error)), error=True)
+
+        run_in_background(
+            self, lambda job: backups.restore(source, paths.database, paths.backups),
+            finished, failed, label=self.tr("Restoring the backup…"), cancellable=False)
+
+    def restored(self, source: Path, kept: Path | None) -> None:
+        """Tell the user and restart, so every screen reads the restored records."""
+        text = self.tr("The backup has been restored.")
+        if kept is not None:
+            text += " " + self.tr("The previous records were kept in {file}.").format(file=kept)
+        self._status(text)
+        QMessageBox.information(self, self.tr("Restored"),
+                                text + "\n\n" + self.tr("The app will now restart."))
+        self._restart()
+
+    def _status(self, text: str, *, error: bool = False) -> None:
+        palette = self.data_status.palette()
+        palette.setColor(palette.ColorRole.WindowText,
+                         theme.error_color() if error else theme.success_color())
+        self.data_status.setPalette(palette)
+        self.data_status.setText(text)
+        self.data_status.setVisible(bool(text))
+
+
+SCREEN = SettingsScreen
+

@@ -1,0 +1,124 @@
+"""Colours and icons that follow the system's light or dark mode.
+
+Why: hub laptops run Windows in either mode, and Qt 6 follows it through
+`QStyleHints.colorScheme`. Anything drawn in a fixed colour (an error in dark red, a black
+icon) would vanish on a dark background, so those colours come from here, derived from the
+current palette, and icons are recoloured when the palette changes.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication
+
+from desktop.paths import resources_dir
+
+ICON_SIZES = (16, 20, 24, 32, 48)
+
+
+def is_dark() -> bool:
+    """Whether the current palette is dark (window text lighter than the window)."""
+    hints = QGuiApplication.styleHints()
+    if hints.colorScheme() == Qt.ColorScheme.Dark:
+        return True
+    palette = QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+_dark_palette_applied = False
+
+
+def dark_palette() -> QPalette:
+    """Fusion in dark colours, for platforms whose theme has no dark palette of its own."""
+    palette = QPalette()
+    window, base, text = QColor("#2b2b2b"), QColor("#1e1e1e"), QColor("#e8e8e8")
+    roles = QPalette.ColorRole
+    for role, color in (
+        (roles.Window, window), (roles.WindowText, text), (roles.Base, base),
+        (roles.AlternateBase, QColor("#262626")), (roles.ToolTipBase, QColor("#3a3a3a")),
+        (roles.ToolTipText, text), (roles.PlaceholderText, QColor("#a0a0a0")),
+        (roles.Text, text), (roles.Button, QColor("#353535")), (roles.ButtonText, text),
+        (roles.BrightText, QColor("#ff6e6e")), (roles.Link, QColor("#8ab4f8")),
+        (roles.Highlight, QColor("#2f65ca")), (roles.HighlightedText, QColor("#ffffff")),
+        (roles.Light, QColor("#505050")), (roles.Midlight, QColor("#404040")),
+        (roles.Mid, QColor("#303030")), (roles.Dark, QColor("#1a1a1a")),
+        (roles.Shadow, QColor("#000000")),
+    ):
+        palette.setColor(role, color)
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#808080"))
+    return palette
+
+
+def apply_color_scheme(app: QApplication) -> None:
+    """Follow the system's light/dark choice (QStyleHints.colorScheme).
+
+    Windows and most Linux desktops give Fusion a dark palette themselves; where the
+    platform reports dark but still hands out a light palette, use our dark one.
+    """
+    global _dark_palette_applied
+    dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    platform_light = app.palette().color(QPalette.ColorRole.Window).lightness() >= 128
+    if dark and platform_light:
+        app.setPalette(dark_palette())
+        _dark_palette_applied = True
+    elif not dark and _dark_palette_applied:
+        app.setPalette(app.style().standardPalette())
+        _dark_palette_applied = False
+
+
+def error_color() -> QColor:
+    """Red that is readable on the current background (WCAG AA on both)."""
+    return QColor("#ff8a80") if is_dark() else QColor("#b3261e")
+
+
+def success_color() -> QColor:
+    return QColor("#81c995") if is_dark() else QColor("#1e6b35")
+
+
+def muted_color() -> QColor:
+    """Secondary text (hints, dates) that still passes contrast checks."""
+    return QGuiApplication.palette().color(QPalette.ColorGroup.Active,
+                                           QPalette.ColorRole.PlaceholderText)
+
+
+def icon(name: str, color: QColor | None = None) -> QIcon:
+    """The icon `resources/icons/<name>.svg`, drawn in the palette's text colour.
+
+    An unknown name gives an empty icon rather than an error: a missing picture must never
+    stop a screen from opening.
+    """
+    palette = QGuiApplication.palette()
+    tint = color or palette.color(QPalette.ColorRole.WindowText)
+    selected = palette.color(QPalette.ColorRole.HighlightedText)
+    return _icon(name, tint.name(), selected.name())
+
+
+@cache
+def _icon(name: str, tint: str, selected: str) -> QIcon:
+    """Normal pixmaps in the text colour; Selected ones in the highlighted-text colour
+    (otherwise Qt tints a dark icon on the blue selection, which is hard to see)."""
+    path = resources_dir() / "icons" / f"{name}.svg"
+    if not path.is_file():
+        return QIcon()
+    source = path.read_text(encoding="utf-8")
+    result = QIcon()
+    screen = QGuiApplication.primaryScreen()
+    ratio = max(1.0, screen.devicePixelRatio() if screen else 1.0)
+    for color, mode in ((tint, QIcon.Mode.Normal), (selected, QIcon.Mode.Selected)):
+        renderer = QSvgRenderer(QByteArray(source.replace("#000000", color).encode("utf-8")))
+        for size in ICON_SIZES:
+            pixels = round(size * ratio)
+            pixmap = QPixmap(QSize(pixels, pixels))
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            renderer.render(painter, QRectF(0, 0, pixels, pixels))
+            painter.end()
+            pixmap.setDevicePixelRatio(ratio)
+            result.addPixmap(pixmap, mode)
+    return result

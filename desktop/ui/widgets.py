@@ -1,0 +1,164 @@
+"""Small widgets every screen uses, so screens look alike without copying styles.
+
+Why: a consistent title, hint text and info banner make the app predictable for people
+who were never trained on it; sizes are relative to the user's font, never fixed pixels.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from desktop.ui import theme
+
+
+def page_title(text: str, parent: QWidget | None = None) -> QLabel:
+    """The big title at the top of a screen (also the screen's accessible heading)."""
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font.setBold(True)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label
+
+
+def section_title(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 1.15)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def hint(text: str, parent: QWidget | None = None) -> QLabel:
+    """Secondary explanatory text, wrapped, in the palette's muted colour."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, theme.muted_color())
+    label.setPalette(palette)
+    return label
+
+
+def error_label(parent: QWidget | None = None) -> QLabel:
+    """Red text for a problem; hidden until it has something to say."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setVisible(False)
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, theme.error_color())
+    label.setPalette(palette)
+    return label
+
+
+class Banner(QFrame):
+    """A coloured strip with a message and an optional action button."""
+
+    action_clicked = Signal()
+
+    def __init__(self, text: str = "", action: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window,
+                         palette.color(QPalette.ColorRole.AlternateBase))
+        self.setPalette(palette)
+        layout = QHBoxLayout(self)
+        icon = QLabel(self)
+        icon.setPixmap(theme.icon("info").pixmap(20, 20))
+        self.label = QLabel(text, self)
+        self.label.setWordWrap(True)
+        layout.addWidget(icon)
+        layout.addWidget(self.label, 1)
+        self.button = QPushButton(action, self)
+        self.button.setVisible(bool(action))
+        self.button.clicked.connect(self.action_clicked)
+        layout.addWidget(self.button)
+        self.setAccessibleName(text)
+
+    def set_text(self, text: str, action: str | None = None) -> None:
+        self.label.setText(text)
+        self.setAccessibleName(text)
+        if action is not None:
+            self.button.setText(action)
+            self.button.setVisible(bool(action))
+
+
+#: Item data role holding the second, muted line of a `TwoLineDelegate` item.
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    """List items as a bold first line and a muted second line (DETAIL_ROLE), each elided.
+
+    Why: short lists of mixed things (today's events, waiting ideas) are scanned by their
+    title; the details below must not compete with it. Put the title in DisplayRole and the
+    details in DETAIL_ROLE; the full text belongs in the tooltip.
+    """
+
+    PADDING = 6
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        title = QFont(option.font)
+        title.setBold(True)
+        return title, QFont(option.font)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
+    ) -> QSize:
+        title, detail = self._fonts(option)
+        height = QFontMetrics(title).height() + 2 * self.PADDING
+        if index.data(DETAIL_ROLE):
+            height += QFontMetrics(detail).height() + 2
+        return QSize(200, height)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Active if opt.state & QStyle.StateFlag.State_Active \
+            else QPalette.ColorGroup.Inactive
+        main = opt.palette.color(group, QPalette.ColorRole.HighlightedText if selected
+                                 else QPalette.ColorRole.Text)
+        muted = main if selected else theme.muted_color()
+        title_font, detail_font = self._fonts(opt)
+        area = opt.rect.adjusted(self.PADDING + 2, self.PADDING, -self.PADDING, -self.PADDING)
+        painter.save()
+        title_metrics = QFontMetrics(title_font)
+        painter.setFont(title_font)
+        painter.setPen(main)
+        line = QRect(area.left(), area.top(), area.width(), title_metrics.height())
+        painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         title_metrics.elidedText(text, Qt.TextElideMode.ElideRight,
+                                                  area.width()))
+        detail = index.data(DETAIL_ROLE)
+        if detail:
+            detail_metrics = QFontMetrics(detail_font)
+            painter.setFont(detail_font)
+            painter.setPen(muted)
+            line = QRect(area.left(), line.bottom() + 3, area.width(), detail_metrics.height())
+            painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             detail_metrics.elidedText(str(detail), Qt.TextElideMode.ElideRight,
+                                                       area.width()))
+        painter.restore()

@@ -1,0 +1,147 @@
+"""The main window: every screen reachable, shortcuts, status bar, remembered state."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from desktop.ui.screens import SCREEN_KEYS, screen_class
+from desktop.ui.screens.base import PlaceholderScreen
+
+UKRAINIAN_TITLES = ["Сьогодні", "Події", "Реєстрація", "Люди", "Ідеї та звернення",
+                    "Консультації", "Громадські організації", "Звіти", "Налаштування"]
+
+
+def test_window_has_every_screen_with_ukrainian_titles(window):
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles == UKRAINIAN_TITLES
+    assert [s.key for s in window.screens()] == list(SCREEN_KEYS)
+
+
+def test_window_fits_a_1366x768_laptop(window):
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 728
+    assert window.size().width() <= 1366 and window.size().height() <= 728
+
+
+@pytest.mark.parametrize("number", range(1, 10))
+def test_ctrl_number_switches_screen(window, qtbot, number):
+    window.activateWindow()
+    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{number}"),
+                   Qt.KeyboardModifier.ControlModifier)
+    assert window.current_screen().key == SCREEN_KEYS[number - 1]
+    assert window.nav.currentRow() == number - 1
+
+
+def test_ctrl_f_focuses_the_screens_search_box(window, qtbot, monkeypatch):
+    screen = window.current_screen()
+    box = QLineEdit(screen)
+    box.show()
+    monkeypatch.setattr(type(screen), "search_box", lambda self: box)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(box.hasFocus)
+
+
+def test_ctrl_n_and_ctrl_s_reach_the_current_screen(window, qtbot, monkeypatch):
+    calls = []
+    screen = window.current_screen()
+    monkeypatch.setattr(type(screen), "new_record", lambda self: calls.append("new") or True)
+    monkeypatch.setattr(type(screen), "save", lambda self: calls.append("save") or True)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert calls == ["new", "save"]
+
+
+def test_unbuilt_screens_are_placeholders():
+    cls = screen_class("reports")
+    assert issubclass(cls, PlaceholderScreen)
+    assert cls.key == "reports" and cls.icon == "reports"
+    assert cls.display_title() == "Звіти"
+
+
+def test_navigate_signal_switches_screen(window):
+    window.ctx.bus.navigate.emit("ideas", {"table": "ideas", "id": "x"})
+    assert window.current_screen().key == "ideas"
+
+
+def test_status_bar_shows_office_staff_and_sync(window, ctx, offices):
+    assert "не вибрано" in window.office_label.text()
+    ctx.set_office(offices["Десна"])
+    ctx.set_staff(offices["Коваленко Олена Петрівна"])
+    assert window.office_label.text() == "Офіс: Десна"
+    assert window.staff_label.text() == "Працівник: Коваленко О. П."
+    assert window.sync_label.text() == "Не синхронізовано"
+    window.set_sync_status("Синхронізовано о 14:05", "Усе надіслано")
+    assert window.sync_label.text() == "Синхронізовано о 14:05"
+    assert window.sync_label.toolTip() == "Усе надіслано"
+
+
+def test_last_screen_and_geometry_are_remembered(app, qtbot, store, paths):
+    from desktop.ui import prefs
+    from desktop.ui.app import create_main_window
+
+    first = create_main_window(store, paths)
+    qtbot.addWidget(first)
+    assert not prefs.settings().contains(prefs.KEY_GEOMETRY)
+    first.show()
+    first.show_screen("settings")
+    first.close()
+    assert prefs.settings().contains(prefs.KEY_GEOMETRY)
+    second = create_main_window(store, paths)
+    qtbot.addWidget(second)
+    assert second.current_screen().key == "settings"
+    # (the size itself is clamped to the offscreen platform's 800×600 screen, so the test
+    # only checks that the saved geometry is accepted)
+    assert second.restore_state() is True
+
+
+def test_newer_database_gives_a_plain_message_and_exit_1(app, data_dir, monkeypatch):
+    from desktop.paths import DataPaths
+    from desktop.store.database import APPLICATION_ID
+    from desktop.ui import app as app_module
+
+    database = DataPaths(data_dir).database
+    conn = sqlite3.connect(database)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 999")
+    conn.execute("CREATE TABLE t(x)")
+    conn.commit()
+    conn.close()
+    shown = []
+    monkeypatch.setattr(app_module, "_show_startup_error",
+                        lambda title, message: shown.append((title, message)))
+    assert app_module.run(DataPaths(data_dir)) == 1
+    assert shown and "newer version" in shown[0][1]
+    assert shown[0][0] == "Не вдалося відкрити базу даних."
+
+
+def test_run_opens_the_window_and_exits_cleanly(app, data_dir, monkeypatch):
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.paths import DataPaths
+    from desktop.ui import app as app_module
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run() installs its own
+    shown = []
+
+    def fake_exec(self):
+        # A real exec() inside pytest leaves PySide holding the GIL in later event loops,
+        # so the loop is replaced: what matters is what run() does around it.
+        shown.extend(w for w in QApplication.topLevelWidgets()
+                     if w.objectName() == "main-window" and w.isVisible())
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    assert app_module.run(DataPaths(data_dir)) == 0
+    assert len(shown) == 1
+    assert (data_dir / "hromada.sqlite3").exists()
+    assert (data_dir / "logs" / "hromada-desk.log").parent.is_dir()
+    shown[0].close()
+    shown[0].deleteLater()

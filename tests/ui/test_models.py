@@ -1,0 +1,110 @@
+"""The lazy table model on a real store with a few thousand rows."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from desktop.domain.names import full_name
+from desktop.store.queries.common import select_records
+from desktop.ui.models import RECORD_ID_ROLE, RIGHT, Column, PagedTableModel
+
+PEOPLE = 2345
+
+
+@pytest.fixture
+def many_people(store):
+    store.insert_many("people", (
+        {"last_name": f"Прізвище{i:05d}", "first_name": "Олена", "patronymic": "Петрівна",
+         "gender": "female", "birth_year": 1950 + i % 50}
+        for i in range(PEOPLE)
+    ))
+    return store
+
+
+def _model(store, db_path=None):
+    model = PagedTableModel(store.conn, db_path, [
+        Column(("last_name", "first_name", "patronymic"), "Імʼя", full_name),
+        Column("gender", "Стать"),
+        Column("birth_year", "Рік", align=RIGHT),
+    ])
+    model.set_query(select_records(
+        "people", ["last_name", "first_name", "patronymic", "gender", "birth_year"],
+        order_by=["last_name"]))
+    return model
+
+
+def test_rows_arrive_in_pages(many_people, app):
+    model = _model(many_people)
+    assert model.rowCount() == 200 < PEOPLE
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 400
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == PEOPLE
+    assert model.total == PEOPLE
+
+
+def test_total_is_counted_in_a_worker(many_people, app, qtbot):
+    model = PagedTableModel(many_people.conn, many_people.path, [Column("last_name", "x")])
+    with qtbot.waitSignal(model.total_changed, timeout=5000) as signal:
+        model.set_query(select_records("people", ["last_name"]))
+    assert signal.args == [PEOPLE]
+    assert model.rowCount() == 200
+
+
+def test_data_formats_without_sql(many_people, app):
+    model = _model(many_people)
+    statements = []
+    many_people.conn.set_trace_callback(statements.append)
+    try:
+        index = model.index(0, 0)
+        assert model.data(index) == "Прізвище00000 Олена Петрівна"
+        assert model.data(model.index(0, 2), Qt.ItemDataRole.TextAlignmentRole) == int(
+            RIGHT.value)
+        assert model.data(index, RECORD_ID_ROLE) == model.record_id(0)
+        assert model.headerData(0, Qt.Orientation.Horizontal) == "Імʼя"
+        for row in range(model.rowCount()):
+            model.data(model.index(row, 1))
+    finally:
+        many_people.conn.set_trace_callback(None)
+    assert statements == []
+
+
+def test_set_query_resets(many_people, app, qtbot):
+    model = _model(many_people)
+    with qtbot.waitSignal(model.modelReset):
+        model.set_query(select_records("people", ["last_name", "first_name", "patronymic",
+                                                  "gender", "birth_year"],
+                                       filters={"birth_year": 1950}))
+    assert model.rowCount() == len(range(0, PEOPLE, 50))
+    assert not model.canFetchMore(QModelIndex())
+    assert model.total == model.rowCount()
+
+
+def test_sorting_by_a_column_orders_pages(many_people, app):
+    model = _model(many_people)
+    model.set_query(model.query.ordered_by("last_name", descending=True))
+    assert model.row_values(0)["last_name"] == f"Прізвище{PEOPLE - 1:05d}"
+
+
+def test_deleted_records_are_not_listed(many_people, app):
+    model = _model(many_people)
+    first = model.record_id(0)
+    many_people.delete("people", first)
+    model.refresh()
+    assert model.record_id(0) != first
+
+
+def test_model_passes_qtmodeltester(many_people, app, qtmodeltester):
+    model = _model(many_people)
+    qtmodeltester.check(model)
+    model.fetchMore(QModelIndex())
+    qtmodeltester.check(model)
+
+
+def test_unknown_column_is_a_programming_error(store, app):
+    model = PagedTableModel(store.conn, None, [Column("nope", "x")])
+    with pytest.raises(ValueError, match="nope"):
+        model.set_query(select_records("people", ["last_name"]))
