@@ -35,6 +35,23 @@ def vocab_translations() -> dict[tuple[str, str], str]:
     return pairs
 
 
+def part_translations(folder: Path) -> dict[tuple[str, str], str]:
+    """(context, English) -> Ukrainian from resources/i18n/uk/*.json.
+
+    Each screen keeps its translations in its own small file ({"Context": {"English":
+    "Українська"}}), so several people can translate different screens at once without
+    fighting over one .ts file; `make translations` pours them all into the .ts.
+    """
+    import json
+
+    pairs: dict[tuple[str, str], str] = {}
+    for path in sorted(folder.glob("*.json")):
+        for context, messages in json.loads(path.read_text(encoding="utf-8")).items():
+            for source, text in messages.items():
+                pairs[(context, source)] = text
+    return pairs
+
+
 def _xml(text: str) -> str:
     return escape(text, {"'": "&apos;", '"': "&quot;"})
 
@@ -78,9 +95,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m desktop.ui.i18n_sync",
                                      description="Fill vocabulary translations in a .ts file.")
     parser.add_argument("ts", type=Path)
+    parser.add_argument("--parts", type=Path, default=None,
+                        help="folder of per-screen JSON translations (default: uk/ beside TS)")
     args = parser.parse_args(argv)
     text = args.ts.read_text(encoding="utf-8")
     text, changed = fill(text, vocab_translations(), overwrite=True)
+    parts = args.parts or args.ts.parent / "uk"
+    text, from_parts = fill(text, part_translations(parts), overwrite=True)
+    changed += from_parts
     args.ts.write_text(text, encoding="utf-8")
     missing = unfinished(text)
     print(f"{args.ts}: {changed} vocabulary label(s) filled, {len(missing)} unfinished",
