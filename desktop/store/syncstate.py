@@ -232,3 +232,18 @@ def open_rejections(store: Store) -> list[tuple[int, str, str, str]]:
 def open_conflicts(store: Store) -> int:
     return int(store.conn.execute(
         "SELECT count(*) FROM conflicts WHERE deleted = 0 AND resolved_at IS NULL").fetchone()[0])
+
+
+def conflict_rows(store: Store) -> list[dict[str, Any]]:
+    """Unresolved conflicts, newest first, for a person to look at."""
+    columns = ["id", "table_name", "record_id", "field", "winning_value", "losing_value",
+               "winning_hlc", "losing_hlc", "losing_device"]
+    return [dict(zip(columns, r, strict=True)) for r in store.conn.execute(
+        f"SELECT {', '.join(columns)} FROM conflicts WHERE deleted = 0 AND resolved_at IS NULL "
+        "ORDER BY losing_hlc DESC")]
+
+
+def dismiss_rejection(store: Store, mutation: int) -> None:
+    with store.write():
+        store.conn.execute("UPDATE sync_rejections SET dismissed = 1 WHERE mutation = ?",
+                           (mutation,))

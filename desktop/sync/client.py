@@ -6,6 +6,7 @@ import platform
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.store import syncstate
 from desktop.store.records import Store
 from desktop.sync.credentials import load_token, save_token
@@ -36,11 +37,13 @@ def make_engine(store: Store, data_dir: Path, *, cancel: Callable[[], bool] | No
                 transport: Transport | None = None) -> SyncEngine:
     url = store.get_meta(syncstate.SERVER_URL)
     if not url:
-        raise SyncError("this device is not enrolled yet: run `hromada-desk enroll URL CODE` "
-                        "or use Settings → Sync")
+        raise SyncError(QT_TRANSLATE_NOOP(
+            "SyncErrors", "This device is not enrolled yet: enroll it in Settings (or run "
+            "hromada-desk enroll URL CODE)."))
     token = load_token(store.device_id, data_dir)
     if not token:
-        raise SyncError("the sync token of this device is missing; enroll it again")
+        raise SyncError(QT_TRANSLATE_NOOP(
+            "SyncErrors", "The sync token of this device is missing; enroll it again."))
     transport = transport or Transport(url, token)
     return SyncEngine(store, transport, data_dir, cancel=cancel, progress=progress)
 

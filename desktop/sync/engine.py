@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.store import syncstate
 from desktop.store.duplicates import record_possible_duplicates
 from desktop.store.ids import utc_now
@@ -40,7 +41,8 @@ MAX_DUPLICATE_CHECKS = 5000
 
 class Cancelled(SyncError):
     def __init__(self) -> None:
-        super().__init__("sync was cancelled; it will continue where it stopped")
+        super().__init__(QT_TRANSLATE_NOOP(
+            "SyncErrors", "Sync was cancelled; it will continue where it stopped."))
 
 
 @dataclass
@@ -256,7 +258,8 @@ class SyncEngine:
                 alive = _pid_alive(int(pid)) if pid.isdigit() else False
                 fresh = time.time() - float(started or 0) < STALE_LOCK_SECONDS
                 if alive and fresh and int(pid) != os.getpid():
-                    raise SyncError("another sync is already running on this device")
+                    raise SyncError(QT_TRANSLATE_NOOP(
+                        "SyncErrors", "Another sync is already running on this device."))
             self.store.set_meta(LOCK_KEY, mine)
 
     def _release_lock(self) -> None:

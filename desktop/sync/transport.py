@@ -14,12 +14,18 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
+from desktop.domain.i18n import QT_TRANSLATE_NOOP
+
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 60.0
 
 
 class SyncError(Exception):
     """A sync problem explained in plain words (shown to the user as it is)."""
+
+
+class Offline(SyncError):
+    """The platform could not be reached; the app retries when the link comes back."""
 
 
 class GapRefused(SyncError):
@@ -75,10 +81,12 @@ class Transport:
                                             params=params, headers=headers,
                                             timeout=self.timeout)
         except requests.exceptions.SSLError as exc:
-            raise SyncError("the platform's certificate could not be verified; "
-                            "sync stopped to keep the data safe") from exc
+            raise SyncError(QT_TRANSLATE_NOOP(
+                "SyncErrors", "The platform's certificate could not be verified; sync "
+                "stopped to keep the data safe.")) from exc
         except requests.exceptions.RequestException as exc:
-            raise SyncError("no connection to the platform (it will retry later)") from exc
+            raise Offline(QT_TRANSLATE_NOOP(
+                "SyncErrors", "No connection to the platform; it will try again later.")) from exc
         self.requests += 1
         self.bytes_sent += len(data or b"")
         self.bytes_received += len(response.content)

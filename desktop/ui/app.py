@@ -166,6 +166,7 @@ def run(paths: DataPaths, argv: Sequence[str] | None = None) -> int:
         window.showMaximized()
     else:
         window.show()
+    window.sync.start()  # schedule, reconnection, and one sync shortly after start-up
     try:
         return app.exec()
     finally:

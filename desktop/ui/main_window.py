@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QStackedWidget,
+    QToolButton,
     QWidget,
 )
 
@@ -31,6 +32,7 @@ from desktop.ui import prefs, theme
 from desktop.ui.context import AppContext
 from desktop.ui.screens import screen_classes
 from desktop.ui.screens.base import Screen
+from desktop.ui.sync_controller import SyncController
 
 #: The smallest useful window; the design target is 1366×728 (768 minus the taskbar).
 MINIMUM_SIZE = QSize(960, 600)
@@ -102,9 +104,26 @@ class MainWindow(QMainWindow):
         for label in (self.office_label, self.staff_label, self.sync_label):
             label.setContentsMargins(8, 0, 8, 0)
             self.statusBar().addPermanentWidget(label)
-        self.set_sync_status(self.tr("Not synced"),
-                             self.tr("This computer has not exchanged data with the "
-                                     "council's platform yet."))
+        self.review_button = QToolButton(self)
+        self.review_button.setText(self.tr("Review…"))
+        self.review_button.setAccessibleName(self.tr("Review conflicts and refused changes"))
+        self.review_button.setAutoRaise(True)
+        self.review_button.clicked.connect(self.open_sync_review)
+        self.statusBar().addPermanentWidget(self.review_button)
+        self.sync_button = QToolButton(self)
+        self.sync_button.setIcon(theme.icon("sync"))
+        self.sync_button.setText(self.tr("Sync"))
+        self.sync_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.sync_button.setAutoRaise(True)
+        self.sync_button.setAccessibleName(self.tr("Sync with the council's platform now"))
+        self.sync_button.setToolTip(self.tr("Sync with the council's platform now (F5)"))
+        self.statusBar().addPermanentWidget(self.sync_button)
+        self.sync = SyncController(ctx, self)
+        self.sync.status_changed.connect(self.set_sync_status)
+        self.sync_button.clicked.connect(self.sync.sync_now)
+        self._add_action(QKeySequence(Qt.Key.Key_F5), self.sync.sync_now)
+        ctx.bus.sync_finished.connect(self._sync_finished)
+        self.sync.refresh_status()
         self._update_identity()
 
         ctx.bus.navigate.connect(self.show_screen)
@@ -188,6 +207,26 @@ class MainWindow(QMainWindow):
         self.sync_label.setAccessibleName(self.tr("Sync status: {state}").format(state=text))
         self.sync_label.setAccessibleDescription(tooltip)
 
+    def open_sync_review(self) -> None:
+        from desktop.ui.sync_review import SyncReview
+
+        SyncReview(self.ctx, self).exec()
+        self.sync.refresh_status()
+        self._update_review_button()
+
+    def _sync_finished(self, ok: bool, message: str) -> None:
+        self.show_message(message)
+        self._update_review_button()
+
+    def _update_review_button(self) -> None:
+        from desktop.store import duplicates, syncstate
+
+        store = self.ctx.store
+        waiting = (syncstate.open_conflicts(store) + len(syncstate.open_rejections(store))
+                   + len(duplicates.open_duplicates(store)))
+        self.review_button.setVisible(waiting > 0)
+        self.review_button.setText(self.tr("Review ({n})…").format(n=waiting))
+
     def _update_identity(self) -> None:
         conn = self.ctx.store.conn
         office = common.record(conn, "offices", self.ctx.office_id)
@@ -234,6 +273,7 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sync.stop()
         self.save_state()
         super().closeEvent(event)
 

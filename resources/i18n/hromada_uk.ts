@@ -2,73 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
-    <name></name>
-    <message>
-        <source>This device is not connected to the council&apos;s platform yet: enroll it in Settings.</source>
-        <translation>Цей пристрій ще не підключено до платформи ради: підключіть його в налаштуваннях.</translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation>Синхронізація…</translation>
-    </message>
-    <message>
-        <source>Syncing with the council&apos;s platform…</source>
-        <translation>Синхронізація з платформою ради…</translation>
-    </message>
-    <message>
-        <source>Sent {sent}, received {received}.</source>
-        <translation>Надіслано: {sent}, отримано: {received}.</translation>
-    </message>
-    <message>
-        <source>Sync stopped because of an unexpected problem; it will try again.</source>
-        <translation>Синхронізацію зупинила неочікувана проблема; спробуємо ще раз.</translation>
-    </message>
-    <message>
-        <source>Not connected to the platform</source>
-        <translation>Не підключено до платформи</translation>
-    </message>
-    <message>
-        <source>Everything is kept on this computer. Enroll the device in Settings to send it to the council.</source>
-        <translation>Усе зберігається на цьому компʼютері. Щоб надсилати дані раді, підключіть пристрій у налаштуваннях.</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>ще не було</translation>
-    </message>
-    <message>
-        <source>Synced {when}</source>
-        <translation>Синхронізовано {when}</translation>
-    </message>
-    <message>
-        <source>{n} waiting</source>
-        <translation>очікує: {n}</translation>
-    </message>
-    <message>
-        <source>{n} conflicts</source>
-        <translation>конфліктів: {n}</translation>
-    </message>
-    <message>
-        <source>{n} refused</source>
-        <translation>відхилено: {n}</translation>
-    </message>
-    <message>
-        <source>offline</source>
-        <translation>немає звʼязку</translation>
-    </message>
-    <message>
-        <source>Last successful sync: {when}</source>
-        <translation>Остання успішна синхронізація: {when}</translation>
-    </message>
-    <message>
-        <source>Changes waiting to be sent: {n}</source>
-        <translation>Змін очікує надсилання: {n}</translation>
-    </message>
-    <message>
-        <source>Last problem: {text}</source>
-        <translation>Остання проблема: {text}</translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
         <source>Something went wrong: {error}
@@ -523,12 +456,24 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Розділи</translation>
     </message>
     <message>
-        <source>Not synced</source>
-        <translation>Не синхронізовано</translation>
+        <source>Review…</source>
+        <translation>Переглянути…</translation>
     </message>
     <message>
-        <source>This computer has not exchanged data with the council&apos;s platform yet.</source>
-        <translation>Цей компʼютер ще не обмінювався даними з платформою міської ради.</translation>
+        <source>Review conflicts and refused changes</source>
+        <translation>Переглянути конфлікти та відхилені зміни</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Синхронізувати</translation>
+    </message>
+    <message>
+        <source>Sync with the council&apos;s platform now</source>
+        <translation>Синхронізувати з платформою ради зараз</translation>
+    </message>
+    <message>
+        <source>Sync with the council&apos;s platform now (F5)</source>
+        <translation>Синхронізувати з платформою ради зараз (F5)</translation>
     </message>
     <message>
         <source>There is nothing to search on this screen.</source>
@@ -541,6 +486,10 @@ Your data is safe. The details were written to {file}.</source>
     <message>
         <source>Sync status: {state}</source>
         <translation>Стан синхронізації: {state}</translation>
+    </message>
+    <message>
+        <source>Review ({n})…</source>
+        <translation>Переглянути ({n})…</translation>
     </message>
     <message>
         <source>Office: {name}</source>
@@ -675,8 +624,72 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Резервна копія — це один файл з усіма даними цієї бази. Зберігайте копію на флешці: якщо ноутбук загубиться чи зламається, записи офісу можна буде відновити на іншому компʼютері.</translation>
     </message>
     <message>
+        <source>Council&apos;s platform</source>
+        <translation>Платформа міської ради</translation>
+    </message>
+    <message>
+        <source>Platform &amp;address:</source>
+        <translation>&amp;Адреса платформи:</translation>
+    </message>
+    <message>
+        <source>Platform address</source>
+        <translation>Адреса платформи</translation>
+    </message>
+    <message>
+        <source>One-time &amp;code:</source>
+        <translation>Одноразовий &amp;код:</translation>
+    </message>
+    <message>
+        <source>One-time enrollment code</source>
+        <translation>Одноразовий код підключення</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect this device</source>
+        <translation>&amp;Підключити цей компʼютер</translation>
+    </message>
+    <message>
+        <source>The council&apos;s staff give you the address and a one-time code. After connecting, the app sends new records and receives the council&apos;s answers by itself whenever there is internet.</source>
+        <translation>Адресу та одноразовий код видають працівники міської ради. Після підключення програма сама надсилає нові записи й отримує відповіді ради, щойно зʼявляється інтернет.</translation>
+    </message>
+    <message>
         <source>— not chosen —</source>
         <translation>— не вибрано —</translation>
+    </message>
+    <message>
+        <source>This device is connected to {url}.</source>
+        <translation>Цей компʼютер підключено до {url}.</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect again with a new code</source>
+        <translation>&amp;Підключити знову з новим кодом</translation>
+    </message>
+    <message>
+        <source>Not connected yet. Everything is kept safely on this computer.</source>
+        <translation>Ще не підключено. Усі дані надійно зберігаються на цьому компʼютері.</translation>
+    </message>
+    <message>
+        <source>Enter the platform address and the one-time code.</source>
+        <translation>Введіть адресу платформи та одноразовий код.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Підключення…</translation>
+    </message>
+    <message>
+        <source>Connected as a device of {office}.</source>
+        <translation>Підключено як компʼютер: {office}.</translation>
+    </message>
+    <message>
+        <source>the council</source>
+        <translation>міська рада</translation>
+    </message>
+    <message>
+        <source>No system password store was found, so the access key is kept in a private file in the data folder.</source>
+        <translation>Системне сховище паролів не знайдено, тому ключ доступу збережено в закритому файлі в теці даних.</translation>
+    </message>
+    <message>
+        <source>Not connected: {reason}</source>
+        <translation>Не підключено: {reason}</translation>
     </message>
     <message>
         <source>Save a backup</source>
@@ -758,7 +771,137 @@ The app restarts afterwards.</source>
     </message>
 </context>
 <context>
-    <name>SyncReviewDialog</name>
+    <name>SyncController</name>
+    <message>
+        <source>This device is not connected to the council&apos;s platform yet: enroll it in Settings.</source>
+        <translation>Цей компʼютер ще не підключено до платформи ради: підключіть його в Налаштуваннях.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Синхронізація…</translation>
+    </message>
+    <message>
+        <source>Syncing with the council&apos;s platform…</source>
+        <translation>Синхронізація з платформою ради…</translation>
+    </message>
+    <message>
+        <source>Sent {sent}, received {received}.</source>
+        <translation>Надіслано: {sent}, отримано: {received}.</translation>
+    </message>
+    <message>
+        <source>Sync stopped because of an unexpected problem; it will try again.</source>
+        <translation>Синхронізацію зупинено через непередбачену проблему; програма спробує ще раз.</translation>
+    </message>
+    <message>
+        <source>Not connected to the platform</source>
+        <translation>Не підключено до платформи</translation>
+    </message>
+    <message>
+        <source>Everything is kept on this computer. Enroll the device in Settings to send it to the council.</source>
+        <translation>Усі дані зберігаються на цьому компʼютері. Щоб надсилати їх до ради, підключіть компʼютер у Налаштуваннях.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>ніколи</translation>
+    </message>
+    <message>
+        <source>Synced {when}</source>
+        <translation>Синхронізовано {when}</translation>
+    </message>
+    <message>
+        <source>{n} waiting</source>
+        <translation>очікують: {n}</translation>
+    </message>
+    <message>
+        <source>{n} conflicts</source>
+        <translation>конфліктів: {n}</translation>
+    </message>
+    <message>
+        <source>{n} refused</source>
+        <translation>відхилено: {n}</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>немає звʼязку</translation>
+    </message>
+    <message>
+        <source>Last successful sync: {when}</source>
+        <translation>Остання успішна синхронізація: {when}</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent: {n}</source>
+        <translation>Змін очікує надсилання: {n}</translation>
+    </message>
+    <message>
+        <source>Last problem: {text}</source>
+        <translation>Остання проблема: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncErrors</name>
+    <message>
+        <source>This device is not enrolled yet: enroll it in Settings (or run hromada-desk enroll URL CODE).</source>
+        <translation>Цей компʼютер ще не підключено: підключіть його в Налаштуваннях (або виконайте hromada-desk enroll URL CODE).</translation>
+    </message>
+    <message>
+        <source>The sync token of this device is missing; enroll it again.</source>
+        <translation>Ключ синхронізації цього компʼютера відсутній; підключіть його знову.</translation>
+    </message>
+    <message>
+        <source>Sync was cancelled; it will continue where it stopped.</source>
+        <translation>Синхронізацію скасовано; вона продовжиться з того місця, де зупинилася.</translation>
+    </message>
+    <message>
+        <source>Another sync is already running on this device.</source>
+        <translation>На цьому компʼютері вже триває синхронізація.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s certificate could not be verified; sync stopped to keep the data safe.</source>
+        <translation>Не вдалося перевірити сертифікат платформи; синхронізацію зупинено, щоб зберегти дані в безпеці.</translation>
+    </message>
+    <message>
+        <source>No connection to the platform; it will try again later.</source>
+        <translation>Немає звʼязку з платформою; програма спробує пізніше.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReview</name>
+    <message>
+        <source>People</source>
+        <translation>Люди</translation>
+    </message>
+    <message>
+        <source>CSOs</source>
+        <translation>ГО</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Події</translation>
+    </message>
+    <message>
+        <source>Ideas</source>
+        <translation>Ідеї</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Участь</translation>
+    </message>
+    <message>
+        <source>Advice visits</source>
+        <translation>Консультації в офісі</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Консультації</translation>
+    </message>
+    <message>
+        <source>Submissions</source>
+        <translation>Пропозиції</translation>
+    </message>
+    <message>
+        <source>CSO members</source>
+        <translation>Члени ГО</translation>
+    </message>
     <message>
         <source>Sync: to review</source>
         <translation>Синхронізація: потребує перегляду</translation>
@@ -797,7 +940,7 @@ The app restarts afterwards.</source>
     </message>
     <message>
         <source>Use the other value</source>
-        <translation>Використати інше значення</translation>
+        <translation>Взяти інше значення</translation>
     </message>
     <message>
         <source>Keep the current value</source>
@@ -809,11 +952,11 @@ The app restarts afterwards.</source>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation>Прибрати</translation>
+        <translation>Закрити</translation>
     </message>
     <message>
-        <source>The platform did not accept these changes. They stay on this computer; correct the record and it will be sent again.</source>
-        <translation>Платформа не прийняла ці зміни. Вони залишаються на цьому компʼютері; виправте запис, і його буде надіслано ще раз.</translation>
+        <source>The platform did not accept these changes. They stay on this computer; correct the record and the correction will be sent.</source>
+        <translation>Платформа не прийняла ці зміни. Вони залишаються на цьому компʼютері; виправте запис — і виправлення буде надіслано.</translation>
     </message>
     <message>
         <source>Not the same person</source>
@@ -821,7 +964,7 @@ The app restarts afterwards.</source>
     </message>
     <message>
         <source>Registered on two computers with the same phone, or the same name and year of birth. Merge them in People if they are one person.</source>
-        <translation>Зареєстровано на двох компʼютерах з тим самим телефоном або тим самим імʼям і роком народження. Якщо це одна особа, обʼєднайте записи в розділі «Люди».</translation>
+        <translation>Зареєстровано на двох компʼютерах з тим самим телефоном або тим самим імʼям і роком народження. Якщо це одна людина, обʼєднайте записи в розділі «Люди».</translation>
     </message>
     <message>
         <source>Conflicts ({n})</source>
@@ -829,11 +972,11 @@ The app restarts afterwards.</source>
     </message>
     <message>
         <source>Refused ({n})</source>
-        <translation>Відхилено ({n})</translation>
+        <translation>Відхилені ({n})</translation>
     </message>
     <message>
         <source>Possible duplicates ({n})</source>
-        <translation>Можливі повтори ({n})</translation>
+        <translation>Можливі дублікати ({n})</translation>
     </message>
 </context>
 <context>

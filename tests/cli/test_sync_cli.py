@@ -70,7 +70,7 @@ def test_enroll_with_unreachable_platform_or_bad_url(tmp_path):
     bad = desk(data, "enroll", "ftp://example", "AAAA-BBBB-CCCC")
     assert bad.returncode == 1 and "web address" in bad.stderr
     down = desk(data, "enroll", "http://127.0.0.1:9", "AAAA-BBBB-CCCC")
-    assert down.returncode == 1 and "no connection" in down.stderr
+    assert down.returncode == 1 and "No connection" in down.stderr
     assert "Traceback" not in down.stderr
 
 

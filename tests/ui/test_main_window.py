@@ -75,7 +75,7 @@ def test_status_bar_shows_office_staff_and_sync(window, ctx, offices):
     ctx.set_staff(offices["Коваленко Олена Петрівна"])
     assert window.office_label.text() == "Офіс: Десна"
     assert window.staff_label.text() == "Працівник: Коваленко О. П."
-    assert window.sync_label.text() == "Не синхронізовано"
+    assert window.sync_label.text() == "Не підключено до платформи"  # not enrolled yet
     window.set_sync_status("Синхронізовано о 14:05", "Усе надіслано")
     assert window.sync_label.text() == "Синхронізовано о 14:05"
     assert window.sync_label.toolTip() == "Усе надіслано"

@@ -135,6 +135,38 @@ class SettingsScreen(Screen):
             "on another computer."), data))
         layout.addWidget(data)
 
+        # -- the council's platform ---------------------------------------------------------
+        platform = QGroupBox(self.tr("Council's platform"), self)
+        platform_form = QFormLayout(platform)
+        self.platform_state = QLabel(platform)
+        self.platform_state.setWordWrap(True)
+        platform_form.addRow(self.platform_state)
+        url_label = QLabel(self.tr("Platform &address:"), platform)
+        self.platform_url = QLineEdit(platform)
+        self.platform_url.setPlaceholderText("https://hromada.example.gov.ua")
+        self.platform_url.setAccessibleName(self.tr("Platform address"))
+        url_label.setBuddy(self.platform_url)
+        code_label = QLabel(self.tr("One-time &code:"), platform)
+        self.enroll_code = QLineEdit(platform)
+        self.enroll_code.setPlaceholderText("ABCD-EFGH-JKLM")
+        self.enroll_code.setAccessibleName(self.tr("One-time enrollment code"))
+        code_label.setBuddy(self.enroll_code)
+        self.enroll_button = QPushButton(theme.icon("sync"), self.tr("Co&nnect this device"),
+                                         platform)
+        self.enroll_button.clicked.connect(self._enroll_clicked)
+        platform_form.addRow(url_label, self.platform_url)
+        platform_form.addRow(code_label, self.enroll_code)
+        platform_form.addRow("", self.enroll_button)
+        self.platform_status = QLabel(platform)
+        self.platform_status.setWordWrap(True)
+        self.platform_status.setVisible(False)
+        platform_form.addRow(self.platform_status)
+        platform_form.addRow(hint(self.tr(
+            "The council's staff give you the address and a one-time code. After connecting, "
+            "the app sends new records and receives the council's answers by itself whenever "
+            "there is internet."), platform))
+        layout.addWidget(platform)
+
         about = hint(f"{APP_NAME} {__version__}", self)
         layout.addWidget(about)
         layout.addStretch(1)
@@ -153,6 +185,82 @@ class SettingsScreen(Screen):
             self.office.setCurrentIndex(max(self.office.findData(office_id), 0)
                                         if office_id else 0)
         self._load_staff(office_id)
+        self._refresh_platform()
+
+    def _refresh_platform(self) -> None:
+        from desktop.store import syncstate
+
+        url = self.ctx.store.get_meta(syncstate.SERVER_URL)
+        if url:
+            self.platform_state.setText(self.tr("This device is connected to {url}.").format(
+                url=url))
+            self.platform_url.setText(url)
+            self.enroll_button.setText(self.tr("Co&nnect again with a new code"))
+        else:
+            self.platform_state.setText(self.tr(
+                "Not connected yet. Everything is kept safely on this computer."))
+
+    def _enroll_clicked(self) -> None:
+        url, code = self.platform_url.text().strip(), self.enroll_code.text().strip()
+        if not url or not code:
+            self._platform_message(self.tr("Enter the platform address and the one-time code."),
+                                   error=True)
+            return
+        self.start_enroll(url, code)
+
+    def start_enroll(self, url: str, code: str) -> None:
+        """Enroll in a worker: the link may be slow, the window must not freeze."""
+        from desktop.store import open_store
+
+        paths = self.ctx.paths
+        self.enroll_button.setEnabled(False)
+        self._platform_message(self.tr("Connecting…"))
+
+        def work(job: object) -> object:
+            from desktop.sync.client import enroll
+
+            store = open_store(paths.database, paths.backups)
+            try:
+                return enroll(store, paths.root, url, code)
+            finally:
+                store.close()
+
+        def finished(result: object) -> None:
+            answer, warning = result  # type: ignore[misc]
+            self.enroll_button.setEnabled(True)
+            self.enroll_code.clear()
+            text = self.tr("Connected as a device of {office}.").format(
+                office=answer.office_name or self.tr("the council"))
+            if warning:
+                text += " " + self.tr("No system password store was found, so the access key "
+                                      "is kept in a private file in the data folder.")
+            self._platform_message(text)
+            self.ctx.bus.data_changed.emit("meta")
+            window = self.window()
+            if hasattr(window, "sync"):
+                window.sync.sync_now()
+
+        def failed(error: BaseException) -> None:
+            from desktop.sync.transport import SyncError
+            from desktop.ui.translate import translate
+            from desktop.ui.workers import plain_message
+
+            self.enroll_button.setEnabled(True)
+            reason = translate("SyncErrors", str(error)) if isinstance(error, SyncError) \
+                else plain_message(error)
+            self._platform_message(self.tr("Not connected: {reason}").format(reason=reason),
+                                   error=True)
+
+        run_in_background(self, work, finished, failed, label=self.tr("Connecting…"),
+                          cancellable=False)
+
+    def _platform_message(self, text: str, *, error: bool = False) -> None:
+        palette = self.platform_status.palette()
+        palette.setColor(palette.ColorRole.WindowText,
+                         theme.error_color() if error else theme.success_color())
+        self.platform_status.setPalette(palette)
+        self.platform_status.setText(text)
+        self.platform_status.setVisible(bool(text))
 
     def _load_staff(self, office_id: str | None) -> None:
         staff_id = self.ctx.staff_id

@@ -1,0 +1,192 @@
+"""What sync needs a person for: conflicts to decide, changes the platform refused, and people
+who may have been registered twice. Nothing here is ever decided automatically."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import ValidationError
+from desktop.domain.names import full_name
+from desktop.domain.validation import validate
+from desktop.store import duplicates, syncstate
+from desktop.store.ids import utc_now
+from desktop.ui.context import AppContext
+from desktop.ui.translate import tr_field, translate
+from desktop.ui.workers import show_error
+
+TABLE_NAMES = {
+    "people": QT_TRANSLATE_NOOP("SyncReview", "People"),
+    "organizations": QT_TRANSLATE_NOOP("SyncReview", "CSOs"),
+    "events": QT_TRANSLATE_NOOP("SyncReview", "Events"),
+    "ideas": QT_TRANSLATE_NOOP("SyncReview", "Ideas"),
+    "attendance": QT_TRANSLATE_NOOP("SyncReview", "Attendance"),
+    "visits": QT_TRANSLATE_NOOP("SyncReview", "Advice visits"),
+    "consultations": QT_TRANSLATE_NOOP("SyncReview", "Consultations"),
+    "submissions": QT_TRANSLATE_NOOP("SyncReview", "Submissions"),
+    "org_members": QT_TRANSLATE_NOOP("SyncReview", "CSO members"),
+}
+
+
+class SyncReview(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Sync: to review"))
+        self.resize(900, 480)
+        self.tabs = QTabWidget(self)
+        self.conflicts = self._table([self.tr("Record"), self.tr("Field"), self.tr("Kept value"),
+                                      self.tr("Other value")])
+        self.refused = self._table([self.tr("Record"), self.tr("Why the platform refused it")])
+        self.dupes = self._table([self.tr("Person"), self.tr("Possibly the same as"),
+                                  self.tr("Why")])
+        self.tabs.addTab(self._page(self.conflicts, [
+            (self.tr("Use the other value"), self._use_other),
+            (self.tr("Keep the current value"), self._keep)],
+            self.tr("Two offices changed the same field while offline. The later change was "
+                    "kept; the other value is here so that nothing is lost.")), "")
+        self.tabs.addTab(self._page(self.refused, [(self.tr("Dismiss"), self._dismiss_refused)],
+                                    self.tr("The platform did not accept these changes. They "
+                                            "stay on this computer; correct the record and "
+                                            "the correction will be sent.")), "")
+        self.tabs.addTab(self._page(self.dupes, [
+            (self.tr("Not the same person"), self._dismiss_duplicate)],
+            self.tr("Registered on two computers with the same phone, or the same name and "
+                    "year of birth. Merge them in People if they are one person.")), "")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(buttons)
+        self.reload()
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setHorizontalHeaderLabels(headers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().hide()
+        return table
+
+    def _page(self, table: QTableWidget, actions: list, explanation: str) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        note = QLabel(explanation, page)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        layout.addWidget(table)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for text, slot in actions:
+            button = QPushButton(text, page)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        layout.addLayout(row)
+        return page
+
+    # -- data -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        store = self.ctx.store
+        self._conflicts = syncstate.conflict_rows(store)
+        self._fill(self.conflicts, [
+            (self._record_label(c["table_name"], c["record_id"]), tr_field(c["field"]),
+             c["winning_value"] or "—", c["losing_value"] or "—") for c in self._conflicts])
+        self._refused = syncstate.open_rejections(store)
+        self._fill(self.refused, [(self._record_label(t, rid), reason)
+                                  for _, t, rid, reason in self._refused])
+        self._dupes = duplicates.open_duplicates(store)
+        self._fill(self.dupes, [(self._person(a), self._person(b),
+                                 "; ".join(translate("Dedupe", part)
+                                           for part in reason.split("; ")))
+                                for a, b, reason in self._dupes])
+        self.tabs.setTabText(0, self.tr("Conflicts ({n})").format(n=len(self._conflicts)))
+        self.tabs.setTabText(1, self.tr("Refused ({n})").format(n=len(self._refused)))
+        self.tabs.setTabText(2, self.tr("Possible duplicates ({n})").format(n=len(self._dupes)))
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: list[tuple]) -> None:
+        table.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                table.setItem(r, c, QTableWidgetItem(str(value)))
+        table.resizeColumnsToContents()
+
+    def _record_label(self, table: str, record_id: str) -> str:
+        kind = translate("SyncReview", TABLE_NAMES[table]) if table in TABLE_NAMES else table
+        row = self.ctx.store.get(table, record_id, include_deleted=True) if table in \
+            syncstate.RECORD_TABLES else None
+        if row is None:
+            return f"{kind}: {record_id[:8]}"
+        if table == "people":
+            return f"{kind}: {full_name(row['last_name'], row['first_name'], row['patronymic'])}"
+        name = row.get("name") or row.get("title") or record_id[:8]
+        return f"{kind}: {name}"
+
+    def _person(self, person_id: str) -> str:
+        row = self.ctx.store.get("people", person_id, include_deleted=True)
+        if row is None:
+            return person_id[:8]
+        phone = f" · {row['phone']}" if row.get("phone") else ""
+        return full_name(row["last_name"], row["first_name"], row["patronymic"]) + phone
+
+    def _selected(self, table: QTableWidget, items: list) -> object | None:
+        row = table.currentRow()
+        return items[row] if 0 <= row < len(items) else None
+
+    # -- actions --------------------------------------------------------------------------
+
+    def _resolve(self, conflict: dict) -> None:
+        self.ctx.store.update("conflicts", conflict["id"], {
+            "resolved_at": utc_now()[:19], "resolved_by": self.ctx.staff_id or "this device"})
+
+    def _use_other(self) -> None:
+        conflict = self._selected(self.conflicts, self._conflicts)
+        if not isinstance(conflict, dict):
+            return
+        table, field, value = conflict["table_name"], conflict["field"], conflict["losing_value"]
+        try:
+            current = self.ctx.store.get(table, conflict["record_id"]) or {}
+            merged = {k: v for k, v in current.items() if k not in
+                      {"id", "created_at", "updated_at", "device_id", "version", "deleted", "rev"}}
+            merged[field] = value
+            cleaned = validate(table, merged)
+            with self.ctx.store.write():
+                self.ctx.store.update(table, conflict["record_id"], {field: cleaned[field]})
+                self._resolve(conflict)
+        except ValidationError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.bus.data_changed.emit(table)
+        self.reload()
+
+    def _keep(self) -> None:
+        conflict = self._selected(self.conflicts, self._conflicts)
+        if isinstance(conflict, dict):
+            self._resolve(conflict)
+            self.reload()
+
+    def _dismiss_refused(self) -> None:
+        item = self._selected(self.refused, self._refused)
+        if item is not None:
+            syncstate.dismiss_rejection(self.ctx.store, item[0])  # type: ignore[index]
+            self.reload()
+
+    def _dismiss_duplicate(self) -> None:
+        item = self._selected(self.dupes, self._dupes)
+        if item is not None:
+            duplicates.dismiss(self.ctx.store, item[0], item[1])  # type: ignore[index]
+            self.reload()

@@ -1,0 +1,73 @@
+"""Sync in the app: connect in Settings, sync from the button, status in Ukrainian, offline
+detection, and deciding a conflict — against the real platform on 127.0.0.1."""
+
+from __future__ import annotations
+
+from desktop.store import syncstate
+from server import auth, service
+
+
+def test_connect_in_settings_then_sync_from_the_button(window, qtbot, store, live_server):
+    office = service.create_office(live_server.db, "Офіс звʼязку Десна")
+    code = auth.new_enrollment_code(live_server.db, office, "office")
+    window.show_screen("settings")
+    settings = window.screen("settings")
+    qtbot.keyClicks(settings.platform_url, live_server.url)
+    qtbot.keyClicks(settings.enroll_code, code)
+    settings.enroll_button.click()
+    qtbot.waitUntil(lambda: store.get_meta("sync.last_success") is not None, timeout=20_000)
+    assert store.get_meta(syncstate.SERVER_URL) == live_server.url
+    assert store.get("offices", office)["name"] == "Офіс звʼязку Десна"
+    assert "Підключено" in settings.platform_status.text()
+    qtbot.waitUntil(lambda: "Синхронізовано" in window.sync_label.text(), timeout=10_000)
+
+    store.insert("people", {"last_name": "Ковальчук", "first_name": "Олена",
+                            "gender": "female", "office_id": office})
+    window.sync.refresh_status()
+    assert "очікують: 1" in window.sync_label.text()
+    window.sync_button.click()
+    qtbot.waitUntil(lambda: syncstate.pending_count(store) == 0, timeout=20_000)
+    qtbot.waitUntil(lambda: "очікують" not in window.sync_label.text(), timeout=10_000)
+    assert len(service.export_records(live_server.db, "people")) == 1
+
+
+def test_a_wrong_code_is_explained_and_changes_nothing(window, qtbot, store, live_server):
+    settings = window.screen("settings")
+    qtbot.keyClicks(settings.platform_url, live_server.url)
+    qtbot.keyClicks(settings.enroll_code, "AAAA-BBBB-CCCC")
+    settings.enroll_button.click()
+    qtbot.waitUntil(lambda: settings.enroll_button.isEnabled(), timeout=20_000)
+    assert "Не підключено" in settings.platform_status.text()
+    assert store.get_meta(syncstate.SERVER_URL) is None
+
+
+def test_no_connection_is_shown_and_retried(window, qtbot, store):
+    store.set_meta(syncstate.SERVER_URL, "http://127.0.0.1:9")  # nothing listens there
+    (window.ctx.paths.root / "sync-token").write_text("token")
+    window.sync.sync_quietly()
+    qtbot.waitUntil(lambda: window.sync.offline, timeout=60_000)
+    assert "немає звʼязку" in window.sync_label.text()
+    assert "Немає звʼязку з платформою" in window.sync_label.toolTip()
+    assert window.sync._probe.isActive()  # it keeps trying until the link is back
+
+
+def test_deciding_a_conflict_applies_the_other_value(window, qtbot, store):
+    from desktop.ui.sync_review import SyncReview
+
+    org = store.insert("organizations", {"name": "ГО «Світанок»",
+                                         "legal_form": "public_organization",
+                                         "website": "https://b.example"})
+    store.insert("conflicts", {"table_name": "organizations", "record_id": org["id"],
+                               "field": "website", "winning_value": "https://b.example",
+                               "losing_value": "https://a.example",
+                               "winning_hlc": "1795456150000-00000-b",
+                               "losing_hlc": "1795456140000-00000-a", "losing_device": "a"})
+    dialog = SyncReview(window.ctx, window)
+    qtbot.addWidget(dialog)
+    assert dialog.tabs.tabText(0) == "Конфлікти (1)"
+    assert dialog.conflicts.item(0, 3).text() == "https://a.example"
+    dialog.conflicts.selectRow(0)
+    dialog._use_other()
+    assert store.get("organizations", org["id"])["website"] == "https://a.example"
+    assert syncstate.open_conflicts(store) == 0
+    assert dialog.tabs.tabText(0) == "Конфлікти (0)"
