@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import store_bench
+from bench import store_bench, sync_bench
 
 
 def main() -> int:
@@ -20,11 +20,19 @@ def main() -> int:
     args = parser.parse_args()
     failures = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for result in store_bench.run(Path(tmp), people=args.people):
+        (Path(tmp) / "store").mkdir()
+        (Path(tmp) / "sync").mkdir()
+        results = [*store_bench.run(Path(tmp) / "store", people=args.people),
+                   *sync_bench.run(Path(tmp) / "sync")]
+        for result in results:
             status = "ok" if result.ratio >= result.floor else "BELOW FLOOR"
             failures += status != "ok"
-            print(f"{result.name:<44} ours {result.ours:>10.4f}s  naive {result.naive:>10.4f}s"
-                  f"  x{result.ratio:>7.1f}  (floor x{result.floor})  {status}")
+            if isinstance(result.ours, int):
+                ours, naive = f"{result.ours:>10,d} B", f"{result.naive:>10,d} B"
+            else:
+                ours, naive = f"{result.ours:>10.4f} s", f"{result.naive:>10.4f} s"
+            print(f"{result.name:<52} ours {ours}  naive {naive}  x{result.ratio:>6.1f}"
+                  f"  (floor x{result.floor})  {status}")
             for line in result.notes:
                 print(f"    {line}")
     return 1 if failures else 0

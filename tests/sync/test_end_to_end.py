@@ -301,3 +301,23 @@ def test_same_walk_in_on_two_laptops_is_listed_as_a_possible_duplicate(live_serv
     assert "phone" in pairs[0][2].lower() or "телефон" in pairs[0][2].lower()
     # Both people are kept: nothing is merged without a person deciding.
     assert len(b.snapshot()["people"]) == 2
+
+
+def test_a_quiet_sync_is_one_push_and_one_pull(live_server, proxy, tmp_path):
+    """On a 2G link round trips cost more than bytes: little to do means two requests."""
+    from desktop.sync.credentials import load_token
+
+    db = live_server.db
+    office = service.create_office(db, "Офіс")
+    dev = Device(tmp_path, "d", proxy.url, db, office)
+    dev.sync_until_clean()
+    for i in range(3):
+        _person(dev.store, "Тихий", f"День{i}", office=office)
+    transport = dev._transport(load_token(dev.store.device_id, dev.dir))
+    report = make_engine(dev.store, dev.dir, transport=transport).run()
+    assert report.up_to_date and report.pushed == 3
+    assert transport.requests == 2
+    # Nothing to send: the push is skipped entirely.
+    transport = dev._transport(load_token(dev.store.device_id, dev.dir))
+    make_engine(dev.store, dev.dir, transport=transport).run()
+    assert transport.requests == 1
