@@ -247,3 +247,9 @@ def dismiss_rejection(store: Store, mutation: int) -> None:
     with store.write():
         store.conn.execute("UPDATE sync_rejections SET dismissed = 1 WHERE mutation = ?",
                            (mutation,))
+
+
+def attachment_hashes(store: Store) -> list[str]:
+    """Every file the live attachment records point to (to fetch the ones we lack)."""
+    return [r[0] for r in store.conn.execute(
+        "SELECT DISTINCT sha256 FROM attachments WHERE deleted = 0")]

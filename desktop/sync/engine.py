@@ -20,7 +20,7 @@ from desktop.store import syncstate
 from desktop.store.duplicates import record_possible_duplicates
 from desktop.store.ids import utc_now
 from desktop.store.records import Store
-from desktop.sync.transport import GapRefused, SyncError, Transport
+from desktop.sync.transport import GapRefused, Offline, SyncError, Transport
 from desktop.sync.wire import (
     CHECKSUM_MODULUS,
     DEFAULT_PULL_LIMIT,
@@ -53,6 +53,7 @@ class SyncReport:
     pulled: int = 0
     skipped: int = 0
     uploaded_files: int = 0
+    downloaded_files: int = 0
     full_resync: bool = False
     refetched: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -89,6 +90,7 @@ class SyncEngine:
             self._push(report)
             self._pull(report)
             self._verify(report)
+            self._download_files(report)
             report.pending_after = syncstate.pending_count(self.store)
         except SyncError as exc:
             self._finish_log(log_id, "failed", report, str(exc))
@@ -246,6 +248,31 @@ class SyncEngine:
                     if result.get("complete") or not chunk:
                         break
             report.uploaded_files += 1
+
+    def _download_files(self, report: SyncReport) -> None:
+        """Fetch the files of attachments recorded elsewhere (a photo taken at another
+        laptop, or shown to the council); each is checked against its hash before use."""
+        folder = self.data_dir / "attachments"
+        for sha in syncstate.attachment_hashes(self.store):
+            target = folder / sha[:2] / sha
+            if target.is_file():
+                continue
+            self._check_cancel()
+            try:
+                data = self.transport.get_bytes(f"/v1/attachments/{sha}")
+            except SyncError as exc:
+                if isinstance(exc, Offline):
+                    raise
+                report.notes.append(f"attachment {sha[:12]}… is not on the platform yet")
+                continue
+            if hashlib.sha256(data).hexdigest() != sha:
+                report.notes.append(f"attachment {sha[:12]}… arrived damaged; will retry")
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(".part")
+            tmp.write_bytes(data)
+            tmp.replace(target)
+            report.downloaded_files += 1
 
     # -- bookkeeping --------------------------------------------------------------------
 

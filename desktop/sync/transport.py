@@ -103,6 +103,20 @@ class Transport:
                             f"{response.status_code}")
         return _json(response) if response.content else {}
 
+    def get_bytes(self, path: str) -> bytes:
+        """A file download (attachments); errors as for the JSON calls."""
+        try:
+            response = self.session.get(self.base_url + path, headers=self._headers(),
+                                        timeout=self.timeout)
+        except requests.exceptions.RequestException as exc:
+            raise Offline(QT_TRANSLATE_NOOP(
+                "SyncErrors", "No connection to the platform; it will try again later.")) from exc
+        self.requests += 1
+        self.bytes_received += len(response.content)
+        if response.status_code >= 400:
+            raise SyncError(_json(response).get("message") or "download refused")
+        return response.content
+
     def get(self, path: str, **params: Any) -> Any:
         return self._call("GET", path, params=params)
 

@@ -279,6 +279,11 @@ def test_attachments_upload_once(live_server, proxy, tmp_path):
         assert tx.one("SELECT size FROM blobs WHERE sha256 = ?", (sha,))[0] == len(blob)
     data = json.loads(json.dumps(platform_view(db, dev.store.device_id)["attachments"]))
     assert [a["sha256"] for a in data.values()] == [sha]
+    # The council's device receives the record and the file itself, checked by hash.
+    council = Device(tmp_path, "council", proxy.url, db, None, role="council")
+    report = council.sync_until_clean()
+    assert report.downloaded_files == 1
+    assert (council.dir / "attachments" / sha[:2] / sha).read_bytes() == blob
 
 
 def test_same_walk_in_on_two_laptops_is_listed_as_a_possible_duplicate(live_server, proxy,
@@ -321,3 +326,23 @@ def test_a_quiet_sync_is_one_push_and_one_pull(live_server, proxy, tmp_path):
     transport = dev._transport(load_token(dev.store.device_id, dev.dir))
     make_engine(dev.store, dev.dir, transport=transport).run()
     assert transport.requests == 1
+
+
+def test_a_checksum_mismatch_is_repaired_and_logged(live_server, proxy, tmp_path):
+    db = live_server.db
+    office = service.create_office(db, "Офіс")
+    dev = Device(tmp_path, "d", proxy.url, db, office)
+    dev.sync_until_clean()
+    people = [_person(dev.store, "Цілий", f"{i}", office=office) for i in range(5)]
+    dev.sync_until_clean()
+    # Damage the local copy behind the store's back: a row the platform has is gone.
+    with dev.store.write():
+        dev.store.conn.execute("UPDATE people SET deleted = 1 WHERE id = ?", (people[0]["id"],))
+    report = dev.sync()
+    assert report.refetched == ["people"]
+    assert any("re-read" in note for note in report.notes)
+    assert report.checksums_ok
+    assert dev.store.get("people", people[0]["id"]) is not None
+    message = dev.store.conn.execute(
+        "SELECT message FROM sync_log ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assert "people" in message
