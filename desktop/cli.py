@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("sync", help="send local changes and receive the platform's; exit 0 only "
                    "when both directions are up to date")
 
+    sub.add_parser("smoke-test", help="open the app's window offscreen and close it (for "
+                   "installers and packagers)")
+
     restore = sub.add_parser(
         "restore", help="replace the database with a backup (the current one is kept)")
     restore.add_argument("file", metavar="FILE")
@@ -253,6 +256,13 @@ def cmd_sync(args: argparse.Namespace, paths: DataPaths) -> int:
     return EXIT_OK
 
 
+def cmd_smoke_test(args: argparse.Namespace, paths: DataPaths) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.ui.app import smoke_test
+
+    return smoke_test(paths)
+
+
 def cmd_gui(args: argparse.Namespace, paths: DataPaths) -> int:
     from desktop.ui.app import run
 
@@ -262,6 +272,7 @@ def cmd_gui(args: argparse.Namespace, paths: DataPaths) -> int:
 COMMANDS = {
     None: cmd_gui, "demo": cmd_demo, "export": cmd_export, "check": cmd_check,
     "backup": cmd_backup, "restore": cmd_restore, "enroll": cmd_enroll, "sync": cmd_sync,
+    "smoke-test": cmd_smoke_test,
 }
 
 

@@ -175,6 +175,31 @@ def run(paths: DataPaths, argv: Sequence[str] | None = None) -> int:
         store.close()
 
 
+def smoke_test(paths: DataPaths) -> int:
+    """Everything a frozen bundle needs, exercised once: Qt platform plugin, translations,
+    icons, the database, every screen. Prints one line; exit 0 means the bundle works."""
+    app = application([])
+    install_translations(app, "uk")
+    store = open_store(paths.ensure().database, paths.backups)
+    try:
+        window = create_main_window(store, paths)
+        window.show()
+        for screen in window.screens():
+            window.show_screen(type(screen).key)
+            app.processEvents()
+        title = window.screen("today").display_title()
+        window.close()
+        wait_for_all()
+    finally:
+        store.close()
+    if title != "Сьогодні":
+        print(f"smoke test failed: the Ukrainian translation did not load (title {title!r})",
+              file=sys.stderr)
+        return 1
+    print(f"ok: {len(window.screens())} screens, first screen titled {title!r}")
+    return 0
+
+
 def restart() -> None:
     """Start a fresh copy of the app and quit this one (after a language change or a
     restore). Frozen builds re-run the executable; a checkout re-runs `python -m desktop`."""

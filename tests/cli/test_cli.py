@@ -163,3 +163,9 @@ def test_version_and_help():
     helptext = run(None, "--help").stdout
     for command in ("demo", "export", "check", "backup", "restore"):
         assert command in helptext
+
+
+def test_smoke_test_builds_every_screen_in_ukrainian(tmp_path):
+    result = run(tmp_path / "smoke", "smoke-test")
+    assert result.returncode == 0, result.stderr
+    assert "Сьогодні" in result.stdout and "9 screens" in result.stdout
