@@ -12,7 +12,7 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from desktop.store import open_store, syncstate
 from desktop.ui.context import AppContext
@@ -40,6 +40,10 @@ class SyncController(QObject):
         self._probe = QTimer(self)
         self._probe.setInterval(PROBE_SECONDS * 1000)
         self._probe.timeout.connect(self._probe_connection)
+        # Its own thread: a sync waiting on a slow link must never hold up the database
+        # reads that lists and reports run on the shared pool.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
         self._watch_network()
 
     # -- when -----------------------------------------------------------------------------
@@ -56,6 +60,9 @@ class SyncController(QObject):
         self._probe.stop()
         if self.task is not None and not self.task.is_finished():
             self.task.cancel()
+        # A run mid-way through a network call is abandoned after a short wait: its store
+        # transaction rolls back with the process, and the outbox keeps everything.
+        self._pool.waitForDone(3000)
 
     @property
     def enrolled(self) -> bool:
@@ -122,7 +129,7 @@ class SyncController(QObject):
             self.parent() if interactive else None, work, self._succeeded, self._failed,
             progress=interactive, cancellable=interactive, busy_cursor=False,
             label=self.tr("Syncing with the council's platform…"),
-            on_cancelled=self.refresh_status,
+            on_cancelled=self.refresh_status, pool=self._pool,
         )
 
     def _succeeded(self, report: Any) -> None:

@@ -117,6 +117,7 @@ class BackgroundTask(QObject):
         on_failure: Callable[[BaseException], None] | None,
         on_cancelled: Callable[[], None] | None,
         progress: bool, cancellable: bool, busy_cursor: bool, label: str,
+        pool: QThreadPool | None = None,
     ) -> None:
         super().__init__()
         self._parent = parent
@@ -134,6 +135,7 @@ class BackgroundTask(QObject):
         self._dialog: QProgressDialog | None = None
         self._last_progress = (0, 0, "")
         self._timers: list[QTimer] = []
+        self._pool = pool
         self._runnable: _Runnable | None = None
 
     # -- public ---------------------------------------------------------------------------
@@ -156,7 +158,7 @@ class BackgroundTask(QObject):
         if self._progress:
             self._after(PROGRESS_AFTER_MS, self._show_dialog)
         self._runnable = _Runnable(self._fn, self.job, self._signals)
-        QThreadPool.globalInstance().start(self._runnable)
+        (self._pool or QThreadPool.globalInstance()).start(self._runnable)
         return self
 
     def _after(self, msec: int, slot: Callable[[], None]) -> None:
@@ -198,6 +200,9 @@ class BackgroundTask(QObject):
     def _progressed(self, done: int, total: int, text: str) -> None:
         self._last_progress = (done, total, text)
         if self._dialog is None:
+            return
+        if not shiboken6.isValid(self._dialog):  # its window was closed meanwhile
+            self._dialog = None
             return
         self._dialog.setMaximum(max(total, 0))
         self._dialog.setValue(min(done, total) if total > 0 else 0)
@@ -250,17 +255,21 @@ def run_in_background(
     busy_cursor: bool = True,
     label: str = "",
     on_cancelled: Callable[[], None] | None = None,
+    pool: QThreadPool | None = None,
 ) -> BackgroundTask:
     """Run `fn(job)` on a pool thread; call back on the UI thread with the result.
 
     `progress`: show the progress dialog after two seconds (turn off for quiet refreshes,
     together with `busy_cursor`). `cancellable`: the dialog has Cancel (and Esc cancels).
     `label`: what the dialog says is happening. `parent` (usually the screen) is where the
-    dialog appears; callbacks are skipped if it has been deleted meanwhile.
+    dialog appears; callbacks are skipped if it has been deleted meanwhile. `pool`: network
+    work (sync) runs on its own pool so a slow link never delays the database reads that
+    lists and reports wait for.
     """
     return BackgroundTask(
         parent, fn, on_success=on_success, on_failure=on_failure, on_cancelled=on_cancelled,
         progress=progress, cancellable=cancellable, busy_cursor=busy_cursor, label=label,
+        pool=pool,
     ).start()
 
 
