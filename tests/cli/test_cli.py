@@ -32,6 +32,14 @@ def demo_dir(tmp_path_factory) -> Path:
     return folder
 
 
+def test_demo_opens_as_a_real_office_with_its_staff(demo_dir):
+    with sqlite3.connect(demo_dir / "hromada.sqlite3") as conn:
+        office = conn.execute("SELECT value FROM meta WHERE key = 'office_id'").fetchone()[0]
+        staff = conn.execute("SELECT value FROM meta WHERE key = 'staff_id'").fetchone()[0]
+        assert conn.execute("SELECT office_id FROM staff WHERE id = ?",
+                            (staff,)).fetchone()[0] == office
+
+
 def test_demo_then_check_is_clean(demo_dir):
     result = run(demo_dir, "check")
     assert result.returncode == 0, result.stdout + result.stderr
