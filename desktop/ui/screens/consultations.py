@@ -1,0 +1,508 @@
+"""Consultations: public consultations with the residents' submissions, and advice visits.
+
+Why it exists: the council consults residents on budgets, plans and rules (information,
+consultation, dialogue or partnership); many residents answer on paper or in person at the
+office, not online. The office records each consultation, types in the submissions it
+received (with the author's consent when a name is kept), and shows the authority's
+response when it comes back by sync. The authority's response is read-only on an office
+device and editable on a council officer's device (`meta` "sync.role" = "council").
+
+The second tab is the office's reception desk: advice visits (`desktop.ui.visits`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.names import full_name, short_name
+from desktop.store import authors
+from desktop.store.queries import consultations as queries
+from desktop.store.queries import ideas as idea_queries
+from desktop.store.syncstate import ROLE
+from desktop.ui import theme
+from desktop.ui.context import AppContext
+from desktop.ui.formatting import format_count, format_date
+from desktop.ui.forms import (
+    ChoiceField,
+    DateField,
+    MultiLineField,
+    RecordForm,
+    TextField,
+    VocabField,
+)
+from desktop.ui.models import Column, PagedTableModel
+from desktop.ui.screens.base import Screen
+from desktop.ui.translate import tr_vocab, vocab_items
+from desktop.ui.visits import (
+    AuthorField,
+    AuthorPicker,
+    PeriodFilter,
+    RecordEditor,
+    UndoBar,
+    VisitsPanel,
+    chain_tab_order,
+    fill_combo,
+    make_table,
+    scroll_area,
+    set_council_field,
+    size_columns,
+)
+from desktop.ui.widgets import hint, page_title, section_title
+
+
+def _first_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+class SubmissionsPanel(RecordEditor):
+    """The residents' submissions to one consultation, and the one being typed in."""
+
+    table = "submissions"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.consultation_id: str | None = None
+        self._council = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        top = QHBoxLayout()
+        self.about = hint("", self)
+        self.new_button = QPushButton(theme.icon("add"), self.tr("&Add a submission"), self)
+        self.new_button.setAccessibleName(self.tr("Add a submission"))
+        self.new_button.setToolTip(self.tr("Type in a submission received on paper or in "
+                                           "person"))
+        top.addWidget(self.about, 1)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+        self.undo_bar = UndoBar(ctx, self)
+        self.undo_bar.restored.connect(self._restored)
+        layout.addWidget(self.undo_bar)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        self.model = PagedTableModel(ctx.store.conn, ctx.store.path, [
+            Column("received_on", self.tr("Received"), format_date),
+            Column(("last_name", "first_name", "patronymic"), self.tr("From"),
+                   lambda *parts: short_name(*parts) or "—",
+                   tooltip=lambda *parts: full_name(*parts)),
+            Column("text", self.tr("Submission"), _first_line, tooltip=lambda t: t or ""),
+            Column("responded_on", self.tr("Answered"), format_date),
+        ], parent=self)
+        self.view = make_table(self.model, self.tr("Submissions"), 2, splitter)
+        self.view.setMinimumHeight(self.fontMetrics().height() * 6)
+        size_columns(self.view, {0: "00.00.0000", 1: "Коваленко О. П.", 3: "00.00.0000"})
+
+        self.detail = QWidget(splitter)
+        detail = QVBoxLayout(self.detail)
+        detail.setContentsMargins(0, 4, 0, 0)
+        self.heading = section_title("", self.detail)
+        detail.addWidget(self.heading)
+        self.person = AuthorPicker(ctx)
+        self.form = RecordForm("submissions", [
+            MultiLineField("text", lines=3),
+            VocabField("received_via", "received_via"),
+            DateField("received_on"),
+            AuthorField("person_id", self.person, self.tr("From")),
+            ChoiceField("office_id", []),
+            MultiLineField("response", self.tr("Authority's response"), lines=2),
+            DateField("responded_on", self.tr("Response date")),
+        ], fixed={"consultation_id": None}, save_text=None)
+        self.form.layout().setContentsMargins(0, 0, 0, 0)
+        detail.addWidget(scroll_area(self.form, self.tr("Submission details"), self.detail), 1)
+        buttons = QHBoxLayout()
+        self.delete_button = QPushButton(self.tr("Delete s&ubmission"), self.detail)
+        self.delete_button.setAccessibleName(self.tr("Delete this submission"))
+        self.save_button = QPushButton(self.tr("Save su&bmission"), self.detail)
+        self.save_button.setAccessibleName(self.tr("Save the submission"))
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        detail.addLayout(buttons)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([200, 300])
+        layout.addWidget(splitter, 1)
+
+        self._connect_editor()
+        self.person.changed.connect(self.mark_dirty)
+        self.new_button.clicked.connect(self.new)
+        chain = [self.new_button, self.view]
+        for field in self.form.fields:
+            chain.extend(field.focus_widgets())
+        chain_tab_order([*chain, self.delete_button, self.save_button])
+
+    def set_consultation(self, consultation: dict[str, Any] | None) -> None:
+        """Show the submissions of one consultation (None: a consultation not saved yet)."""
+        self.consultation_id = consultation["id"] if consultation else None
+        self.form.fixed["consultation_id"] = self.consultation_id
+        self.about.setText(
+            self.tr("Submissions residents made at the office (on paper, in person, by phone) "
+                    "to “{title}”.").format(title=consultation["title"]) if consultation
+            else self.tr("Save the consultation first; then its submissions can be added."))
+        self.setEnabled(consultation is not None)
+        self.current_id = None
+        self.reload_list()
+        self.load(None)
+
+    def refresh(self) -> None:
+        field = self.form.field("office_id")
+        with QSignalBlocker(field):
+            field.set_items(idea_queries.offices(self.ctx.store.conn))  # type: ignore[attr-defined]
+        self.reload_list()
+        if not self._dirty:
+            exists = self.current_id and self.ctx.store.get("submissions", self.current_id)
+            self.load(self.current_id if exists else None)
+
+    def reload_list(self) -> None:
+        self.model.set_query(queries.submissions_query(self.consultation_id))
+        self.select_id(self.current_id)
+
+    def load(self, record_id: str | None) -> None:
+        record = self.ctx.store.get("submissions", record_id) if record_id else None
+        self._council = self.ctx.store.get_meta(ROLE) == "council"
+        self._loading = True
+        try:
+            if record is None:
+                self.current_id = None
+                values: dict[str, Any] = {"received_on": date.today().isoformat(),
+                                          "received_via": "paper",
+                                          "office_id": self.ctx.office_id}
+                self.heading.setText(self.tr("New submission"))
+            else:
+                self.current_id = record["id"]
+                values = record
+                self.heading.setText(self.tr("Submission of {date}").format(
+                    date=format_date(record["received_on"])))
+            self.set_form_record(values)
+            set_council_field(self.form.field("response"), self._council,
+                              self.tr("Waiting for the authority's response"))
+            set_council_field(self.form.field("responded_on"), self._council)
+        finally:
+            self._loading = False
+        self._dirty = False
+        self.delete_button.setEnabled(record is not None)
+
+    def describe(self) -> str:
+        return self.tr("this submission")
+
+    def extra_problem(self) -> bool:
+        return self.person.show_problem()
+
+    def write(self, values: dict[str, Any]) -> tuple[str, list[str]]:
+        values = dict(values)
+        values.pop("person_id", None)
+        if not self._council:  # the authority's response comes from the council by sync
+            values.pop("response", None)
+            values.pop("responded_on", None)
+        saved = authors.save_with_author(
+            self.ctx.store, "submissions", values, person_field="person_id",
+            author=self.person.author(), record_id=self.current_id)
+        self.ctx.bus.status_message.emit(self.tr("Submission saved."))
+        return saved.record["id"], ["people", "submissions"] if saved.people_changed \
+            else ["submissions"]
+
+
+class ConsultationsEditor(RecordEditor):
+    """Public consultations: the list, the chosen one, and its submissions."""
+
+    table = "consultations"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        bar = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search by title, authority or topic"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search consultations"))
+        self.search.addAction(theme.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.level = QComboBox(self)
+        self.status = QComboBox(self)
+        for combo, name in ((self.level, self.tr("Participation level")),
+                            (self.status, self.tr("Status"))):
+            combo.setAccessibleName(name)
+            combo.setToolTip(name)
+        fill_combo(self.level, vocab_items("participation_levels"), self.tr("All levels"))
+        fill_combo(self.status, vocab_items("consultation_statuses"), self.tr("All statuses"))
+        self.period = PeriodFilter(self)
+        self.new_button = QPushButton(theme.icon("add"), self.tr("&New consultation"), self)
+        self.new_button.setAccessibleName(self.tr("New consultation"))
+        self.new_button.setToolTip(self.tr("Record a new consultation (Ctrl+N)"))
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.level)
+        bar.addWidget(self.status)
+        bar.addWidget(self.period)
+        bar.addWidget(self.new_button)
+        layout.addLayout(bar)
+        self.undo_bar = UndoBar(ctx, self)
+        self.undo_bar.restored.connect(self._restored)
+        layout.addWidget(self.undo_bar)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.model = PagedTableModel(ctx.store.conn, ctx.store.path, [
+            Column(("title", "authority"), self.tr("Title"), lambda title, _: title or "",
+                   tooltip=lambda title, authority: "\n".join(filter(None, (title, authority)))),
+            Column("status", self.tr("Status"),
+                   lambda c: tr_vocab("consultation_statuses", c),
+                   tooltip=lambda c: tr_vocab("consultation_statuses", c)),
+            Column(("opens_on", "closes_on"), self.tr("Dates"), self._dates,
+                   tooltip=self._dates),
+        ], parent=self)
+        self.view = make_table(self.model, self.tr("Consultations"), 0, left)
+        size_columns(self.view, {1: "Заплановано", 2: "00.00–00.00.0000"})
+        self.count = QLabel(left)
+        self.count.setAccessibleName(self.tr("Number of consultations shown"))
+        left_layout.addWidget(self.view, 1)
+        left_layout.addWidget(self.count)
+        self.model.total_changed.connect(self._show_total)
+
+        self.tabs = QTabWidget(splitter)
+        self.tabs.setAccessibleName(self.tr("The chosen consultation"))
+        self.detail = QWidget()
+        detail = QVBoxLayout(self.detail)
+        detail.setContentsMargins(6, 6, 6, 0)
+        self.heading = section_title("", self.detail)
+        self.heading.setWordWrap(True)
+        detail.addWidget(self.heading)
+        self.form = RecordForm("consultations", [
+            TextField("title"),
+            TextField("authority", placeholder=self.tr("Who consults: the council, a "
+                                                       "department, the executive committee")),
+            TextField("topic"),
+            VocabField("level", "participation_levels"),
+            VocabField("method", "consultation_methods"),
+            DateField("opens_on"),
+            DateField("closes_on"),
+            VocabField("status", "consultation_statuses"),
+            MultiLineField("outcome", lines=3),
+            ChoiceField("office_id", []),
+        ], save_text=None)
+        self.form.layout().setContentsMargins(0, 0, 0, 0)
+        detail.addWidget(scroll_area(self.form, self.tr("Consultation details"), self.detail),
+                         1)
+        buttons = QHBoxLayout()
+        self.delete_button = QPushButton(self.tr("&Delete"), self.detail)
+        self.delete_button.setAccessibleName(self.tr("Delete this consultation"))
+        self.save_button = QPushButton(self.tr("&Save"), self.detail)
+        self.save_button.setAccessibleName(self.tr("Save the consultation"))
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        detail.addLayout(buttons)
+        self.submissions = SubmissionsPanel(ctx)
+        self.submissions.model.total_changed.connect(self._show_submission_count)
+        self.tabs.addTab(self.detail, self.tr("Details"))
+        self.tabs.addTab(self.submissions, self.tr("Submissions"))
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([530, 530])
+        layout.addWidget(splitter, 1)
+
+        self._connect_editor()
+        self.new_button.clicked.connect(self.new)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.reload_list)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self._search_entered)
+        self.level.currentIndexChanged.connect(self.reload_list)
+        self.status.currentIndexChanged.connect(self.reload_list)
+        self.period.changed.connect(self.reload_list)
+        chain: list[QWidget] = [self.search, self.level, self.status, self.period.combo,
+                                self.period.since, self.period.until, self.new_button,
+                                self.view, self.tabs]
+        for field in self.form.fields:
+            chain.extend(field.focus_widgets())
+        chain_tab_order([*chain, self.delete_button, self.save_button])
+
+    # -- list -----------------------------------------------------------------------------
+
+    def _dates(self, opens: str | None, closes: str | None) -> str:
+        """"03.12–29.12.2026" (the year once when both dates share it)."""
+        if not opens and not closes:
+            return ""
+        first, last = format_date(opens), format_date(closes)
+        if first and last and first[-4:] == last[-4:]:
+            first = first[:-5]
+        return f"{first or '…'}–{last or '…'}"
+
+    def _show_total(self, total: int) -> None:
+        self.count.setText(self.tr("Shown: {count}").format(count=format_count(total))
+                           if total >= 0 else "")
+
+    def _show_submission_count(self, total: int) -> None:
+        self.tabs.setTabText(1, self.tr("Submissions ({count})").format(
+            count=format_count(total)) if total > 0 else self.tr("Submissions"))
+
+    def refresh(self) -> None:
+        field = self.form.field("office_id")
+        with QSignalBlocker(field):
+            field.set_items(idea_queries.offices(self.ctx.store.conn))  # type: ignore[attr-defined]
+        self.reload_list()
+        if not self._dirty:
+            exists = self.current_id and self.ctx.store.get("consultations", self.current_id)
+            self.load(self.current_id if exists else None)
+        self.open_first_once()
+        self.submissions.refresh()
+
+    def reload_list(self) -> None:
+        self._search_timer.stop()
+        text = self.search.text().strip()
+        ids = queries.matching_ids(self.ctx.store.conn, text) if text else None
+        since, until = self.period.bounds()
+        self.model.set_query(queries.consultations_query(
+            level=self.level.currentData(), status=self.status.currentData(), since=since,
+            until=until, ids=ids))
+        self.select_id(self.current_id)
+
+    def _search_entered(self) -> None:
+        self.reload_list()
+        if self.model.rowCount():
+            self.view.setFocus()
+            self.view.selectRow(0)
+
+    # -- the form -------------------------------------------------------------------------
+
+    def maybe_discard(self) -> bool:
+        return self.submissions.maybe_discard() and super().maybe_discard()
+
+    def load(self, record_id: str | None) -> None:
+        record = self.ctx.store.get("consultations", record_id) if record_id else None
+        self._loading = True
+        try:
+            if record is None:
+                self.current_id = None
+                values: dict[str, Any] = {"status": "planned", "office_id": self.ctx.office_id}
+                self.heading.setText(self.tr("New consultation"))
+            else:
+                self.current_id = record["id"]
+                values = record
+                self.heading.setText(record["title"])
+            self.set_form_record(values)
+        finally:
+            self._loading = False
+        self._dirty = False
+        self.delete_button.setEnabled(record is not None)
+        if self.submissions.consultation_id != self.current_id or record is None:
+            self.submissions.set_consultation(record)
+
+    def new(self) -> bool:
+        if not super().new():
+            return False
+        self.tabs.setCurrentWidget(self.detail)
+        self.form.fields[0].control.setFocus()
+        return True
+
+    def describe(self) -> str:
+        title = self.form.field("title").value().strip()
+        return self.tr("the consultation “{title}”").format(title=title) if title \
+            else self.tr("this consultation")
+
+    def write(self, values: dict[str, Any]) -> tuple[str, list[str]]:
+        if self.current_id:
+            record = self.ctx.store.update("consultations", self.current_id, values)
+        else:
+            record = self.ctx.store.insert("consultations", values)
+        self.ctx.bus.status_message.emit(self.tr("Saved: {title}").format(
+            title=record["title"]))
+        return record["id"], ["consultations"]
+
+    def show_submission(self, submission_id: str) -> None:
+        submission = self.ctx.store.get("submissions", submission_id)
+        if submission is None:
+            return
+        self.show_record(submission["consultation_id"])
+        if self.current_id == submission["consultation_id"]:
+            self.tabs.setCurrentWidget(self.submissions)
+            self.submissions.show_record(submission_id)
+
+
+class ConsultationsScreen(Screen):
+    key = "consultations"
+    title = QT_TRANSLATE_NOOP("Screens", "Consultations")
+    icon = "consultations"
+    watches = frozenset({"consultations", "submissions", "visits", "people", "offices", "staff",
+                         "meta", "*"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(self.display_title(), self))
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Consultations and office visits"))
+        self.consultations = ConsultationsEditor(ctx)
+        self.visits = VisitsPanel(ctx)
+        self.tabs.addTab(self.consultations, theme.icon("consultations"),
+                         self.tr("Public consultations"))
+        self.tabs.addTab(self.visits, theme.icon("people"),
+                         self.tr("Advice visits at the office"))
+        layout.addWidget(self.tabs, 1)
+
+    def refresh(self) -> None:
+        self.consultations.refresh()
+        self.visits.refresh()
+
+    def search_box(self) -> QLineEdit | None:
+        if self.tabs.currentWidget() is self.consultations:
+            return self.consultations.search
+        return None
+
+    def new_record(self) -> bool:
+        if self.tabs.currentWidget() is self.visits:
+            return self.visits.new()
+        if self.consultations.tabs.currentWidget() is self.consultations.submissions \
+                and self.consultations.submissions.isEnabled():
+            return self.consultations.submissions.new()
+        return self.consultations.new()
+
+    def save(self) -> bool:
+        if self.tabs.currentWidget() is self.visits:
+            return self.visits.save()
+        if self.consultations.tabs.currentWidget() is self.consultations.submissions:
+            return self.consultations.submissions.save()
+        return self.consultations.save()
+
+    def show_item(self, item: dict[str, Any]) -> None:
+        if self._stale:
+            self._refresh_now()
+        table, record_id = item.get("table"), item.get("id")
+        if not record_id:
+            return
+        if table == "visits":
+            self.tabs.setCurrentWidget(self.visits)
+            self.visits.show_record(str(record_id))
+        elif table == "consultations":
+            self.tabs.setCurrentWidget(self.consultations)
+            self.consultations.show_record(str(record_id))
+        elif table == "submissions":
+            self.tabs.setCurrentWidget(self.consultations)
+            self.consultations.show_submission(str(record_id))
+
+
+SCREEN = ConsultationsScreen
