@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         self._add_action(QKeySequence(Qt.Key.Key_F5), self.sync.sync_now)
         ctx.bus.sync_finished.connect(self._sync_finished)
         self.sync.refresh_status()
+        self._update_review_button()
         self._update_identity()
 
         ctx.bus.navigate.connect(self.show_screen)

@@ -71,3 +71,12 @@ def test_deciding_a_conflict_applies_the_other_value(window, qtbot, store):
     assert store.get("organizations", org["id"])["website"] == "https://a.example"
     assert syncstate.open_conflicts(store) == 0
     assert dialog.tabs.tabText(0) == "Конфлікти (0)"
+
+
+def test_review_button_shows_only_when_there_is_something_to_review(window, store):
+    assert window.review_button.isHidden()
+    store.insert("conflicts", {"table_name": "people", "record_id": "x" * 36, "field": "phone",
+                               "winning_value": "1", "losing_value": "2"})
+    window._update_review_button()
+    assert not window.review_button.isHidden()
+    assert window.review_button.text() == "Переглянути (1)…"
