@@ -478,3 +478,125 @@ class RecordForm(QWidget):
             chain.append(self.save_button)
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+
+class DateTimeField(Field):
+    """A date and a time of day, typed as 31.03.2025 and 14:30 (or the date picked from a
+    calendar); the value is office-local ISO time "2025-03-31T14:30", empty allowed.
+
+    Two boxes rather than one, because the date is usually picked and the time typed, and
+    each can say what is wrong with it. The time also takes "1430", "14.30" and "14".
+    A stored UTC moment ("…Z") is shown in local time.
+    """
+
+    DISPLAY = "dd.MM.yyyy"
+
+    def __init__(self, name: str, label: str | None = None) -> None:
+        super().__init__(name, label)
+        self.widget = QWidget()
+        layout = QHBoxLayout(self.widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.date_edit = QLineEdit()
+        self.date_edit.setPlaceholderText(QCoreApplication.translate("Forms", "DD.MM.YYYY"))
+        self.date_edit.setMaxLength(10)
+        metrics = self.date_edit.fontMetrics()
+        self.date_edit.setMaximumWidth(metrics.horizontalAdvance("00.00.00000") + 40)
+        self.date_edit.textChanged.connect(self.changed)
+        self.time_edit = QLineEdit()
+        self.time_edit.setPlaceholderText(QCoreApplication.translate("Forms", "HH:MM"))
+        self.time_edit.setMaxLength(5)
+        self.time_edit.setMaximumWidth(metrics.horizontalAdvance("00:000") + 30)
+        self.time_edit.setAccessibleName(QCoreApplication.translate(
+            "Forms", "{field}: time of day").format(field=strip_mnemonic(self.label)))
+        self.time_edit.textChanged.connect(self.changed)
+        self.button = QToolButton()
+        self.button.setIcon(theme.icon("calendar"))
+        self.button.setAccessibleName(QCoreApplication.translate("Forms", "Choose a date"))
+        self.button.setToolTip(QCoreApplication.translate("Forms", "Choose a date"))
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(True)
+        menu = QMenu(self.button)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        menu.aboutToShow.connect(self._sync_calendar)
+        self.calendar.clicked.connect(lambda day: (self._pick(day), menu.close()))
+        self.calendar.activated.connect(lambda day: (self._pick(day), menu.close()))
+        self.button.setMenu(menu)
+        layout.addWidget(self.date_edit)
+        layout.addWidget(self.time_edit)
+        layout.addWidget(self.button)
+        layout.addStretch(1)
+        self.control = self.date_edit
+
+    def _sync_calendar(self) -> None:
+        day = self._date()
+        self.calendar.setSelectedDate(day if day.isValid() else QDate.currentDate())
+
+    def _pick(self, day: QDate) -> None:
+        self.date_edit.setText(day.toString(self.DISPLAY))
+        self.time_edit.setFocus()
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.date_edit, self.time_edit, self.button]
+
+    def set_problem(self, message: str) -> None:
+        super().set_problem(message)
+        self.time_edit.setAccessibleDescription(message)
+
+    def _date(self) -> QDate:
+        text = self.date_edit.text().strip()
+        for pattern in ("d.M.yyyy", "yyyy-MM-dd"):
+            day = QDate.fromString(text, pattern)
+            if day.isValid():
+                return day
+        return QDate()
+
+    def _time(self) -> str | None:
+        """"HH:MM" from what was typed, or None if it is not a time of day."""
+        import re
+
+        text = self.time_edit.text().strip()
+        match = (re.fullmatch(r"(\d{1,2})[:.](\d{2})", text)
+                 or re.fullmatch(r"(\d{2})(\d{2})", text)
+                 or re.fullmatch(r"(\d{1,2})()", text))
+        if match is None:
+            return None
+        hour, minute = int(match[1]), int(match[2] or 0)
+        if hour > 23 or minute > 59:
+            return None
+        return f"{hour:02d}:{minute:02d}"
+
+    def value(self) -> str:
+        date_text, time_text = self.date_edit.text().strip(), self.time_edit.text().strip()
+        if not date_text and not time_text:
+            return ""
+        day, time = self._date(), self._time()
+        if day.isValid() and time is not None:
+            return f"{day.toString('yyyy-MM-dd')}T{time}"
+        # Not a date and time: hand over what was typed, so the problem quotes it.
+        return " ".join(t for t in (date_text, time_text) if t)
+
+    def set_value(self, value: Any) -> None:
+        from datetime import datetime
+
+        if value is None or value == "":
+            self.date_edit.clear()
+            self.time_edit.clear()
+            return
+        if isinstance(value, datetime):
+            moment: datetime | None = value
+        else:
+            try:
+                moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+            except ValueError:
+                moment = None
+        if moment is None:
+            self.date_edit.setText(str(value))
+            self.time_edit.clear()
+            return
+        if moment.tzinfo is not None:
+            moment = moment.astimezone().replace(tzinfo=None)
+        self.date_edit.setText(moment.strftime("%d.%m.%Y"))
+        self.time_edit.setText(moment.strftime("%H:%M"))

@@ -99,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             for number, screen in enumerate(window.screens(), start=1):
                 window.show_screen(screen.key)
+                if hasattr(screen, "prepare_screenshot"):  # a screen's demo state
+                    screen.prepare_screenshot(demo_today)
                 settle()
                 target = out / f"{number:02d}-{screen.key}.png"
                 window.grab().save(str(target))

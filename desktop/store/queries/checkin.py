@@ -1,0 +1,301 @@
+"""What the check-in desk reads: the events to check in to, people matching a few typed
+letters or digits, who is already in, and possible duplicates of a walk-in.
+
+Speed is the point: the operator types with a queue at the door, on a database of up to
+200 000 people. A search never ranks every match (a two-letter prefix can match 20 000
+people, and bm25 over all of them takes a tenth of a second): it takes the first
+`CANDIDATES` matches from the full-text index, people registered for the event first and
+surnames starting with the first word next, and sorts only those. With more matches than
+shown, the screen asks for another letter.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from desktop.domain.dedupe import duplicate_keys
+from desktop.domain.names import fold
+from desktop.store.queries.today import to_local
+from desktop.store.search import match_expression
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+#: Matches taken from the index per query before sorting (the screen shows ~20).
+CANDIDATES = 200
+#: Rows shown by default.
+SHOWN = 20
+#: Events offered at the desk: from a week ago to two months ahead.
+DAYS_BACK, DAYS_AHEAD = 7, 60
+
+_UKRAINIAN = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
+# Ukrainian letters mapped to consecutive private-use code points, in alphabet order.
+_ALPHABET = str.maketrans({ch: chr(0xE000 + i) for i, ch in enumerate(_UKRAINIAN)})
+
+
+def sort_key(text: str) -> str:
+    """Ukrainian alphabetical order (Python's own puts Є, І, Ї before А and Ґ after Я)."""
+    return fold(text).translate(_ALPHABET)
+
+
+# -- events at the desk ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DeskEvent:
+    id: str
+    title: str
+    starts_at: datetime | None  # naive local
+    place: str | None
+    capacity: int | None
+    status: str | None
+
+
+def desk_events(
+    conn: sqlite3.Connection, office_id: str | None, today: date,
+    include: Iterable[str] = (),
+) -> list[DeskEvent]:
+    """This office's events from a week ago to two months ahead (every office's if None),
+    earliest first, plus any events in `include` (one opened from the Events screen)."""
+    first = (today - timedelta(days=DAYS_BACK + 1)).isoformat()
+    last = (today + timedelta(days=DAYS_AHEAD + 2)).isoformat()
+    office = " AND office_id = ?" if office_id else ""
+    rows = conn.execute(
+        "SELECT id, title, starts_at, place, capacity, status FROM events "
+        f"WHERE deleted = 0 AND starts_at >= ? AND starts_at < ?{office} "
+        "ORDER BY starts_at, id", (first, last, *([office_id] if office_id else []))).fetchall()
+    wanted = [i for i in dict.fromkeys(include) if i]
+    have = {r[0] for r in rows}
+    missing = [i for i in wanted if i not in have]
+    if missing:
+        marks = ",".join("?" for _ in missing)
+        rows += conn.execute(
+            "SELECT id, title, starts_at, place, capacity, status FROM events "
+            f"WHERE deleted = 0 AND id IN ({marks})", missing).fetchall()
+    events = [DeskEvent(r[0], r[1] or "", to_local(r[2]) if r[2] else None, r[3], r[4], r[5])
+              for r in rows]
+    events.sort(key=lambda e: (e.starts_at or datetime.max, e.id))
+    return events
+
+
+def default_event(events: Sequence[DeskEvent], now: datetime) -> DeskEvent | None:
+    """The event the desk most likely serves now: today's (the one starting soonest after
+    the last that has begun), else the next one, else the latest past one. Cancelled
+    events are only chosen if nothing else is there."""
+    live = [e for e in events if e.status != "cancelled" and e.starts_at] or \
+        [e for e in events if e.starts_at]
+    if not live:
+        return events[0] if events else None
+    today = [e for e in live if e.starts_at and e.starts_at.date() == now.date()]
+    if today:
+        begun = [e for e in today if e.starts_at and e.starts_at <= now]
+        return begun[-1] if begun else today[0]
+    coming = [e for e in live if e.starts_at and e.starts_at > now]
+    if coming:
+        return coming[0]
+    return live[-1]
+
+
+# -- people ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PersonMatch:
+    id: str
+    last_name: str | None
+    first_name: str | None
+    patronymic: str | None
+    gender: str | None
+    birth_year: int | None
+    age_group: str | None
+    phone: str | None
+    settlement: str | None
+    status: str | None = None  # this event's attendance status, if any
+    checked_in_at: str | None = None
+
+    @property
+    def checked_in(self) -> bool:
+        return self.status == "attended"
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    matches: list[PersonMatch]
+    more: bool  # more people match than are shown: type another letter
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a search as the index stores them (folded). Digits typed in groups
+    ("067 123 45 67") are one number; a phone's country code is left out ("38", "380"),
+    and "38067…" is looked up as "067…": every Ukrainian number is indexed in its national
+    form too, and the country code alone matches everyone."""
+    merged: list[str] = []
+    for word in _WORD.findall(fold(text)):
+        if word.isdigit() and merged and merged[-1].isdigit():
+            merged[-1] += word
+        else:
+            merged.append(word)
+    words = []
+    for word in merged:
+        if word.isdigit():
+            if word in ("3", "38", "380"):
+                continue
+            if word.startswith("380"):
+                word = "0" + word[3:]
+        words.append(word)
+    return words
+
+
+def searchable(text: str) -> bool:
+    """Whether a search is specific enough to run: two letters, or three digits of a phone
+    number (two digits match a third of all numbers, and say nothing)."""
+    words = query_words(text)
+    length = sum(len(w) for w in words)
+    return length >= 3 if words and all(w.isdigit() for w in words) else length >= 2
+
+
+def _expression(words: Sequence[str]) -> str:
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def _matches_words(words: Sequence[str], document: str) -> bool:
+    tokens = _WORD.findall(document)
+    return all(any(t.startswith(w) for t in tokens) for w in words)
+
+
+def _index_docs(conn: sqlite3.Connection, expression: str, limit: int) -> list[tuple[str, str]]:
+    """(person id, folded name) of up to `limit` people matching, in index order."""
+    return conn.execute(
+        "SELECT d.record_id, d.name FROM search_docs_fts AS f JOIN search_docs AS d "
+        "ON d.doc_id = f.rowid WHERE search_docs_fts MATCH ? AND d.kind = 'people' LIMIT ?",
+        (expression, limit)).fetchall()
+
+
+def _index_ids(conn: sqlite3.Connection, expression: str, limit: int) -> list[str]:
+    return [pid for pid, _ in _index_docs(conn, expression, limit)]
+
+
+_PERSON_COLUMNS = ("p.id, p.last_name, p.first_name, p.patronymic, p.gender, p.birth_year, "
+                   "p.age_group, p.phone, s.name")
+
+
+def people_by_id(
+    conn: sqlite3.Connection, ids: Sequence[str], event_id: str | None,
+) -> dict[str, PersonMatch]:
+    """Live people with their settlement and their attendance at `event_id`."""
+    found: dict[str, PersonMatch] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        marks = ",".join("?" for _ in chunk)
+        rows = conn.execute(
+            f"SELECT {_PERSON_COLUMNS}, a.status, a.checked_in_at FROM people AS p "
+            "LEFT JOIN settlements AS s ON s.id = p.settlement_id "
+            "LEFT JOIN attendance AS a ON a.event_id = ? AND a.person_id = p.id "
+            "AND a.deleted = 0 "
+            f"WHERE p.id IN ({marks}) AND p.deleted = 0", (event_id, *chunk)).fetchall()
+        for row in rows:
+            found[row[0]] = PersonMatch(*row)
+    return found
+
+
+def find_people(
+    conn: sqlite3.Connection, text: str, event_id: str | None, limit: int = SHOWN,
+) -> SearchResult:
+    """People whose name words, phone or e-mail start with every typed word.
+
+    Order: people registered for (or already at) the event, then those whose surname
+    starts with the first word, then the rest; alphabetical within each group. Only the
+    rows shown are read from the people table.
+    """
+    words = query_words(text)
+    if not searchable(text) or not words:
+        return SearchResult([], False)
+    expression = _expression(words)
+    groups: list[list[tuple[str, str]]] = [[], [], []]
+    if event_id:
+        rows = conn.execute(
+            "SELECT d.record_id, d.name, d.extra FROM attendance AS a "
+            "JOIN search_docs AS d ON d.record_id = a.person_id "
+            "WHERE a.event_id = ? AND a.deleted = 0", (event_id,)).fetchall()
+        groups[0] = [(pid, name) for pid, name, extra in rows
+                     if _matches_words(words, f"{name} {extra or ''}")]
+    surname_first = f"name : ^ {_expression(words[:1])}"
+    if len(words) > 1:
+        surname_first += " " + _expression(words[1:])
+    groups[1] = _index_docs(conn, surname_first, CANDIDATES)
+    groups[2] = _index_docs(conn, expression, CANDIDATES)
+    seen: set[str] = set()
+    chosen: list[str] = []
+    for group in groups:
+        # the index holds folded names already: only the alphabet mapping is left to do
+        fresh = sorted({pid: name for pid, name in group if pid not in seen}.items(),
+                       key=lambda item: ((item[1] or "").translate(_ALPHABET), item[0]))
+        seen.update(pid for pid, _ in fresh)
+        room = limit + 1 - len(chosen)
+        if room > 0:
+            chosen.extend(pid for pid, _ in fresh[:room])
+    more = len(chosen) > limit or len(groups[2]) >= CANDIDATES
+    people = people_by_id(conn, chosen[:limit], event_id)
+    return SearchResult([people[pid] for pid in chosen[:limit] if pid in people], more)
+
+
+def checked_in(conn: sqlite3.Connection, event_id: str, limit: int = 1000) -> list[PersonMatch]:
+    """People checked in to the event, the latest first."""
+    rows = conn.execute(
+        f"SELECT {_PERSON_COLUMNS}, a.status, a.checked_in_at FROM attendance AS a "
+        "JOIN people AS p ON p.id = a.person_id "
+        "LEFT JOIN settlements AS s ON s.id = p.settlement_id "
+        "WHERE a.event_id = ? AND a.deleted = 0 AND a.status = 'attended' "
+        "ORDER BY a.checked_in_at DESC, a.updated_at DESC LIMIT ?",
+        (event_id, limit)).fetchall()
+    return [PersonMatch(*row) for row in rows]
+
+
+# -- walk-ins ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Duplicate:
+    person: PersonMatch
+    reasons: tuple[str, ...]  # "phone", "name" (dedupe key kinds)
+
+
+def possible_duplicates(
+    conn: sqlite3.Connection, person: dict, event_id: str | None = None, limit: int = 10,
+) -> list[Duplicate]:
+    """Registered people who may be this walk-in: the same phone number, or the same full
+    name (folded) and birth year, by the domain's dedupe keys. Indexed lookups only."""
+    keys = duplicate_keys(person)
+    if not keys:
+        return []
+    ids: list[str] = []
+    for key in keys:
+        if key.startswith("phone:"):
+            ids += [r[0] for r in conn.execute(
+                "SELECT id FROM people WHERE phone = ? AND deleted = 0 LIMIT 50",
+                (key.split(":", 1)[1],))]
+    if any(k.startswith("name:") for k in keys):
+        expression = match_expression(" ".join(filter(None, (
+            person.get("last_name"), person.get("first_name")))))
+        if expression:
+            ids += _index_ids(conn, expression, CANDIDATES)
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return []
+    marks = ",".join("?" for _ in ids)
+    rows = conn.execute(
+        "SELECT id, last_name, first_name, patronymic, birth_year, phone FROM people "
+        f"WHERE id IN ({marks}) AND deleted = 0", ids).fetchall()
+    hits: dict[str, tuple[str, ...]] = {}
+    for pid, last, first, patronymic, year, phone in rows:
+        shared = keys & duplicate_keys({"last_name": last, "first_name": first,
+                                        "patronymic": patronymic, "birth_year": year,
+                                        "phone": phone})
+        if shared:
+            hits[pid] = tuple(sorted({k.split(":", 1)[0] for k in shared},
+                                     key=("phone", "name").index))
+    people = people_by_id(conn, list(hits), event_id)
+    found = [Duplicate(people[pid], reasons) for pid, reasons in hits.items() if pid in people]
+    found.sort(key=lambda d: (len(d.reasons) == 1, sort_key(d.person.last_name or ""),
+                              d.person.id))
+    return found[:limit]

@@ -1,0 +1,160 @@
+"""Check-in writes and the queries behind the Events and Check-in screens, on a real store."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from desktop.store import checkin as desk
+from desktop.store.ids import attendance_id
+from desktop.store.queries import checkin as queries
+from desktop.store.queries import events as event_queries
+
+
+@pytest.fixture
+def event(store) -> str:
+    office = store.insert("offices", {"name": "Приймальня"})["id"]
+    return store.insert("events", {"title": "Слухання", "kind": "public_hearing",
+                                   "office_id": office, "starts_at": "2026-11-05T15:00"})["id"]
+
+
+def person(store, last: str, first: str = "Олена", **values) -> str:
+    return store.insert("people", {"last_name": last, "first_name": first,
+                                   "gender": "female", **values})["id"]
+
+
+def log_entries(store, record_id: str) -> int:
+    return store.conn.execute("SELECT count(*) FROM change_log WHERE record_id = ?",
+                              (record_id,)).fetchone()[0]
+
+
+def test_check_in_creates_the_natural_record_once(store, event):
+    pid = person(store, "Коваленко")
+    done = desk.check_in(store, event, pid, at="2026-11-05T14:55:00")
+    assert done.outcome == desk.NEW
+    assert done.attendance_id == attendance_id(pid, event)
+    row = store.get("attendance", done.attendance_id)
+    assert (row["status"], row["role"], row["checked_in_at"]) == (
+        "attended", "participant", "2026-11-05T14:55:00")
+    again = desk.check_in(store, event, pid)
+    assert again.outcome == desk.ALREADY
+    assert store.get("attendance", done.attendance_id)["version"] == 1
+    assert log_entries(store, done.attendance_id) == 1
+
+
+def test_undo_of_a_new_check_in_tombstones_it_and_a_new_check_in_revives_it(store, event):
+    pid = person(store, "Коваленко")
+    done = desk.check_in(store, event, pid)
+    assert desk.undo_check_in(store, done) is True
+    assert store.get("attendance", done.attendance_id) is None
+    revived = desk.check_in(store, event, pid)
+    assert revived.outcome == desk.UPDATED
+    row = store.get("attendance", done.attendance_id)
+    assert row["status"] == "attended" and row["deleted"] == 0
+    assert desk.undo_check_in(store, revived) is True
+    assert store.get("attendance", done.attendance_id) is None  # tombstoned again
+    last = store.get("attendance", done.attendance_id, include_deleted=True)
+    assert last["version"] == log_entries(store, done.attendance_id)  # all logged
+
+
+def test_a_registered_person_keeps_their_row_and_role(store, event):
+    pid = person(store, "Бойко")
+    store.insert("attendance", {"id": "imported-row", "event_id": event, "person_id": pid,
+                                "status": "registered", "role": "speaker"})
+    done = desk.check_in(store, event, pid)
+    assert (done.outcome, done.attendance_id) == (desk.UPDATED, "imported-row")
+    row = store.get("attendance", "imported-row")
+    assert (row["status"], row["role"]) == ("attended", "speaker")
+    desk.undo_check_in(store, done)
+    row = store.get("attendance", "imported-row")
+    assert (row["status"], row["checked_in_at"], row["deleted"]) == ("registered", None, 0)
+
+
+def test_a_walk_in_is_created_and_checked_in_together(store, event):
+    created, done = desk.register_walk_in(
+        store, {"last_name": "Нова", "first_name": "Ганна", "gender": "female"}, event)
+    assert store.get("people", created["id"])["last_name"] == "Нова"
+    assert store.get("attendance", done.attendance_id)["person_id"] == created["id"]
+
+
+def test_search_puts_registered_people_and_surnames_first(store, event):
+    olena = person(store, "Ковтун", "Олена")
+    koval = person(store, "Коваленко", "Ірина")
+    first_name = person(store, "Шевчук", "Коваліна")
+    registered = person(store, "Якименко", "Олена", patronymic="Ковалівна")
+    store.insert("attendance", {"id": attendance_id(registered, event), "event_id": event,
+                                "person_id": registered, "status": "registered"})
+    result = queries.find_people(store.conn, "ков", event)
+    assert [m.id for m in result.matches] == [registered, koval, olena, first_name]
+    assert result.matches[0].status == "registered"
+    assert not result.more
+    assert [m.id for m in queries.find_people(store.conn, "ков", event, limit=2).matches] \
+        == [registered, koval]
+    assert queries.find_people(store.conn, "ков", event, limit=2).more
+
+
+def test_search_words_phone_forms_and_minimum_length():
+    assert queries.query_words("+38 067 123") == ["067123"]
+    assert queries.query_words("Коваль 067 12") == ["коваль", "06712"]
+    assert queries.query_words("380671234") == ["0671234"]
+    assert queries.query_words("Мар'яна") == ["маряна"]
+    assert not queries.searchable("к")
+    assert queries.searchable("ко")
+    assert not queries.searchable("06")  # two digits match a third of all phones
+    assert queries.searchable("067")
+    assert not queries.searchable("+38")
+
+
+def test_phone_search_finds_national_and_international_forms(store, event):
+    pid = person(store, "Гнатюк", phone="+380671234567")
+    for typed in ("067 123", "+38067123", "123 45 67", "380671234567"):
+        assert [m.id for m in queries.find_people(store.conn, typed, event).matches] == [pid]
+
+
+def test_possible_duplicates_by_phone_or_name_and_year(store, event):
+    same_phone = person(store, "Бондар", phone="+380501112233")
+    namesake = person(store, "Ткачук", "Марʼяна", birth_year=1980)
+    person(store, "Ткачук", "Марʼяна", birth_year=1981)
+    found = queries.possible_duplicates(store.conn, {
+        "last_name": "Інша", "first_name": "Людина", "phone": "050 111 22 33"})
+    assert [(d.person.id, d.reasons) for d in found] == [(same_phone, ("phone",))]
+    found = queries.possible_duplicates(store.conn, {
+        "last_name": "ткачук", "first_name": "Мар'яна", "birth_year": 1980})
+    assert [(d.person.id, d.reasons) for d in found] == [(namesake, ("name",))]
+    assert queries.possible_duplicates(store.conn, {"last_name": "Ткачук"}) == []
+
+
+def test_default_event_is_todays_running_one_else_the_next(store):
+    events = [queries.DeskEvent(str(i), f"e{i}", datetime(2026, 11, d, h), None, None, s)
+              for i, (d, h, s) in enumerate([(4, 10, "held"), (5, 9, "planned"),
+                                             (5, 14, "planned"), (6, 10, "cancelled"),
+                                             (8, 10, "planned")])]
+    assert queries.default_event(events, datetime(2026, 11, 5, 8)).id == "1"
+    assert queries.default_event(events, datetime(2026, 11, 5, 15)).id == "2"
+    assert queries.default_event(events, datetime(2026, 11, 6, 8)).id == "4"  # not cancelled
+    assert queries.default_event(events, datetime(2026, 11, 20, 8)).id == "4"
+    assert queries.default_event([], datetime(2026, 11, 5)) is None
+
+
+def test_event_list_periods_use_local_dates(store, event):
+    today = date(2026, 11, 5)
+    for period, expected in (("upcoming", 1), ("this_week", 1), ("past", 0), ("all", 1),
+                             ("next_30_days", 1)):
+        assert event_queries.event_list(today, period=period).count(store.conn) == expected
+    assert event_queries.event_list(date(2026, 11, 6), period="past").count(store.conn) == 1
+    assert event_queries.event_list(today, search="СЛУХ").count(store.conn) == 1
+    assert event_queries.event_list(today, search="форум").count(store.conn) == 0
+    with pytest.raises(ValueError):
+        event_queries.period_bounds("someday", today)
+
+
+def test_feedback_summary():
+    rows = [event_queries.FeedbackRow("a", "p", "A", "B", None, 1, 1, 5, "Добре"),
+            event_queries.FeedbackRow("b", "p", "A", "B", None, 0, 1, 4, None),
+            event_queries.FeedbackRow("c", "p", "A", "B", None, None, None, None, None)]
+    summary = event_queries.summarise_feedback(rows)
+    assert (summary.answers, summary.knowledge_improved_pct, summary.would_recommend_pct,
+            summary.average_rating) == (2, 50.0, 100.0, 4.5)
+    empty = event_queries.summarise_feedback([])
+    assert (empty.answers, empty.average_rating) == (0, None)

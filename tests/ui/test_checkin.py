@@ -1,0 +1,300 @@
+"""The check-in desk against a real store, driven only by key presses."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from desktop.store.ids import attendance_id
+
+
+class Keys:
+    """Key presses sent to widgets, counted (the "at most four keystrokes" promise)."""
+
+    def __init__(self, qtbot) -> None:
+        self.qtbot = qtbot
+        self.count = 0
+
+    def press(self, widget, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+        self.count += 1
+        self.qtbot.keyClick(widget, key, modifier)
+
+    @staticmethod
+    def type(widget, text: str) -> None:
+        """Type text, Cyrillic included (QTest can only type Latin letters): one key event
+        per character, carrying the character, as a keyboard does. Not counted: this is
+        the name fragment itself."""
+        for ch in text:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
+                                                         ch))
+
+
+@pytest.fixture
+def keys(qtbot) -> Keys:
+    return Keys(qtbot)
+
+
+@pytest.fixture
+def desk(store, offices):
+    """Today's event at Десна and some villagers: three Ков… people and two others."""
+    office = offices["Десна"]
+    store.set_meta("office_id", office)
+    now = datetime.now().replace(second=0, microsecond=0)
+    village = store.insert("settlements", {"name": "Десна", "kind": "village"})["id"]
+    event = store.insert("events", {
+        "title": "Громадські слухання щодо бюджету", "kind": "public_hearing",
+        "office_id": office, "starts_at": (now - timedelta(minutes=10)).isoformat(),
+        "capacity": 30})["id"]
+    later = store.insert("events", {
+        "title": "Тренінг для ОСББ", "kind": "training", "office_id": office,
+        "starts_at": (now + timedelta(days=3)).isoformat()})["id"]
+    people = {}
+    for last, first, gender, year, phone in (
+        ("Коваленко", "Олена", "female", 1975, "+380671112233"),
+        ("Ковальчук", "Петро", "male", 1960, "+380501234567"),
+        ("Ковтун", "Ірина", "female", 1990, None),
+        ("Шевченко", "Тарас", "male", 1985, "+380931112244"),
+        ("Мельник", "Марʼяна", "not_stated", 2001, None),
+    ):
+        people[last] = store.insert("people", {
+            "last_name": last, "first_name": first, "gender": gender, "birth_year": year,
+            "phone": phone, "settlement_id": village, "office_id": office})["id"]
+    return {"event": event, "later": later, "office": office, "village": village, **people}
+
+
+@pytest.fixture
+def screen(window, desk, qtbot):
+    window.show_screen("checkin")
+    screen = window.current_screen()
+    assert screen.key == "checkin"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.search)
+    return screen
+
+
+def attendance(store, person_id: str, event_id: str) -> dict | None:
+    return store.get("attendance", attendance_id(person_id, event_id), include_deleted=True)
+
+
+def test_todays_event_is_chosen_and_the_search_line_has_the_cursor(screen, desk):
+    assert screen.event_id == desk["event"]
+    assert screen.event_combo.currentData() == desk["event"]
+    assert QApplication.focusWidget() is screen.search
+
+
+def test_a_name_fragment_and_enter_check_in_the_top_match(screen, desk, keys, store):
+    keys.type(screen.search, "Ков")
+    assert [m.last_name for m in screen.matches] == ["Коваленко", "Ковальчук", "Ковтун"]
+    keys.press(screen.search, Qt.Key.Key_Return)
+    assert keys.count <= 4
+    row = attendance(store, desk["Коваленко"], desk["event"])
+    assert row["status"] == "attended" and row["role"] == "participant"
+    assert row["checked_in_at"].startswith(datetime.now().date().isoformat())
+    assert not row["deleted"]
+    assert screen.search.text() == ""  # ready for the next villager
+    assert QApplication.focusWidget() is screen.search
+
+
+def test_down_down_enter_checks_in_the_third_match_within_four_keystrokes(
+        screen, desk, keys, store):
+    keys.type(screen.search, "ков")  # lower case matches too
+    keys.press(screen.search, Qt.Key.Key_Down)
+    keys.press(screen.search, Qt.Key.Key_Down)
+    keys.press(screen.search, Qt.Key.Key_Enter)
+    assert keys.count == 3
+    assert attendance(store, desk["Ковтун"], desk["event"])["status"] == "attended"
+    assert attendance(store, desk["Коваленко"], desk["event"]) is None
+    assert attendance(store, desk["Ковальчук"], desk["event"]) is None
+
+
+def test_phone_digits_and_apostrophe_variants_find_people(screen, desk, keys):
+    keys.type(screen.search, "093111")
+    assert [m.id for m in screen.matches] == [desk["Шевченко"]]
+    screen.search.clear()
+    keys.type(screen.search, "МАР'Я")  # typed with a plain apostrophe, in capitals
+    assert [m.id for m in screen.matches] == [desk["Мельник"]]
+    screen.search.clear()
+    keys.type(screen.search, "+38067111")
+    assert [m.id for m in screen.matches] == [desk["Коваленко"]]
+
+
+def test_three_people_and_a_walk_in_are_counted_by_gender(screen, desk, keys, store):
+    for fragment in ("Коваленко", "Шев", "Мельн"):
+        keys.type(screen.search, fragment)
+        keys.press(screen.search, Qt.Key.Key_Return)
+    # a walk-in: nobody matches, so Enter opens the short form prefilled with the surname
+    keys.type(screen.search, "Бондаренко")
+    assert screen.matches == []
+    keys.press(screen.search, Qt.Key.Key_Return)
+    assert screen.walkin_open()
+    form = screen.walkin_form
+    assert form.field("last_name").value() == "Бондаренко"
+    assert QApplication.focusWidget() is form.field("first_name").control
+    keys.type(form.field("first_name").control, "Ганна")
+    keys.press(form.field("first_name").control, Qt.Key.Key_Tab)  # patronymic
+    keys.press(QApplication.focusWidget(), Qt.Key.Key_Tab)  # gender
+    assert QApplication.focusWidget() is form.field("gender").control
+    keys.press(form.field("gender").control, Qt.Key.Key_Down)  # "—" -> Жінка
+    assert form.field("gender").value() == "female"
+    keys.press(form.field("gender").control, Qt.Key.Key_Tab)  # birth year
+    keys.type(form.field("birth_year").control, "1980")
+    keys.press(form.field("birth_year").control, Qt.Key.Key_Return)  # save and check in
+    assert not screen.walkin_open()
+    created = store.conn.execute(
+        "SELECT id, gender, birth_year, age_group, office_id FROM people "
+        "WHERE last_name = 'Бондаренко'").fetchall()
+    assert len(created) == 1
+    person_id, gender, year, group, office = created[0]
+    assert (gender, year, group, office) == ("female", 1980, "36_59", desk["office"])
+    assert attendance(store, person_id, desk["event"])["status"] == "attended"
+
+    counts = screen.counts
+    assert counts.count("attended") == 4
+    assert counts.count("attended", "female") == 2
+    assert counts.count("attended", "male") == 1
+    assert counts.count("attended", "not_stated") == 1
+    assert counts.count("attended", "other") == 0
+    assert "4" in screen.total_label.text() and "30" in screen.total_label.text()
+    assert screen.checked_list.count() == 4
+    assert QApplication.focusWidget() is screen.search
+
+
+def test_a_walk_in_with_a_known_phone_is_offered_the_existing_person(
+        screen, desk, keys, store):
+    before = store.count("people")
+    keys.press(screen.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert screen.walkin_open()
+    form = screen.walkin_form
+    keys.type(form.field("last_name").control, "Коваленко-Нова")
+    form.field("first_name").control.setFocus()
+    keys.type(form.field("first_name").control, "Олена")
+    form.field("phone").control.setFocus()
+    keys.type(form.field("phone").control, "067 111 22 33")
+    qtbot_wait = screen.check_duplicates()  # what the short timer does after typing
+    assert [d.person.id for d in qtbot_wait] == [desk["Коваленко"]]
+    assert qtbot_wait[0].reasons == ("phone",)
+    assert not screen.duplicate_box.isHidden()
+    # Save: the form does not create anyone yet, it points at the possible duplicate
+    keys.press(form.field("phone").control, Qt.Key.Key_Return)
+    assert screen.walkin_open()
+    assert store.count("people") == before
+    assert QApplication.focusWidget() is screen.duplicate_list
+    keys.press(screen.duplicate_list, Qt.Key.Key_Return)  # "yes, it is her"
+    assert not screen.walkin_open()
+    assert store.count("people") == before
+    assert attendance(store, desk["Коваленко"], desk["event"])["status"] == "attended"
+
+
+def test_same_name_and_birth_year_is_a_possible_duplicate_too(screen, desk, keys, store):
+    screen.open_walkin("шевченко тарас")
+    form = screen.walkin_form
+    assert form.field("first_name").value() == "Тарас"
+    form.field("birth_year").set_value(1985)
+    found = screen.check_duplicates()
+    assert [(d.person.id, d.reasons) for d in found] == [(desk["Шевченко"], ("name",))]
+    # another birth year: a namesake, not a duplicate
+    form.field("birth_year").set_value(1986)
+    assert screen.check_duplicates() == []
+
+
+def test_saving_twice_registers_a_different_person_with_the_same_phone(
+        screen, desk, keys, store):
+    before = store.count("people")
+    screen.open_walkin("Гнатюк Ольга 0671112233")
+    form = screen.walkin_form
+    assert form.field("phone").value() == "0671112233"
+    assert screen.save() is True  # Ctrl+S: first time shows the duplicate
+    assert store.count("people") == before
+    screen.save()  # second time: it is someone else (a daughter with her mother's phone)
+    assert store.count("people") == before + 1
+    assert screen.counts.count("attended") == 1
+
+
+def test_consent_is_recorded_with_method_and_text_version(screen, desk, keys, store):
+    screen.open_walkin("Литвин Богдан")
+    screen.consent.setChecked(True)
+    assert screen.walkin_form.field("consent_method").value() == "paper"
+    screen.save()
+    person = store.conn.execute(
+        "SELECT consent_given_at, consent_method, consent_text_version FROM people "
+        "WHERE last_name = 'Литвин'").fetchone()
+    assert person[0] and person[1:] == ("paper", "2024-01")
+
+
+def test_a_second_enter_on_someone_checked_in_changes_nothing(screen, desk, keys, store):
+    keys.type(screen.search, "Шевч")
+    keys.press(screen.search, Qt.Key.Key_Return)
+    first = attendance(store, desk["Шевченко"], desk["event"])
+    keys.type(screen.search, "Шевч")
+    assert screen.matches[0].checked_in
+    keys.press(screen.search, Qt.Key.Key_Return)
+    again = attendance(store, desk["Шевченко"], desk["event"])
+    assert again["version"] == first["version"]
+    assert again["checked_in_at"] == first["checked_in_at"]
+    assert screen.search.text() == "Шевч"  # kept, to choose someone else with Down
+    assert screen.counts.count("attended") == 1
+    assert screen.message.text()
+
+
+def test_ctrl_z_undoes_the_last_check_in(screen, desk, keys, store):
+    keys.type(screen.search, "Ковальч")
+    keys.press(screen.search, Qt.Key.Key_Return)
+    assert screen.counts.count("attended") == 1
+    keys.press(screen.search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    row = attendance(store, desk["Ковальчук"], desk["event"])
+    assert row["deleted"] == 1
+    assert screen.counts.count("attended") == 0
+    assert not screen.undo_button.isEnabled()
+    # checking in again brings the same record back
+    keys.type(screen.search, "Ковальч")
+    keys.press(screen.search, Qt.Key.Key_Return)
+    row = attendance(store, desk["Ковальчук"], desk["event"])
+    assert (row["deleted"], row["status"]) == (0, "attended")
+
+
+def test_undo_of_a_registered_persons_check_in_restores_the_registration(
+        screen, desk, keys, store):
+    registered = store.insert("attendance", {
+        "id": attendance_id(desk["Ковтун"], desk["event"]), "event_id": desk["event"],
+        "person_id": desk["Ковтун"], "status": "registered", "role": "speaker"})
+    screen.refresh()
+    keys.type(screen.search, "ір")  # first name; registered people come first
+    assert screen.matches[0].id == desk["Ковтун"]
+    keys.press(screen.search, Qt.Key.Key_Return)
+    row = attendance(store, desk["Ковтун"], desk["event"])
+    assert (row["status"], row["role"]) == ("attended", "speaker")
+    screen.undo_last()
+    row = attendance(store, desk["Ковтун"], desk["event"])
+    assert (row["status"], row["checked_in_at"], row["deleted"]) == ("registered", None, 0)
+    assert row["version"] == registered["version"] + 2
+
+
+def test_opening_check_in_from_the_events_screen_switches_event(window, desk, qtbot):
+    window.show_screen("events")
+    events = window.current_screen()
+    events.show_event(desk["later"])
+    events.checkin_button.click()
+    screen = window.current_screen()
+    assert screen.key == "checkin"
+    assert screen.event_id == desk["later"]
+    assert screen.event_combo.currentData() == desk["later"]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.search)
+
+
+def test_the_event_is_switched_with_the_keyboard_and_the_cursor_comes_back(
+        screen, desk, keys, qtbot, store):
+    screen.event_combo.setFocus()
+    qtbot.waitUntil(screen.event_combo.hasFocus)
+    keys.press(screen.event_combo, Qt.Key.Key_Down)
+    assert screen.event_id == desk["later"]
+    assert screen.event_combo.hasFocus()  # arrows only switch; the cursor stays
+    keys.press(screen.event_combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.search)
+    keys.type(screen.search, "Ковт")
+    keys.press(screen.search, Qt.Key.Key_Return)
+    assert attendance(store, desk["Ковтун"], desk["later"])["status"] == "attended"
+    assert attendance(store, desk["Ковтун"], desk["event"]) is None
