@@ -203,12 +203,6 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
          "rejected_at": str, "dismissed": int},
         pk="mutation", defaults={"dismissed": 0}, strict=True,
     )
-    # People who may be the same person (same phone, or same name and birth year), found after
-    # a pull brought in people registered on other laptops; a person decides (merge/dismiss).
-    db["possible_duplicates"].create(
-        {"person_a": str, "person_b": str, "reason": str, "found_at": str, "dismissed": int},
-        pk=("person_a", "person_b"), defaults={"dismissed": 0}, strict=True,
-    )
     db["sync_log"].create(
         {"id": int, "started_at": str, "finished_at": str, "outcome": str, "pushed": int,
          "pulled": int, "message": str},
@@ -231,4 +225,18 @@ def _m001_initial(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_m001_initial]
+def _m002_duplicates_and_list_indexes(db: sqlite_utils.Database) -> None:
+    # People who may be the same person (same phone, or same name and birth year), found after
+    # a pull brought in people registered on other laptops; a person decides (merge/dismiss).
+    db["possible_duplicates"].create(
+        {"person_a": str, "person_b": str, "reason": str, "found_at": str, "dismissed": int},
+        pk=("person_a", "person_b"), defaults={"dismissed": 0}, strict=True,
+        if_not_exists=True,
+    )
+    # The follow-ups due (Today, advice visits) and an office's ideas in date order, measured
+    # on 200,000 people: without these they scan every visit / sort every idea of an office.
+    db["visits"].create_index(["office_id", "follow_up_on"], if_not_exists=True)
+    db["ideas"].create_index(["office_id", "received_on"], if_not_exists=True)
+
+
+MIGRATIONS: list[Migration] = [_m001_initial, _m002_duplicates_and_list_indexes]

@@ -100,3 +100,23 @@ def test_newer_version_still_in_the_wal_is_refused(tmp_path):
         assert holder.execute("PRAGMA user_version").fetchone()[0] == 999
     finally:
         holder.close()
+
+
+def test_a_real_version_1_file_upgrades_to_the_current_schema(tmp_path, monkeypatch):
+    db = tmp_path / "h.sqlite3"
+    current = list(schema.MIGRATIONS)
+    monkeypatch.setattr(schema, "MIGRATIONS", current[:1])
+    old = open_store(db)
+    person = old.insert("people", {"last_name": "Перша", "first_name": "Версія",
+                                   "gender": "female"})
+    old.close()
+    monkeypatch.setattr(schema, "MIGRATIONS", current)
+    upgraded = open_store(db, tmp_path / "backups")
+    try:
+        assert upgraded.schema_version == len(current) >= 2
+        assert upgraded.migration_backup is not None
+        tables = {r[0] for r in upgraded.conn.execute("SELECT name FROM sqlite_master")}
+        assert "possible_duplicates" in tables
+        assert upgraded.get("people", person["id"])["last_name"] == "Перша"
+    finally:
+        upgraded.close()
