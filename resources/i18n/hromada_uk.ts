@@ -22,6 +22,790 @@ Your data is safe. The details were written to {file}.</source>
     </message>
 </context>
 <context>
+    <name>AreasField</name>
+    <message>
+        <source>None chosen</source>
+        <translation>Нічого не вибрано</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsBox</name>
+    <message>
+        <source>{size} KB</source>
+        <extracomment>Statuses the council sets; on an office device they are shown, not chosen.</extracomment>
+        <translation>{size} КБ</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} МБ</translation>
+    </message>
+    <message>
+        <source>Photos and scans</source>
+        <extracomment>The pending list changed (the editor counts it as an unsaved change). Background storing finished (tests and the editor wait for it). A stored attachment was removed: (attachment id, file name), for Undo.</extracomment>
+        <translation>Фото та скани</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>Додані файли</translation>
+    </message>
+    <message>
+        <source>&amp;Attach files…</source>
+        <translation>Д&amp;одати файли…</translation>
+    </message>
+    <message>
+        <source>Attach photos or scans</source>
+        <translation>Додати фото або скани</translation>
+    </message>
+    <message>
+        <source>Photos and scans up to {size} MB each; you can also drop files here.</source>
+        <translation>Фото та скани до {size} МБ кожен; файли можна також перетягнути сюди.</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Від&amp;крити</translation>
+    </message>
+    <message>
+        <source>Open the chosen file</source>
+        <translation>Відкрити вибраний файл</translation>
+    </message>
+    <message>
+        <source>Re&amp;move file</source>
+        <translation>Прибрати &amp;файл</translation>
+    </message>
+    <message>
+        <source>Remove the chosen file</source>
+        <translation>Прибрати вибраний файл</translation>
+    </message>
+    <message>
+        <source>copying…</source>
+        <translation>копіюється…</translation>
+    </message>
+    <message>
+        <source>stored when you save</source>
+        <translation>буде збережено разом із записом</translation>
+    </message>
+    <message>
+        <source>Photos and scans ({count})</source>
+        <translation>Фото та скани ({count})</translation>
+    </message>
+    <message>
+        <source>No files yet. Attach photos or scans of the papers the person brought.</source>
+        <translation>Файлів ще немає. Додайте фото або скани документів, які принесла людина.</translation>
+    </message>
+    <message>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp *.heic *.pdf);;All files (*)</source>
+        <translation>Фото та скани (*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.webp *.heic *.pdf);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read.</source>
+        <translation>Не вдається прочитати файл {file}.</translation>
+    </message>
+    <message>
+        <source>{file} is not a file.</source>
+        <translation>{file} — не файл.</translation>
+    </message>
+    <message>
+        <source>{file} is larger than {size} MB.</source>
+        <translation>Файл {file} більший за {size} МБ.</translation>
+    </message>
+    <message>
+        <source>Copying files into the data folder…</source>
+        <translation>Копіювання файлів до папки з даними…</translation>
+    </message>
+    <message>
+        <source>Not attached: {files}</source>
+        <translation>Не додано: {files}</translation>
+    </message>
+    <message>
+        <source>Not attached: {reason}</source>
+        <translation>Не додано: {reason}</translation>
+    </message>
+    <message>
+        <source>{file} is not on this computer yet; it arrives with the next sync.</source>
+        <translation>Файлу {file} ще немає на цьому компʼютері; він надійде з наступною синхронізацією.</translation>
+    </message>
+    <message>
+        <source>Opening {file}…</source>
+        <translation>Відкриття {file}…</translation>
+    </message>
+    <message>
+        <source>Remove the file?</source>
+        <translation>Прибрати файл?</translation>
+    </message>
+    <message>
+        <source>Remove {file} from this record?</source>
+        <translation>Прибрати файл {file} із цього запису?</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceTable</name>
+    <message>
+        <source>Attendance</source>
+        <extracomment>Milliseconds after the last typed letter before the title search runs.</extracomment>
+        <translation>Участь</translation>
+    </message>
+    <message>
+        <source>Women</source>
+        <translation>Жінки</translation>
+    </message>
+    <message>
+        <source>Men</source>
+        <translation>Чоловіки</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Інші</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>Не вказано</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Усього</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Записані</translation>
+    </message>
+    <message>
+        <source>Came</source>
+        <translation>Прийшли</translation>
+    </message>
+    <message>
+        <source>Did not come</source>
+        <translation>Не прийшли</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorPicker</name>
+    <message>
+        <source>Surname, name or phone…</source>
+        <translation>Прізвище, імʼя або телефон…</translation>
+    </message>
+    <message>
+        <source>Find a person by surname, name or phone</source>
+        <translation>Знайти людину за прізвищем, іменем або телефоном</translation>
+    </message>
+    <message>
+        <source>New person…</source>
+        <translation>Нова людина…</translation>
+    </message>
+    <message>
+        <source>Add a new person</source>
+        <translation>Додати нову людину</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Знайдені люди</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Прибрати</translation>
+    </message>
+    <message>
+        <source>Remove the person from this record</source>
+        <translation>Прибрати людину з цього запису</translation>
+    </message>
+    <message>
+        <source>Agreed to the processing of personal data</source>
+        <translation>Згода на обробку персональних даних</translation>
+    </message>
+    <message>
+        <source>Consent text {version}</source>
+        <translation>Текст згоди {version}</translation>
+    </message>
+    <message>
+        <source>The person agreed to the processing of their personal data</source>
+        <translation>Людина погодилася на обробку своїх персональних даних</translation>
+    </message>
+    <message>
+        <source>How consent was given</source>
+        <translation>Як надано згоду</translation>
+    </message>
+    <message>
+        <source>Tick the consent box once the person agrees, or remove them: their personal data can only be kept with their consent.</source>
+        <translation>Позначте згоду, коли людина погодиться, або приберіть її: персональні дані можна зберігати лише за згодою.</translation>
+    </message>
+    <message>
+        <source>Nobody found. Add them with “New person…”.</source>
+        <translation>Нікого не знайдено. Додайте людину кнопкою «Нова людина…».</translation>
+    </message>
+    <message>
+        <source>A new person: stored when you save. Consent recorded ({method}).</source>
+        <translation>Нова людина: буде збережена разом із записом. Згоду зафіксовано ({method}).</translation>
+    </message>
+    <message>
+        <source>Consent on file since {date} ({method}).</source>
+        <translation>Згоду надано {date} ({method}).</translation>
+    </message>
+    <message>
+        <source>No consent is on file for this person. Ask them, and tick the box if they agree.</source>
+        <translation>Згоди цієї людини немає. Запитайте її та позначте, якщо вона погодиться.</translation>
+    </message>
+    <message>
+        <source>Nobody named.</source>
+        <translation>Людину не вказано.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinScreen</name>
+    <message>
+        <source>&amp;Event:</source>
+        <extracomment>Emitted after every check-in, walk-in and undo (tests and the counter).</extracomment>
+        <translation>По&amp;дія:</translation>
+    </message>
+    <message>
+        <source>Event to check in to</source>
+        <translation>Подія, на яку відмічаємо прихід</translation>
+    </message>
+    <message>
+        <source>There is no event to check in to. Plan one on the Events screen.</source>
+        <translation>Немає події, на яку можна відмічати прихід. Заплануйте її на екрані «Події».</translation>
+    </message>
+    <message>
+        <source>Open Events</source>
+        <translation>Відкрити «Події»</translation>
+    </message>
+    <message>
+        <source>Checked-in count</source>
+        <translation>Скільки людей прийшло</translation>
+    </message>
+    <message>
+        <source>Surname, name or phone — two or three letters are enough</source>
+        <translation>Прізвище, імʼя або телефон — досить двох-трьох літер</translation>
+    </message>
+    <message>
+        <source>Find a participant</source>
+        <translation>Знайти учасника</translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation>Остання дія</translation>
+    </message>
+    <message>
+        <source>Undo check-in (Ctrl+Z)</source>
+        <translation>Скасувати відмітку (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Undo the last check-in</source>
+        <translation>Скасувати останню відмітку про прихід</translation>
+    </message>
+    <message>
+        <source>New participant (Ctrl+N)</source>
+        <translation>Новий учасник (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Register a new participant</source>
+        <translation>Записати нового учасника</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Прізвище, імʼя, по батькові</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Рік народження</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Населений пункт</translation>
+    </message>
+    <message>
+        <source>At this event</source>
+        <translation>На цій події</translation>
+    </message>
+    <message>
+        <source>Matching people</source>
+        <translation>Знайдені люди</translation>
+    </message>
+    <message>
+        <source>People checked in</source>
+        <translation>Люди, які вже прийшли</translation>
+    </message>
+    <message>
+        <source>New participant</source>
+        <translation>Новий учасник</translation>
+    </message>
+    <message>
+        <source>Agreed to the processing of personal data</source>
+        <translation>Погодився(-лася) на обробку персональних даних</translation>
+    </message>
+    <message>
+        <source>Consent to the processing of personal data</source>
+        <translation>Згода на обробку персональних даних</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Back to the search (Esc)</source>
+        <translation>Повернутися до пошуку (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Save and check in</source>
+        <translation>Зберегти й відмітити при&amp;хід</translation>
+    </message>
+    <message>
+        <source>Enter or Ctrl+S</source>
+        <translation>Enter або Ctrl+S</translation>
+    </message>
+    <message>
+        <source>Already registered?</source>
+        <translation>Уже є в базі?</translation>
+    </message>
+    <message>
+        <source>These people have the same phone number, or the same name and birth year. If it is one of them, choose them and press Enter: they are checked in and no new record is made.</source>
+        <translation>У цих людей той самий номер телефону або те саме імʼя й рік народження. Якщо це хтось із них, виберіть цю людину й натисніть Enter: їй буде відмічено прихід, а новий запис не зʼявиться.</translation>
+    </message>
+    <message>
+        <source>Possibly the same person</source>
+        <translation>Можливо, та сама людина</translation>
+    </message>
+    <message>
+        <source>Check in this &amp;person instead</source>
+        <translation>Відмітити прихід &amp;цієї людини</translation>
+    </message>
+    <message>
+        <source>Choose an event first.</source>
+        <translation>Спершу виберіть подію.</translation>
+    </message>
+    <message>
+        <source>Fill in what the person tells you: Enter saves and checks them in, Esc goes back to the search.</source>
+        <translation>Заповніть зі слів людини: Enter зберігає й відмічає прихід, Esc повертає до пошуку.</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>той самий телефон</translation>
+    </message>
+    <message>
+        <source>same name and birth year</source>
+        <translation>те саме імʼя й рік народження</translation>
+    </message>
+    <message>
+        <source>already checked in</source>
+        <translation>уже прийшов(-ла)</translation>
+    </message>
+    <message>
+        <source>This person may already be registered. Choose them in the list and press Enter, or press Save again to register a new person.</source>
+        <translation>Можливо, ця людина вже є в базі. Виберіть її у списку й натисніть Enter або ще раз натисніть «Зберегти», щоб записати нову людину.</translation>
+    </message>
+    <message>
+        <source>No event chosen</source>
+        <translation>Подію не вибрано</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Уже прийшли</translation>
+    </message>
+    <message>
+        <source>Checked in: {count} of {capacity}</source>
+        <translation>Прийшли: {count} з {capacity}</translation>
+    </message>
+    <message>
+        <source>Checked in: {count}</source>
+        <translation>Прийшли: {count}</translation>
+    </message>
+    <message>
+        <source>women</source>
+        <translation>жінки</translation>
+    </message>
+    <message>
+        <source>men</source>
+        <translation>чоловіки</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>інші</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>не вказано</translation>
+    </message>
+    <message>
+        <source>registered, not yet here: {count}</source>
+        <translation>записані, ще не прийшли: {count}</translation>
+    </message>
+    <message>
+        <source>Checked in ({count})</source>
+        <translation>Уже прийшли ({count})</translation>
+    </message>
+    <message>
+        <source>✓ here since {time}</source>
+        <translation>✓ тут з {time}</translation>
+    </message>
+    <message>
+        <source>registered</source>
+        <translation>записаний(-а)</translation>
+    </message>
+    <message>
+        <source>Type two or three letters of the surname, or digits of the phone number. Enter checks in the person chosen; Up and Down choose another. Ctrl+N registers someone new.</source>
+        <translation>Введіть дві-три літери прізвища або цифри телефону. Enter відмічає прихід вибраної людини, стрілки вгору й униз вибирають іншу. Ctrl+N — записати нову людину.</translation>
+    </message>
+    <message>
+        <source>Type one more letter.</source>
+        <translation>Введіть ще одну літеру.</translation>
+    </message>
+    <message>
+        <source>Nobody found. Press Enter to register «{text}» as a new participant.</source>
+        <translation>Нікого не знайдено. Натисніть Enter, щоб записати «{text}» як нового учасника.</translation>
+    </message>
+    <message>
+        <source>More people match than are shown: type more letters, or choose with Up and Down and press Enter.</source>
+        <translation>Підходить більше людей, ніж показано: введіть ще кілька літер або виберіть стрілками й натисніть Enter.</translation>
+    </message>
+    <message>
+        <source>Enter checks in the chosen person; Up and Down choose another.</source>
+        <translation>Enter відмічає прихід вибраної людини, стрілки вгору й униз вибирають іншу.</translation>
+    </message>
+    <message>
+        <source>{name} is already checked in (since {time}). Nothing was changed.</source>
+        <translation>{name} уже тут (з {time}). Нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>✓ {name} registered and checked in.</source>
+        <translation>✓ {name}: записано в базу й відмічено прихід.</translation>
+    </message>
+    <message>
+        <source>✓ {name} checked in.</source>
+        <translation>✓ {name}: прихід відмічено.</translation>
+    </message>
+    <message>
+        <source>There is no check-in to undo.</source>
+        <translation>Немає відмітки, яку можна скасувати.</translation>
+    </message>
+    <message>
+        <source>Check-in of {name} undone.</source>
+        <translation>Відмітку про прихід скасовано: {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>Record consent</source>
+        <translation>Записати згоду</translation>
+    </message>
+    <message>
+        <source>{name} agrees that the office keeps and uses their personal data. Record the date, the version of the consent text they agreed to, and how they gave it.</source>
+        <translation>{name} погоджується, щоб офіс зберігав і використовував персональні дані. Зазначте дату, версію тексту згоди, яку людина підписала, і спосіб, у який її надано.</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Дата надання</translation>
+    </message>
+    <message>
+        <source>&amp;Record consent</source>
+        <translation>&amp;Записати згоду</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationsEditor</name>
+    <message>
+        <source>Search by title, authority or topic</source>
+        <translation>Пошук за назвою, органом влади або темою</translation>
+    </message>
+    <message>
+        <source>Search consultations</source>
+        <translation>Пошук консультацій</translation>
+    </message>
+    <message>
+        <source>Participation level</source>
+        <translation>Рівень участі</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Усі рівні</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Усі статуси</translation>
+    </message>
+    <message>
+        <source>&amp;New consultation</source>
+        <translation>Нова &amp;консультація</translation>
+    </message>
+    <message>
+        <source>New consultation</source>
+        <translation>Нова консультація</translation>
+    </message>
+    <message>
+        <source>Record a new consultation (Ctrl+N)</source>
+        <translation>Додати нову консультацію (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Строки</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Консультації</translation>
+    </message>
+    <message>
+        <source>Number of consultations shown</source>
+        <translation>Кількість показаних консультацій</translation>
+    </message>
+    <message>
+        <source>The chosen consultation</source>
+        <translation>Вибрана консультація</translation>
+    </message>
+    <message>
+        <source>Who consults: the council, a department, the executive committee</source>
+        <translation>Хто проводить: рада, департамент, виконавчий комітет</translation>
+    </message>
+    <message>
+        <source>Consultation details</source>
+        <translation>Відомості про консультацію</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Видалити</translation>
+    </message>
+    <message>
+        <source>Delete this consultation</source>
+        <translation>Видалити цю консультацію</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Зберегти</translation>
+    </message>
+    <message>
+        <source>Save the consultation</source>
+        <translation>Зберегти консультацію</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Зберегти (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Відомості</translation>
+    </message>
+    <message>
+        <source>Submissions</source>
+        <translation>Пропозиції</translation>
+    </message>
+    <message>
+        <source>Shown: {count}</source>
+        <translation>Показано: {count}</translation>
+    </message>
+    <message>
+        <source>Submissions ({count})</source>
+        <translation>Пропозиції ({count})</translation>
+    </message>
+    <message>
+        <source>the consultation “{title}”</source>
+        <translation>консультацію «{title}»</translation>
+    </message>
+    <message>
+        <source>this consultation</source>
+        <translation>цю консультацію</translation>
+    </message>
+    <message>
+        <source>Saved: {title}</source>
+        <translation>Збережено: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationsScreen</name>
+    <message>
+        <source>Consultations and office visits</source>
+        <translation>Консультації та прийом громадян</translation>
+    </message>
+    <message>
+        <source>Public consultations</source>
+        <translation>Громадські консультації</translation>
+    </message>
+    <message>
+        <source>Advice visits at the office</source>
+        <translation>Прийом громадян в офісі</translation>
+    </message>
+</context>
+<context>
+    <name>CsosScreen</name>
+    <message>
+        <source>&amp;New organisation</source>
+        <extracomment>The list columns&apos; query names, in order (a clicked header sorts by one).</extracomment>
+        <translation>&amp;Нова організація</translation>
+    </message>
+    <message>
+        <source>Add a new organisation</source>
+        <translation>Додати нову організацію</translation>
+    </message>
+    <message>
+        <source>Add a new organisation (Ctrl+N)</source>
+        <translation>Додати нову організацію (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Повернути</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Скасувати дію</translation>
+    </message>
+    <message>
+        <source>Find by name, short name or EDRPOU (Ctrl+F)</source>
+        <translation>Пошук за назвою, короткою назвою або ЄДРПОУ (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find an organisation</source>
+        <translation>Знайти організацію</translation>
+    </message>
+    <message>
+        <source>Filter by legal form</source>
+        <translation>Фільтр за організаційно-правовою формою</translation>
+    </message>
+    <message>
+        <source>All legal forms</source>
+        <translation>Усі форми</translation>
+    </message>
+    <message>
+        <source>Filter by area of work</source>
+        <translation>Фільтр за напрямом діяльності</translation>
+    </message>
+    <message>
+        <source>All areas of work</source>
+        <translation>Усі напрями</translation>
+    </message>
+    <message>
+        <source>Filter by memorandum</source>
+        <translation>Фільтр за меморандумом</translation>
+    </message>
+    <message>
+        <source>With or without a memorandum</source>
+        <translation>З меморандумом і без</translation>
+    </message>
+    <message>
+        <source>Memorandum signed</source>
+        <translation>Меморандум підписано</translation>
+    </message>
+    <message>
+        <source>No memorandum</source>
+        <translation>Без меморандуму</translation>
+    </message>
+    <message>
+        <source>Registered in the last &amp;12 months</source>
+        <translation>Зареєстровані за останні &amp;12 місяців</translation>
+    </message>
+    <message>
+        <source>Only organisations registered in the last 12 months</source>
+        <translation>Лише організації, зареєстровані за останні 12 місяців</translation>
+    </message>
+    <message>
+        <source>The council&apos;s &quot;CSOs created&quot; indicator</source>
+        <translation>Показник ради «Створено ГО»</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>EDRPOU</source>
+        <translation>ЄДРПОУ</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Реєстрація</translation>
+    </message>
+    <message>
+        <source>Memorandum</source>
+        <translation>Меморандум</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Людей</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>Організації</translation>
+    </message>
+    <message>
+        <source>Found: {count}</source>
+        <translation>Знайдено: {count}</translation>
+    </message>
+    <message>
+        <source>Organisations: {count}</source>
+        <translation>Усього: {count}</translation>
+    </message>
+    <message>
+        <source>No organisation matches. Try fewer letters or fewer filters.</source>
+        <translation>Жодна організація не підходить. Введіть менше літер або зніміть частину фільтрів.</translation>
+    </message>
+    <message>
+        <source>No organisations yet. Add the first one with Ctrl+N.</source>
+        <translation>Організацій ще немає. Додайте першу (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>No memorandum with the council</source>
+        <translation>Меморандуму з радою немає</translation>
+    </message>
+    <message>
+        <source>Memorandum signed {date}</source>
+        <translation>Меморандум підписано {date}</translation>
+    </message>
+    <message>
+        <source>Save the changes?</source>
+        <translation>Зберегти зміни?</translation>
+    </message>
+    <message>
+        <source>The details of «{name}» were changed but not saved.</source>
+        <translation>Дані «{name}» змінено, але не збережено.</translation>
+    </message>
+    <message>
+        <source>the new organisation</source>
+        <translation>нова організація</translation>
+    </message>
+    <message>
+        <source>«{name}» added.</source>
+        <translation>Додано «{name}».</translation>
+    </message>
+    <message>
+        <source>Changes to «{name}» saved.</source>
+        <translation>Зміни до «{name}» збережено.</translation>
+    </message>
+    <message>
+        <source>Delete «{name}» from the directory?</source>
+        <translation>Вилучити «{name}» з довідника?</translation>
+    </message>
+    <message>
+        <source>Its {count} people stay registered.</source>
+        <translation>Її люди (осіб: {count}) залишаться зареєстрованими.</translation>
+    </message>
+    <message>
+        <source>You can undo this right after.</source>
+        <translation>Одразу після цього дію можна скасувати.</translation>
+    </message>
+    <message>
+        <source>Delete organisation?</source>
+        <translation>Вилучити організацію?</translation>
+    </message>
+    <message>
+        <source>«{name}» was deleted.</source>
+        <translation>«{name}» вилучено.</translation>
+    </message>
+    <message>
+        <source>Undone.</source>
+        <translation>Дію скасовано.</translation>
+    </message>
+</context>
+<context>
     <name>Dedupe</name>
     <message>
         <source>same phone number</source>
@@ -30,6 +814,306 @@ Your data is safe. The details were written to {file}.</source>
     <message>
         <source>same name and birth year</source>
         <translation>те саме імʼя та рік народження</translation>
+    </message>
+</context>
+<context>
+    <name>EventsScreen</name>
+    <message>
+        <source>&amp;New event</source>
+        <extracomment>The selected event&apos;s attendance counts were loaded (tests wait for it).</extracomment>
+        <translation>Нова поді&amp;я</translation>
+    </message>
+    <message>
+        <source>Plan a new event (Ctrl+N)</source>
+        <translation>Запланувати нову подію (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>Нова подія</translation>
+    </message>
+    <message>
+        <source>Search by title…</source>
+        <translation>Пошук за назвою…</translation>
+    </message>
+    <message>
+        <source>Search events by title</source>
+        <translation>Пошук подій за назвою</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Період</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>Майбутні</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Цей тиждень</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Цей місяць</translation>
+    </message>
+    <message>
+        <source>Next 30 days</source>
+        <translation>Наступні 30 днів</translation>
+    </message>
+    <message>
+        <source>Past</source>
+        <translation>Минулі</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>Усі дати</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Офіс</translation>
+    </message>
+    <message>
+        <source>Type of event</source>
+        <translation>Тип події</translation>
+    </message>
+    <message>
+        <source>&amp;When:</source>
+        <translation>Ко&amp;ли:</translation>
+    </message>
+    <message>
+        <source>O&amp;ffice:</source>
+        <translation>Оф&amp;іс:</translation>
+    </message>
+    <message>
+        <source>Ty&amp;pe:</source>
+        <translation>Т&amp;ип:</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>Повер&amp;нути</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Коли</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Події</translation>
+    </message>
+    <message>
+        <source>Choose an event in the list to see who came, open the check-in desk or record feedback. To plan a new one, press Ctrl+N.</source>
+        <translation>Виберіть подію у списку, щоб побачити, хто прийшов, відкрити реєстрацію чи записати відгуки. Щоб запланувати нову, натисніть Ctrl+N.</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Місце</translation>
+    </message>
+    <message>
+        <source>Organised by</source>
+        <translation>Організатори</translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation>Рівень участі</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Місць</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Опис</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Відгуки</translation>
+    </message>
+    <message>
+        <source>Open &amp;check-in</source>
+        <translation>Відкрити &amp;реєстрацію</translation>
+    </message>
+    <message>
+        <source>Check people in at the door for this event</source>
+        <translation>Відмічати прихід людей на цю подію</translation>
+    </message>
+    <message>
+        <source>Record &amp;feedback…</source>
+        <translation>&amp;Відгуки…</translation>
+    </message>
+    <message>
+        <source>Enter what participants said about the event</source>
+        <translation>Записати, що учасники сказали про подію</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Змінити</translation>
+    </message>
+    <message>
+        <source>Change this event (F2)</source>
+        <translation>Змінити цю подію (F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>Ви&amp;далити…</translation>
+    </message>
+    <message>
+        <source>Delete this event (Del); it can be undone</source>
+        <translation>Видалити цю подію (Del); це можна скасувати</translation>
+    </message>
+    <message>
+        <source>e.g. Hearing on the 2027 budget</source>
+        <translation>напр., Слухання щодо бюджету на 2027 рік</translation>
+    </message>
+    <message>
+        <source>e.g. Village club, 5 Shevchenka St.</source>
+        <translation>напр., Сільський клуб, вул. Шевченка, 5</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Close without saving (Esc)</source>
+        <translation>Закрити без збереження (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Save event</source>
+        <translation>З&amp;берегти подію</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Зберегти (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Fill in the fields marked *</source>
+        <translation>Заповніть поля, позначені *</translation>
+    </message>
+    <message>
+        <source>All offices</source>
+        <translation>Усі офіси</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Усі типи</translation>
+    </message>
+    <message>
+        <source>Events shown: {count}</source>
+        <translation>Показано подій: {count}</translation>
+    </message>
+    <message>
+        <source>No feedback recorded yet.</source>
+        <translation>Відгуків ще не записано.</translation>
+    </message>
+    <message>
+        <source>Feedback from {answers} people: knowledge improved {knowledge}, would recommend {recommend}, average rating {rating}.</source>
+        <translation>Відгуків: {answers}. Дізналися нове — {knowledge}, порадять іншим — {recommend}, середня оцінка — {rating}.</translation>
+    </message>
+    <message>
+        <source>Edit event</source>
+        <translation>Зміна події</translation>
+    </message>
+    <message>
+        <source>Event «{title}» saved.</source>
+        <translation>Подію «{title}» збережено.</translation>
+    </message>
+    <message>
+        <source>Changes to «{title}» saved.</source>
+        <translation>Зміни в «{title}» збережено.</translation>
+    </message>
+    <message>
+        <source>Delete the event «{title}»?</source>
+        <translation>Видалити подію «{title}»?</translation>
+    </message>
+    <message>
+        <source>{count} attendance records stay in the database but are no longer shown with the event.</source>
+        <translation>Записів про участь: {count}. Вони залишаться в базі, але більше не показуватимуться з подією.</translation>
+    </message>
+    <message>
+        <source>You can undo this right after.</source>
+        <translation>Одразу після цього видалення можна скасувати.</translation>
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation>Видалення події</translation>
+    </message>
+    <message>
+        <source>The event «{title}» was deleted.</source>
+        <translation>Подію «{title}» видалено.</translation>
+    </message>
+    <message>
+        <source>The event «{title}» is back.</source>
+        <translation>Подію «{title}» повернуто.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>Feedback — {title}</source>
+        <extracomment>Keys meaning yes / no in the two yes-no columns (Ukrainian and English keyboards). (row, column, value) typed into an answer cell. A row was written to the database (tests wait for it): attendance id.</extracomment>
+        <translation>Відгуки — {title}</translation>
+    </message>
+    <message>
+        <source>Feedback totals</source>
+        <translation>Підсумки відгуків</translation>
+    </message>
+    <message>
+        <source>Type 1 or т for yes, 0 or н for no, a digit from 1 to 5 for the rating, then the comment; Tab or Enter moves on, Space clears an answer. Each row is saved when you move to another person.</source>
+        <translation>Натисніть 1 або т — «так», 0 або н — «ні», цифру від 1 до 5 — оцінка, далі коментар; Tab або Enter — далі, пробіл стирає відповідь. Рядок зберігається, коли ви переходите до іншої людини.</translation>
+    </message>
+    <message>
+        <source>Participants&apos; feedback</source>
+        <translation>Відгуки учасників</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Учасник</translation>
+    </message>
+    <message>
+        <source>Knowledge improved</source>
+        <translation>Дізнався(-лася) нове</translation>
+    </message>
+    <message>
+        <source>Would recommend</source>
+        <translation>Порадить іншим</translation>
+    </message>
+    <message>
+        <source>Rating 1–5</source>
+        <translation>Оцінка 1–5</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Коментар</translation>
+    </message>
+    <message>
+        <source>No participant has been checked in to this event yet. Feedback is recorded for the people who came.</source>
+        <translation>На цю подію ще нікому не відмічено прихід. Відгуки записують для тих, хто прийшов.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрити</translation>
+    </message>
+    <message>
+        <source>Save and close (Esc)</source>
+        <translation>Зберегти й закрити (Esc)</translation>
+    </message>
+    <message>
+        <source>Answers: {answers} of {people} · Knowledge improved: {knowledge} · Would recommend: {recommend} · Average rating: {rating}</source>
+        <translation>Відповіді: {answers} з {people} · Дізналися нове: {knowledge} · Порадять іншим: {recommend} · Середня оцінка: {rating}</translation>
+    </message>
+    <message>
+        <source>Saved: {name}</source>
+        <translation>Збережено: {name}</translation>
     </message>
 </context>
 <context>
@@ -447,6 +1531,185 @@ Your data is safe. The details were written to {file}.</source>
         <source>* required</source>
         <translation>* — обовʼязкові поля</translation>
     </message>
+    <message>
+        <source>HH:MM</source>
+        <translation>ГГ:ХХ</translation>
+    </message>
+    <message>
+        <source>{field}: time of day</source>
+        <translation>{field}: час</translation>
+    </message>
+</context>
+<context>
+    <name>IdeasEditor</name>
+    <message>
+        <source>Search by words from the title or description</source>
+        <translation>Пошук за словами з назви або опису</translation>
+    </message>
+    <message>
+        <source>Search ideas and appeals</source>
+        <translation>Пошук ідей і звернень</translation>
+    </message>
+    <message>
+        <source>&amp;New idea or appeal</source>
+        <translation>Нова &amp;ідея чи звернення</translation>
+    </message>
+    <message>
+        <source>New idea or appeal</source>
+        <translation>Нова ідея чи звернення</translation>
+    </message>
+    <message>
+        <source>Take in a new idea or appeal (Ctrl+N)</source>
+        <translation>Прийняти нову ідею чи звернення (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Категорія</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Офіс</translation>
+    </message>
+    <message>
+        <source>Waiting for the council&apos;s answer</source>
+        <translation>Очікує відповіді ради</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Усі статуси</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Усі канали</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Усі категорії</translation>
+    </message>
+    <message>
+        <source>This office</source>
+        <translation>Цей офіс</translation>
+    </message>
+    <message>
+        <source>All offices</source>
+        <translation>Усі офіси</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Отримано</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Назва</translation>
+    </message>
+    <message>
+        <source>Ideas and appeals</source>
+        <translation>Ідеї та звернення</translation>
+    </message>
+    <message>
+        <source>Number of ideas shown</source>
+        <translation>Кількість показаних ідей і звернень</translation>
+    </message>
+    <message>
+        <source>Mark as forwarded to the council</source>
+        <translation>Позначити як передане до ради</translation>
+    </message>
+    <message>
+        <source>In a few words: what and where</source>
+        <translation>Коротко: що і де</translation>
+    </message>
+    <message>
+        <source>Council&apos;s answer</source>
+        <translation>Відповідь ради</translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation>Дата відповіді ради</translation>
+    </message>
+    <message>
+        <source>Idea details</source>
+        <translation>Відомості про ідею чи звернення</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Видалити</translation>
+    </message>
+    <message>
+        <source>Delete this idea or appeal</source>
+        <translation>Видалити цю ідею чи звернення</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Зберегти</translation>
+    </message>
+    <message>
+        <source>Save the idea or appeal</source>
+        <translation>Зберегти ідею чи звернення</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Зберегти (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Shown: {count}</source>
+        <translation>Показано: {count}</translation>
+    </message>
+    <message>
+        <source>This is a council officer&apos;s device: the status and the council&apos;s answer can be edited here.</source>
+        <translation>Це пристрій працівника ради: тут можна змінювати статус і відповідь ради.</translation>
+    </message>
+    <message>
+        <source>The council is handling this idea: its status and answer come from the council with sync.</source>
+        <translation>Ідею розглядає рада: статус і відповідь надходять від ради під час синхронізації.</translation>
+    </message>
+    <message>
+        <source>The status and the answer beyond “Forwarded” are set by the council and arrive with sync.</source>
+        <translation>Статуси після «Передано» і відповідь встановлює рада; вони надходять під час синхронізації.</translation>
+    </message>
+    <message>
+        <source>Council&apos;s answer of {date}: {status}.</source>
+        <translation>Відповідь ради від {date}: {status}.</translation>
+    </message>
+    <message>
+        <source>Council&apos;s answer: {status}.</source>
+        <translation>Відповідь ради: {status}.</translation>
+    </message>
+    <message>
+        <source>Not forwarded to the council yet.</source>
+        <translation>Ще не передано до ради.</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;forwarded to the council</source>
+        <translation>Позначити як &amp;передане до ради</translation>
+    </message>
+    <message>
+        <source>Waiting for the council&apos;s answer ({status}).</source>
+        <translation>Очікує відповіді ради ({status}).</translation>
+    </message>
+    <message>
+        <source>the idea “{title}”</source>
+        <translation>«{title}»</translation>
+    </message>
+    <message>
+        <source>this idea</source>
+        <translation>цей запис</translation>
+    </message>
+    <message>
+        <source>Saved: {title}</source>
+        <translation>Збережено: {title}</translation>
+    </message>
+    <message>
+        <source>Removed {file}.</source>
+        <translation>Файл {file} прибрано.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -505,6 +1768,869 @@ Your data is safe. The details were written to {file}.</source>
     </message>
 </context>
 <context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Add a person — {name}</source>
+        <translation>Додати людину — {name}</translation>
+    </message>
+    <message>
+        <source>Role — {name}</source>
+        <translation>Роль — {name}</translation>
+    </message>
+    <message>
+        <source>Not registered yet?</source>
+        <translation>Ще не зареєстровано?</translation>
+    </message>
+    <message>
+        <source>Register a &amp;new person…</source>
+        <translation>Зареєструвати &amp;нову людину…</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Додати</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>З&amp;берегти</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>{name} is already in this organisation as «{role}». Edit that role instead.</source>
+        <translation>{name} уже є в цій організації з роллю «{role}». Змініть наявну роль.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge two records of the same person</source>
+        <translation>Обʼєднати два записи однієї людини</translation>
+    </message>
+    <message>
+        <source>One of the two people no longer exists.</source>
+        <translation>Одного з двох записів уже немає.</translation>
+    </message>
+    <message>
+        <source>Choose the record to keep. Everything linked to the other record (events, ideas, advice visits, comments on consultations, CSO roles) moves to it, and the other record is removed. For each detail, choose the value to keep.</source>
+        <translation>Виберіть запис, який залишиться. Усе, що повʼязано з іншим записом (події, ідеї, консультації, пропозиції до обговорень, ролі в ГО), перейде до нього, а інший запис буде вилучено. Для кожного поля виберіть значення, яке слід зберегти.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this record</source>
+        <translation>&amp;Залишити цей запис</translation>
+    </message>
+    <message>
+        <source>K&amp;eep this record instead</source>
+        <translation>Залишити &amp;натомість цей запис</translation>
+    </message>
+    <message>
+        <source>Keep the record of {name}</source>
+        <translation>Залишити запис: {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Обʼєднати</translation>
+    </message>
+    <message>
+        <source>Consent to personal data</source>
+        <translation>Згода на обробку персональних даних</translation>
+    </message>
+    <message>
+        <source>Events: {events} · ideas: {ideas} · advice visits: {visits} · comments: {submissions} · CSO roles: {roles}</source>
+        <translation>Події: {events} · ідеї: {ideas} · консультації: {visits} · пропозиції: {submissions} · ролі в ГО: {roles}</translation>
+    </message>
+    <message>
+        <source>Withdrawn {date}</source>
+        <translation>Відкликано {date}</translation>
+    </message>
+    <message>
+        <source>Given {date}</source>
+        <translation>Надано {date}</translation>
+    </message>
+    <message>
+        <source>text {version}</source>
+        <translation>текст {version}</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationPanel</name>
+    <message>
+        <source>Choose an organisation in the list, or add a new one with Ctrl+N.</source>
+        <translation>Виберіть організацію в списку або додайте нову (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>З&amp;берегти</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Зберегти</translation>
+    </message>
+    <message>
+        <source>Save the details (Ctrl+S)</source>
+        <translation>Зберегти дані (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Discard the changes</source>
+        <translation>Скасувати зміни</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>В&amp;илучити…</translation>
+    </message>
+    <message>
+        <source>Delete this organisation</source>
+        <translation>Вилучити цю організацію</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Організація</translation>
+    </message>
+    <message>
+        <source>8 digits</source>
+        <translation>8 цифр</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Дані</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Люди</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Людина</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>З</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>People of the organisation</source>
+        <translation>Люди організації</translation>
+    </message>
+    <message>
+        <source>Nobody is linked to this organisation yet. Add its head and a contact person, so the hub knows whom to call.</source>
+        <translation>До цієї організації ще нікого не додано. Додайте голову й контактну особу, щоб хаб знав, кому телефонувати.</translation>
+    </message>
+    <message>
+        <source>&amp;Add a person…</source>
+        <translation>&amp;Додати людину…</translation>
+    </message>
+    <message>
+        <source>&amp;Change role…</source>
+        <translation>&amp;Змінити роль…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Ви&amp;лучити</translation>
+    </message>
+    <message>
+        <source>Remove from the organisation</source>
+        <translation>Вилучити з організації</translation>
+    </message>
+    <message>
+        <source>&amp;Open in People</source>
+        <translation>&amp;Відкрити в «Людях»</translation>
+    </message>
+    <message>
+        <source>New organisation</source>
+        <translation>Нова організація</translation>
+    </message>
+    <message>
+        <source>Fill in the details and save (Ctrl+S).</source>
+        <translation>Заповніть дані та збережіть (Ctrl+S).</translation>
+    </message>
+    <message>
+        <source>«{name}» already has the EDRPOU code {code}. Check the code, or open that organisation instead of adding it twice.</source>
+        <translation>Код ЄДРПОУ {code} уже має «{name}». Перевірте код або відкрийте ту організацію, щоб не додавати її двічі.</translation>
+    </message>
+    <message>
+        <source>Remove from the organisation?</source>
+        <translation>Вилучити з організації?</translation>
+    </message>
+    <message>
+        <source>Remove {name} from «{org}»? The person stays registered. If they just left, you can set the date until which they were in it instead.</source>
+        <translation>Вилучити людину ({name}) з «{org}»? Людина залишиться зареєстрованою. Якщо вона просто вийшла з організації, можна натомість зазначити дату «До».</translation>
+    </message>
+    <message>
+        <source>{name} was removed from «{org}».</source>
+        <translation>{name}: вилучено з «{org}».</translation>
+    </message>
+    <message>
+        <source>registered {date}</source>
+        <translation>зареєстровано {date}</translation>
+    </message>
+    <message>
+        <source>memorandum {date}</source>
+        <translation>меморандум {date}</translation>
+    </message>
+    <message>
+        <source>initiative groups usually have none</source>
+        <translation>в ініціативних груп зазвичай немає</translation>
+    </message>
+    <message>
+        <source>«{name}» already has this EDRPOU code.</source>
+        <translation>Цей код ЄДРПОУ вже має «{name}».</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleList</name>
+    <message>
+        <source>Name</source>
+        <extracomment>Milliseconds after the last key press before a search runs (typing stays smooth). Tables whose records a person merge changes (screens showing them refresh). Typical widest values of the people list&apos;s columns (see `setup_table`).</extracomment>
+        <translation>ПІБ</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Рік нар.</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Нас. пункт</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleScreen</name>
+    <message>
+        <source>&amp;Merge selected…</source>
+        <extracomment>Emitted after the possible duplicates were (re)loaded (tests wait for it).</extracomment>
+        <translation>Обʼ&amp;єднати вибраних…</translation>
+    </message>
+    <message>
+        <source>Merge the two selected people</source>
+        <translation>Обʼєднати двох вибраних людей</translation>
+    </message>
+    <message>
+        <source>Select two records of the same person in the list (Ctrl+click), then merge them.</source>
+        <translation>Виберіть у списку два записи однієї людини (Ctrl+клацання), а потім обʼєднайте їх.</translation>
+    </message>
+    <message>
+        <source>&amp;New person</source>
+        <translation>&amp;Нова людина</translation>
+    </message>
+    <message>
+        <source>Register a new person</source>
+        <translation>Зареєструвати нову людину</translation>
+    </message>
+    <message>
+        <source>Register a new person (Ctrl+N)</source>
+        <translation>Зареєструвати нову людину (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Переглянути</translation>
+    </message>
+    <message>
+        <source>Review possible duplicates</source>
+        <translation>Переглянути можливі дублікати</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Повернути</translation>
+    </message>
+    <message>
+        <source>Undo the deletion</source>
+        <translation>Скасувати вилучення</translation>
+    </message>
+    <message>
+        <source>Find by surname, name or phone (Ctrl+F)</source>
+        <translation>Пошук за прізвищем, імʼям або телефоном (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Find a person</source>
+        <translation>Знайти людину</translation>
+    </message>
+    <message>
+        <source>Filter by gender</source>
+        <translation>Фільтр за статтю</translation>
+    </message>
+    <message>
+        <source>All genders</source>
+        <translation>Будь-яка стать</translation>
+    </message>
+    <message>
+        <source>Filter by settlement</source>
+        <translation>Фільтр за населеним пунктом</translation>
+    </message>
+    <message>
+        <source>Filter by consent</source>
+        <translation>Фільтр за згодою</translation>
+    </message>
+    <message>
+        <source>Any consent</source>
+        <translation>Згода: будь-яка</translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation>Є згода</translation>
+    </message>
+    <message>
+        <source>No consent</source>
+        <translation>Без згоди</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Згоду відкликано</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Згода</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Люди</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Можливі дублікати</translation>
+    </message>
+    <message>
+        <source>These records share a phone number, or a name and birth year. Compare each pair: merge them if they are the same person, or mark them as different people.</source>
+        <translation>У цих записів однаковий номер телефону або однакові імʼя та рік народження. Порівняйте кожну пару: обʼєднайте, якщо це та сама людина, або позначте як різних людей.</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the list</source>
+        <translation>&amp;Назад до списку</translation>
+    </message>
+    <message>
+        <source>&amp;Not the same person</source>
+        <translation>&amp;Це різні люди</translation>
+    </message>
+    <message>
+        <source>Not the same person</source>
+        <translation>Це різні люди</translation>
+    </message>
+    <message>
+        <source>&amp;Compare and merge…</source>
+        <translation>&amp;Порівняти й обʼєднати…</translation>
+    </message>
+    <message>
+        <source>Compare and merge</source>
+        <translation>Порівняти й обʼєднати</translation>
+    </message>
+    <message>
+        <source>Found: {count}</source>
+        <translation>Знайдено: {count}</translation>
+    </message>
+    <message>
+        <source>People: {count}</source>
+        <translation>Усього: {count}</translation>
+    </message>
+    <message>
+        <source>Nobody matches. Check the spelling, try fewer letters, or register the person with Ctrl+N.</source>
+        <translation>Нікого не знайдено. Перевірте написання, введіть менше літер або зареєструйте людину (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Nobody is registered yet. Register the first person with Ctrl+N.</source>
+        <translation>Ще нікого не зареєстровано. Зареєструйте першу людину (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>All settlements</source>
+        <translation>Усі населені пункти</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>так</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>відкликано</translation>
+    </message>
+    <message>
+        <source>Save the changes?</source>
+        <translation>Зберегти зміни?</translation>
+    </message>
+    <message>
+        <source>The details of {name} were changed but not saved.</source>
+        <translation>Дані людини ({name}) змінено, але не збережено.</translation>
+    </message>
+    <message>
+        <source>the new person</source>
+        <translation>нова людина</translation>
+    </message>
+    <message>
+        <source>{name} registered.</source>
+        <translation>Зареєстровано: {name}.</translation>
+    </message>
+    <message>
+        <source>Changes to {name} saved.</source>
+        <translation>Зміни збережено: {name}.</translation>
+    </message>
+    <message>
+        <source>The consent of {name} was updated.</source>
+        <translation>Згоду оновлено: {name}.</translation>
+    </message>
+    <message>
+        <source>Delete {name}?</source>
+        <translation>Вилучити: {name}?</translation>
+    </message>
+    <message>
+        <source>Their records stay, so reports do not change: events {events}, ideas {ideas}, advice visits {visits}, comments {submissions}, CSO roles {roles}.</source>
+        <translation>Повʼязані записи залишаться, тож звіти не зміняться: події — {events}, ідеї — {ideas}, консультації — {visits}, пропозиції — {submissions}, ролі в ГО — {roles}.</translation>
+    </message>
+    <message>
+        <source>You can undo this right after.</source>
+        <translation>Одразу після цього дію можна скасувати.</translation>
+    </message>
+    <message>
+        <source>Delete person?</source>
+        <translation>Вилучити людину?</translation>
+    </message>
+    <message>
+        <source>{name} was deleted.</source>
+        <translation>Вилучено: {name}.</translation>
+    </message>
+    <message>
+        <source>{name} is back.</source>
+        <translation>Повернуто: {name}.</translation>
+    </message>
+    <message>
+        <source>Merge with another record</source>
+        <translation>Обʼєднати з іншим записом</translation>
+    </message>
+    <message>
+        <source>Find the other record of {name}. You will compare the two before anything changes.</source>
+        <translation>Знайдіть інший запис людини ({name}). Перш ніж щось зміниться, ви порівняєте обидва записи.</translation>
+    </message>
+    <message>
+        <source>Cannot merge</source>
+        <translation>Неможливо обʼєднати</translation>
+    </message>
+    <message>
+        <source>The records were merged. Linked records moved to the kept one: {links}.</source>
+        <translation>Записи обʼєднано. До залишеного запису перенесено повʼязаних записів: {links}.</translation>
+    </message>
+    <message>
+        <source>Possible duplicates to review: {count}. The same person may have been registered twice, here or on another laptop.</source>
+        <translation>Можливі дублікати для перевірки: {count}. Ту саму людину могли зареєструвати двічі — тут або на іншому ноутбуці.</translation>
+    </message>
+    <message>
+        <source>Marked as different people.</source>
+        <translation>Позначено як різних людей.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodFilter</name>
+    <message>
+        <source>Period</source>
+        <translation>Період</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>За весь час</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Останні 30 днів</translation>
+    </message>
+    <message>
+        <source>Last 3 months</source>
+        <translation>Останні 3 місяці</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Цей рік</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Минулий рік</translation>
+    </message>
+    <message>
+        <source>Chosen dates…</source>
+        <translation>Вибрані дати…</translation>
+    </message>
+    <message>
+        <source>Period from</source>
+        <translation>Початок періоду</translation>
+    </message>
+    <message>
+        <source>Period to</source>
+        <translation>Кінець періоду</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <source>&amp;Find a person:</source>
+        <extracomment>The highlighted person changed (id or None). A person was chosen with Enter or a double click.</extracomment>
+        <translation>&amp;Знайти людину:</translation>
+    </message>
+    <message>
+        <source>Surname, name or phone</source>
+        <translation>Прізвище, імʼя або телефон</translation>
+    </message>
+    <message>
+        <source>Find a person</source>
+        <translation>Знайти людину</translation>
+    </message>
+    <message>
+        <source>People found</source>
+        <translation>Знайдені люди</translation>
+    </message>
+</context>
+<context>
+    <name>PersonProfile</name>
+    <message>
+        <source>Choose a person in the list to see their details and history, or register a new person with Ctrl+N.</source>
+        <extracomment>A person was saved (id); created is True for a new one. The user asked to delete / merge the shown person. A history item asks to open another screen: (screen key, item). The consent was recorded or withdrawn (person id).</extracomment>
+        <translation>Виберіть людину в списку, щоб побачити її дані та історію, або зареєструйте нову людину (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>З&amp;берегти</translation>
+    </message>
+    <message>
+        <source>Save the details (Ctrl+S)</source>
+        <translation>Зберегти дані (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Зберегти</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Discard the changes</source>
+        <translation>Скасувати зміни</translation>
+    </message>
+    <message>
+        <source>Merge &amp;with…</source>
+        <translation>Обʼєднати &amp;з…</translation>
+    </message>
+    <message>
+        <source>Merge with another record</source>
+        <translation>Обʼєднати з іншим записом</translation>
+    </message>
+    <message>
+        <source>This person is registered twice? Choose the other record and merge them.</source>
+        <translation>Людину зареєстровано двічі? Виберіть інший запис і обʼєднайте їх.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>В&amp;илучити…</translation>
+    </message>
+    <message>
+        <source>Delete this person</source>
+        <translation>Вилучити цю людину</translation>
+    </message>
+    <message>
+        <source>Consent to process personal data</source>
+        <translation>Згода на обробку персональних даних</translation>
+    </message>
+    <message>
+        <source>Consent status</source>
+        <translation>Стан згоди</translation>
+    </message>
+    <message>
+        <source>&amp;Record consent…</source>
+        <translation>&amp;Записати згоду…</translation>
+    </message>
+    <message>
+        <source>Record consent</source>
+        <translation>Записати згоду</translation>
+    </message>
+    <message>
+        <source>With&amp;draw consent…</source>
+        <translation>&amp;Відкликати згоду…</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Відкликати згоду</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Людина</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Дані</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Подія</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Відгук</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Події</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Отримано</translation>
+    </message>
+    <message>
+        <source>Idea or appeal</source>
+        <translation>Ідея чи звернення</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <source>Ideas and appeals</source>
+        <translation>Ідеї та звернення</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Інструмент</translation>
+    </message>
+    <message>
+        <source>Follow up</source>
+        <translation>Повторний контакт</translation>
+    </message>
+    <message>
+        <source>Advice visits</source>
+        <translation>Консультації</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Організація</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>З</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <source>CSO roles</source>
+        <translation>Ролі в ГО</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>Нова людина</translation>
+    </message>
+    <message>
+        <source>Fill in the details and save (Ctrl+S).</source>
+        <translation>Заповніть дані та збережіть (Ctrl+S).</translation>
+    </message>
+    <message>
+        <source>text version {version}</source>
+        <translation>версія тексту {version}</translation>
+    </message>
+    <message>
+        <source>Consent given on {date}</source>
+        <translation>Згоду надано {date}</translation>
+    </message>
+    <message>
+        <source>It is recorded when the person is saved.</source>
+        <translation>Її буде записано разом із даними людини.</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn on {date}. Do not contact this person or use their data beyond what the law requires.</source>
+        <translation>Згоду відкликано {date}. Не звертайтеся до цієї людини й не використовуйте її дані понад те, що вимагає закон.</translation>
+    </message>
+    <message>
+        <source>No consent recorded. Ask the person to sign the consent form before keeping more than their name.</source>
+        <translation>Згоду не записано. Попросіть людину підписати згоду, перш ніж зберігати щось, крім її імені.</translation>
+    </message>
+    <message>
+        <source>&amp;New consent…</source>
+        <translation>&amp;Нова згода…</translation>
+    </message>
+    <message>
+        <source>The person</source>
+        <translation>Людина</translation>
+    </message>
+    <message>
+        <source>Withdraw consent?</source>
+        <translation>Відкликати згоду?</translation>
+    </message>
+    <message>
+        <source>{name} no longer agrees that the office keeps and uses their personal data.
+
+The date of the withdrawal is recorded; their past participation stays in the office&apos;s records and reports.</source>
+        <translation>{name} більше не погоджується, щоб офіс зберігав і використовував персональні дані.
+
+Дату відкликання буде записано; участь у минулих заходах залишиться в записах і звітах офісу.</translation>
+    </message>
+    <message>
+        <source>Ideas</source>
+        <translation>Ідеї</translation>
+    </message>
+    <message>
+        <source>CSOs</source>
+        <translation>ГО</translation>
+    </message>
+    <message>
+        <source>rating {rating}/5</source>
+        <translation>оцінка {rating}/5</translation>
+    </message>
+    <message>
+        <source>learned something</source>
+        <translation>дізнався(-лася) нове</translation>
+    </message>
+    <message>
+        <source>would recommend</source>
+        <translation>порекомендує</translation>
+    </message>
+    <message>
+        <source>Registered {date}</source>
+        <translation>Зареєстровано {date}</translation>
+    </message>
+    <message>
+        <source>changed {date}</source>
+        <translation>змінено {date}</translation>
+    </message>
+    <message>
+        <source>Worked out from the birth year</source>
+        <translation>Визначено за роком народження</translation>
+    </message>
+</context>
+<context>
+    <name>PickPersonDialog</name>
+    <message>
+        <source>C&amp;hoose</source>
+        <translation>&amp;Вибрати</translation>
+    </message>
+</context>
+<context>
+    <name>QuickAuthorDialog</name>
+    <message>
+        <source>New person</source>
+        <extracomment>The shared date-and-time field of `desktop.ui.forms` where it exists (the same boxes as the events form), else the local one above.</extracomment>
+        <translation>Нова людина</translation>
+    </message>
+    <message>
+        <source>Write down only what the person agrees to give. Their consent is needed to keep their name and phone.</source>
+        <translation>Записуйте лише те, що людина погоджується повідомити. Щоб зберегти її імʼя та телефон, потрібна її згода.</translation>
+    </message>
+    <message>
+        <source>The person agreed to the processing of their personal data (consent text {version})</source>
+        <translation>Людина погодилася на обробку своїх персональних даних (текст згоди {version})</translation>
+    </message>
+    <message>
+        <source>The person agreed to the processing of their personal data</source>
+        <translation>Людина погодилася на обробку своїх персональних даних</translation>
+    </message>
+    <message>
+        <source>How consent was given</source>
+        <translation>Як надано згоду</translation>
+    </message>
+    <message>
+        <source>&amp;How consent was given:</source>
+        <translation>&amp;Як надано згоду:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Додати</translation>
+    </message>
+    <message>
+        <source>Add the person</source>
+        <translation>Додати людину</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Tick the consent box once the person agrees.</source>
+        <translation>Позначте згоду, коли людина погодиться.</translation>
+    </message>
+</context>
+<context>
+    <name>QuickPersonDialog</name>
+    <message>
+        <source>New person</source>
+        <extracomment>The new person&apos;s id, once saved.</extracomment>
+        <translation>Нова людина</translation>
+    </message>
+    <message>
+        <source>The essentials are enough for now; the rest, including the consent to process personal data, can be added in People.</source>
+        <translation>Поки що достатньо основного; решту, зокрема згоду на обробку персональних даних, можна додати в розділі «Люди».</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>&amp;Зареєструвати</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Незбережені зміни</translation>
+    </message>
+    <message>
+        <source>Save the changes to {what}?</source>
+        <extracomment>Emitted after a record was saved (its id).</extracomment>
+        <translation>Зберегти зміни, внесені в {what}?</translation>
+    </message>
+    <message>
+        <source>Delete?</source>
+        <translation>Видалити?</translation>
+    </message>
+    <message>
+        <source>Undo your changes?</source>
+        <translation>Скасувати зміни?</translation>
+    </message>
+    <message>
+        <source>Go back to the saved values of {what}? What you typed is lost.</source>
+        <translation>Повернути {what} до збереженого стану? Те, що ви ввели, буде втрачено.</translation>
+    </message>
+    <message>
+        <source>Delete {what}?</source>
+        <translation>Видалити {what}?</translation>
+    </message>
+    <message>
+        <source>Deleted {what}.</source>
+        <translation>Видалено {what}.</translation>
+    </message>
+    <message>
+        <source>Written by the council; it arrives here with sync.</source>
+        <translation>Заповнює рада; надходить сюди під час синхронізації.</translation>
+    </message>
+</context>
+<context>
     <name>Screens</name>
     <message>
         <source>Events</source>
@@ -513,6 +2639,7 @@ Your data is safe. The details were written to {file}.</source>
     </message>
     <message>
         <source>Check-in</source>
+        <extracomment>The consent text people agree to at the desk (printed on the sign-in sheet). Milliseconds after the last change in the walk-in form before looking for duplicates.</extracomment>
         <translation>Реєстрація</translation>
     </message>
     <message>
@@ -768,6 +2895,101 @@ The app restarts afterwards.</source>
     <message>
         <source>The app will now restart.</source>
         <translation>Зараз програма перезапуститься.</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsPanel</name>
+    <message>
+        <source>&amp;Add a submission</source>
+        <translation>&amp;Додати пропозицію</translation>
+    </message>
+    <message>
+        <source>Add a submission</source>
+        <translation>Додати пропозицію</translation>
+    </message>
+    <message>
+        <source>Type in a submission received on paper or in person</source>
+        <translation>Внести пропозицію, отриману на папері або особисто</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Отримано</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Від кого</translation>
+    </message>
+    <message>
+        <source>Submission</source>
+        <translation>Пропозиція</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Відповідь</translation>
+    </message>
+    <message>
+        <source>Submissions</source>
+        <translation>Пропозиції</translation>
+    </message>
+    <message>
+        <source>Authority&apos;s response</source>
+        <translation>Відповідь органу влади</translation>
+    </message>
+    <message>
+        <source>Response date</source>
+        <translation>Дата відповіді</translation>
+    </message>
+    <message>
+        <source>Submission details</source>
+        <translation>Відомості про пропозицію</translation>
+    </message>
+    <message>
+        <source>Delete s&amp;ubmission</source>
+        <translation>Видалити п&amp;ропозицію</translation>
+    </message>
+    <message>
+        <source>Delete this submission</source>
+        <translation>Видалити цю пропозицію</translation>
+    </message>
+    <message>
+        <source>Save su&amp;bmission</source>
+        <translation>Зберегти пропози&amp;цію</translation>
+    </message>
+    <message>
+        <source>Save the submission</source>
+        <translation>Зберегти пропозицію</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Зберегти (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Submissions residents made at the office (on paper, in person, by phone) to “{title}”.</source>
+        <translation>Пропозиції мешканців, подані в офісі (на папері, особисто, телефоном) до консультації «{title}».</translation>
+    </message>
+    <message>
+        <source>Save the consultation first; then its submissions can be added.</source>
+        <translation>Спершу збережіть консультацію, тоді до неї можна буде додавати пропозиції.</translation>
+    </message>
+    <message>
+        <source>New submission</source>
+        <translation>Нова пропозиція</translation>
+    </message>
+    <message>
+        <source>Submission of {date}</source>
+        <translation>Пропозиція від {date}</translation>
+    </message>
+    <message>
+        <source>Waiting for the authority&apos;s response</source>
+        <translation>Очікує відповіді органу влади</translation>
+    </message>
+    <message>
+        <source>this submission</source>
+        <translation>цю пропозицію</translation>
+    </message>
+    <message>
+        <source>Submission saved.</source>
+        <translation>Пропозицію збережено.</translation>
     </message>
 </context>
 <context>
@@ -1076,6 +3298,21 @@ The app restarts afterwards.</source>
     </message>
 </context>
 <context>
+    <name>UndoBar</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Повернути</translation>
+    </message>
+    <message>
+        <source>Undo the delete</source>
+        <translation>Скасувати видалення</translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation>Відновлено.</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>EDRPOU code must be exactly 8 digits</source>
@@ -1161,6 +3398,133 @@ The app restarts afterwards.</source>
     <message>
         <source>{label} is required when consent is recorded</source>
         <translation>«{label}»: обовʼязково, якщо зафіксовано згоду</translation>
+    </message>
+    <message>
+        <source>{label}: the person&apos;s consent to keeping their personal data is needed</source>
+        <translation>«{label}»: потрібна згода людини на зберігання її персональних даних</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPanel</name>
+    <message>
+        <source>Participation tool</source>
+        <translation>Інструмент участі</translation>
+    </message>
+    <message>
+        <source>All tools</source>
+        <translation>Усі інструменти</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Офіс</translation>
+    </message>
+    <message>
+        <source>This office</source>
+        <translation>Цей офіс</translation>
+    </message>
+    <message>
+        <source>All offices</source>
+        <translation>Усі офіси</translation>
+    </message>
+    <message>
+        <source>Only follow-ups &amp;due</source>
+        <translation>Лише &amp;повторні контакти найближчим часом</translation>
+    </message>
+    <message>
+        <source>Only visits whose follow-up is due</source>
+        <translation>Лише візити, для яких настає час повторного контакту</translation>
+    </message>
+    <message>
+        <source>Visits whose follow-up date is within a week or passed less than a month ago, as on the Today screen.</source>
+        <translation>Візити, дата повторного контакту яких — протягом тижня або минула менш ніж місяць тому, як на екрані «Сьогодні».</translation>
+    </message>
+    <message>
+        <source>&amp;New visit</source>
+        <translation>Новий &amp;візит</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation>Новий візит</translation>
+    </message>
+    <message>
+        <source>Record a new visit (Ctrl+N)</source>
+        <translation>Записати новий візит (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>Час візиту</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>Відвідувач</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Інструмент</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Повторно</translation>
+    </message>
+    <message>
+        <source>Advice visits</source>
+        <translation>Візити до офісу</translation>
+    </message>
+    <message>
+        <source>Number of visits shown</source>
+        <translation>Кількість показаних візитів</translation>
+    </message>
+    <message>
+        <source>What the person came about</source>
+        <translation>З яким питанням звернулася людина</translation>
+    </message>
+    <message>
+        <source>Visit details</source>
+        <translation>Відомості про візит</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Видалити</translation>
+    </message>
+    <message>
+        <source>Delete this visit</source>
+        <translation>Видалити цей візит</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Зберегти</translation>
+    </message>
+    <message>
+        <source>Save the visit</source>
+        <translation>Зберегти візит</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Зберегти (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Shown: {count}</source>
+        <translation>Показано: {count}</translation>
+    </message>
+    <message>
+        <source>Visit on {when}</source>
+        <translation>Візит {when}</translation>
+    </message>
+    <message>
+        <source>the visit “{topic}”</source>
+        <translation>візит «{topic}»</translation>
+    </message>
+    <message>
+        <source>this visit</source>
+        <translation>цей візит</translation>
+    </message>
+    <message>
+        <source>Visit saved.</source>
+        <translation>Візит збережено.</translation>
     </message>
 </context>
 <context>
