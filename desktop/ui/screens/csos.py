@@ -1,0 +1,1032 @@
+"""CSOs: the civil society organisations the hub works with, and their people.
+
+Why it looks like this: a CSO hub keeps a directory of local organisations (who they are,
+their EDRPOU code, what they work on, whether they signed a memorandum with the council) and
+of the people behind them (who heads it, who is the contact). The council counts "CSOs
+created" from the registration dates, so the list can show just those registered in the last
+12 months. An EDRPOU typo is caught while typing (the check digit), because a wrong code
+breaks matching with registry extracts later.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import ValidationError
+from desktop.domain.names import full_name
+from desktop.domain.phones import format_phone
+from desktop.domain.validation import FIELDS
+from desktop.store.errors import StoreError
+from desktop.store.queries import common
+from desktop.store.queries import organizations as queries
+from desktop.ui import theme
+from desktop.ui.context import AppContext
+from desktop.ui.formatting import format_count, format_date
+from desktop.ui.forms import (
+    ChoiceField,
+    DateField,
+    Field,
+    MultiLineField,
+    RecordForm,
+    TextField,
+    VocabField,
+    YesNoField,
+)
+from desktop.ui.models import CENTER, RIGHT, Column, PagedTableModel
+from desktop.ui.person_dialogs import (
+    SEARCH_DELAY_MS,
+    PersonPicker,
+    QuickPersonDialog,
+    SearchEdit,
+    for_display,
+    person_name,
+    setup_table,
+    show_starts,
+)
+from desktop.ui.screens.base import Screen
+from desktop.ui.translate import tr_vocab, vocab_items
+from desktop.ui.widgets import Banner, error_label, hint, page_title, section_title
+from desktop.ui.workers import plain_message
+
+ORG_FIELDS = FIELDS["organizations"]
+CODE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _areas_list(value: Any) -> list[str]:
+    """Stored areas (JSON text) or a list, as a list of codes."""
+    if isinstance(value, list | tuple):
+        return list(value)
+    if isinstance(value, str) and value.strip().startswith("["):
+        try:
+            items = json.loads(value)
+        except json.JSONDecodeError:
+            return []
+        return [str(i) for i in items] if isinstance(items, list) else []
+    return []
+
+
+def areas_text(value: Any) -> str:
+    return ", ".join(tr_vocab("cso_areas", code) for code in _areas_list(value))
+
+
+class AreasField(Field):
+    """Areas of work: a checkable list of the `cso_areas` vocabulary (Space ticks a box),
+    with the ticked ones summed up below it, since the list scrolls."""
+
+    VISIBLE_ROWS = 6
+
+    def __init__(self, name: str = "areas", label: str | None = None) -> None:
+        super().__init__(name, label)
+        self.widget = QWidget()
+        layout = QVBoxLayout(self.widget)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.list = QListWidget(self.widget)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for code, text in vocab_items("cso_areas"):
+            item = QListWidgetItem(text)
+            item.setData(CODE_ROLE, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        row = self.list.sizeHintForRow(0) if self.list.count() else 20
+        self.list.setFixedHeight(row * self.VISIBLE_ROWS + 2 * self.list.frameWidth())
+        self.summary = QLabel(self.widget)
+        self.summary.setWordWrap(True)
+        self.summary.setEnabled(False)
+        layout.addWidget(self.list)
+        layout.addWidget(self.summary)
+        self.list.itemChanged.connect(self._item_changed)
+        self.control = self.list
+        self._update_summary()
+
+    def _item_changed(self, *_: Any) -> None:
+        self._update_summary()
+        self.changed.emit()
+
+    def _update_summary(self) -> None:
+        chosen = [self.list.item(i).text() for i in range(self.list.count())
+                  if self.list.item(i).checkState() == Qt.CheckState.Checked]
+        self.summary.setText(", ".join(chosen) if chosen else QCoreApplication.translate(
+            "AreasField", "None chosen"))
+
+    def value(self) -> list[str]:
+        return [self.list.item(i).data(CODE_ROLE) for i in range(self.list.count())
+                if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_value(self, value: Any) -> None:
+        chosen = set(_areas_list(value))
+        with QSignalBlocker(self.list):
+            for i in range(self.list.count()):
+                item = self.list.item(i)
+                item.setCheckState(Qt.CheckState.Checked if item.data(CODE_ROLE) in chosen
+                                   else Qt.CheckState.Unchecked)
+        self._update_summary()
+
+    def check(self, code: str, checked: bool = True) -> None:
+        """Tick (or untick) one area, as a click would."""
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(CODE_ROLE) == code:
+                item.setCheckState(Qt.CheckState.Checked if checked
+                                   else Qt.CheckState.Unchecked)
+
+
+class MemberDialog(QDialog):
+    """Add a person to a CSO (find them or register them quickly), or edit their role."""
+
+    def __init__(self, ctx: AppContext, organization_id: str, org_name: str,
+                 member: dict[str, Any] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.organization_id = organization_id
+        self.member = member
+        self.quick_dialog: QuickPersonDialog | None = None
+        self.setWindowTitle(self.tr("Add a person — {name}").format(name=org_name)
+                            if member is None else
+                            self.tr("Role — {name}").format(name=org_name))
+        layout = QVBoxLayout(self)
+        self.picker: PersonPicker | None = None
+        if member is None:
+            self.picker = PersonPicker(ctx, self)
+            layout.addWidget(self.picker, 1)
+            row = QHBoxLayout()
+            not_yet = hint(self.tr("Not registered yet?"), self)
+            not_yet.setWordWrap(False)
+            row.addWidget(not_yet)
+            self.new_person_button = QPushButton(theme.icon("add"),
+                                                 self.tr("Register a &new person…"), self)
+            self.new_person_button.clicked.connect(self._new_person)
+            row.addWidget(self.new_person_button)
+            row.addStretch(1)
+            layout.addLayout(row)
+            self.resize(720, 560)
+        else:
+            layout.addWidget(section_title(full_name(
+                member.get("last_name"), member.get("first_name"),
+                member.get("patronymic")), self))
+        self.form = RecordForm("org_members", [
+            VocabField("role", "org_member_roles"), DateField("since"), DateField("until"),
+        ], fixed={"organization_id": organization_id,
+                  "person_id": member.get("person_id") if member else None},
+            save_text=self.tr("&Add") if member is None else self.tr("&Save"), parent=self)
+        self.form.set_record(member or {"role": "member"})
+        self.form.save_requested.connect(self._save)
+        layout.addWidget(self.form)
+        self.problem = error_label(self)
+        layout.addWidget(self.problem)
+        cancel = QPushButton(self.tr("Cancel"), self)
+        cancel.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(cancel)
+        layout.addLayout(row)
+        if self.picker is not None:
+            self.picker.picked.connect(self.set_person)
+            self.picker.activated.connect(self._person_activated)
+            self.picker.search.setFocus()
+
+    def set_person(self, person_id: str | None) -> None:
+        self.form.fixed["person_id"] = person_id
+        self.form.revalidate()
+        self.problem.setVisible(False)
+
+    def _person_activated(self, person_id: str) -> None:
+        self.set_person(person_id)
+        self.form.field("role").control.setFocus()
+
+    def _new_person(self) -> None:
+        dialog = QuickPersonDialog(self.ctx, self)
+        dialog.created.connect(self._person_created)
+        self.quick_dialog = dialog
+        dialog.open()
+
+    def _person_created(self, person_id: str) -> None:
+        record = self.ctx.store.get("people", person_id)
+        if self.picker is None or record is None:
+            return
+        self.picker.search.setText(person_name(record))
+        self.picker.run_search()
+        for row in range(self.picker.model.rowCount()):
+            if self.picker.model.record_id(row) == person_id:
+                self.picker.view.selectRow(row)
+                break
+        self.set_person(person_id)
+        self.form.field("role").control.setFocus()
+
+    def _save(self, values: dict[str, Any]) -> None:
+        store = self.ctx.store
+        try:
+            if self.member is None:
+                existing = [m for m in queries.members(store.conn, self.organization_id)
+                            if m["person_id"] == values["person_id"] and not m["until"]]
+                if existing:
+                    self.problem.setText(self.tr(
+                        "{name} is already in this organisation as «{role}». Edit that "
+                        "role instead.").format(
+                            name=person_name(existing[0]),
+                            role=tr_vocab("org_member_roles", existing[0]["role"])))
+                    self.problem.setVisible(True)
+                    return
+                store.insert("org_members", values)
+            else:
+                changes = {k: v for k, v in values.items()
+                           if k in ("role", "since", "until") and self.member.get(k) != v}
+                if changes:
+                    store.update("org_members", self.member["id"], changes)
+        except (StoreError, ValidationError) as exc:
+            self.problem.setText(plain_message(exc))
+            self.problem.setVisible(True)
+            return
+        self.ctx.bus.data_changed.emit("org_members")
+        self.accept()
+
+
+class OrganizationPanel(QWidget):
+    """The right-hand side: one CSO's details form and its people."""
+
+    saved = Signal(str, bool)  # (id, created)
+    delete_requested = Signal(str)
+    member_removed = Signal(str, str)  # (org_members id, message)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.org_id: str | None = None
+        self.record: dict[str, Any] | None = None
+        self._snapshot: dict[str, Any] = {}
+        self._members: list[dict[str, Any]] = []
+        self.member_dialog: MemberDialog | None = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget(self)
+        outer.addWidget(self.stack)
+        empty = QWidget(self)
+        empty_layout = QVBoxLayout(empty)
+        message = hint(self.tr("Choose an organisation in the list, or add a new one with "
+                               "Ctrl+N."), empty)
+        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addWidget(message, 1)
+        self.stack.addWidget(empty)
+
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.name_label = section_title("", page)
+        self.name_label.setWordWrap(True)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.name_label)
+        header = QHBoxLayout()
+        self.meta_label = hint("", page)
+        header.addWidget(self.meta_label, 1)
+        self.save_button = QPushButton(self.tr("&Save"), page)
+        self.save_button.setAccessibleName(self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save the details (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        self.discard_button = QPushButton(self.tr("Cancel"), page)
+        self.discard_button.setAccessibleName(self.tr("Discard the changes"))
+        self.discard_button.clicked.connect(self.discard)
+        self.delete_button = QPushButton(self.tr("&Delete…"), page)
+        self.delete_button.setAccessibleName(self.tr("Delete this organisation"))
+        self.delete_button.clicked.connect(self._delete_clicked)
+        for button in (self.save_button, self.discard_button, self.delete_button):
+            header.addWidget(button)
+        layout.addLayout(header)
+
+        self.tabs = QTabWidget(page)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(self.tr("Organisation"))
+        self.form = RecordForm("organizations", [
+            TextField("name"), TextField("short_name"),
+            TextField("edrpou", placeholder=self.tr("8 digits"), max_length=12),
+            VocabField("legal_form", "legal_forms"), AreasField("areas"),
+            ChoiceField("settlement_id", []), TextField("address"),
+            TextField("phone", placeholder="067 123 45 67"),
+            TextField("email", placeholder="info@example.org"),
+            TextField("website", placeholder="example.org"),
+            DateField("registered_on"), YesNoField("memorandum"), DateField("memorandum_on"),
+            ChoiceField("office_id", []), MultiLineField("notes", lines=3),
+        ], save_text=None, parent=self)
+        self.form.validity_changed.connect(self._update_buttons)
+        for field in self.form.fields:
+            field.changed.connect(self._update_buttons)
+        self.form.field("legal_form").changed.connect(self._legal_form_changed)
+        self.form.field("memorandum").changed.connect(self._memorandum_changed)
+        self.form.field("edrpou").changed.connect(self._check_edrpou_taken)
+        self.edrpou_note = hint("", page)
+        self.edrpou_note.setVisible(False)
+        self.problem = error_label(page)
+        details = QScrollArea(self.tabs)
+        details.setWidgetResizable(True)
+        details.setFrameShape(QFrame.Shape.NoFrame)
+        holder = QWidget(details)
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 4, 8, 0)
+        holder_layout.addWidget(self.edrpou_note)
+        holder_layout.addWidget(self.form)
+        holder_layout.addWidget(self.problem)
+        holder_layout.addStretch(1)
+        details.setWidget(holder)
+        self.tabs.addTab(details, self.tr("Details"))
+        self.tabs.addTab(self._build_members(), self.tr("People"))
+        layout.addWidget(self.tabs, 1)
+        self.stack.addWidget(page)
+        self.page = page
+        self.reload_choices()
+        self.clear()
+
+    def _build_members(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 4, 0, 0)
+        self.members_table = QTableWidget(0, 5, page)
+        self.members_table.setHorizontalHeaderLabels([
+            self.tr("Person"), self.tr("Role"), self.tr("Since"), self.tr("Until"),
+            self.tr("Phone")])
+        self.members_table.setAccessibleName(self.tr("People of the organisation"))
+        self.members_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.members_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.members_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.members_table.setAlternatingRowColors(True)
+        self.members_table.setShowGrid(False)
+        self.members_table.setTabKeyNavigation(False)
+        self.members_table.verticalHeader().setVisible(False)
+        header = self.members_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.members_table.itemActivated.connect(self.edit_member)
+        self.members_table.itemSelectionChanged.connect(self._member_selection_changed)
+        remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.members_table)
+        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.activated.connect(self.remove_member)
+        layout.addWidget(self.members_table, 1)
+        self.members_empty = hint(self.tr(
+            "Nobody is linked to this organisation yet. Add its head and a contact person, "
+            "so the hub knows whom to call."), page)
+        layout.addWidget(self.members_empty)
+        buttons = QHBoxLayout()
+        self.add_member_button = QPushButton(theme.icon("add"), self.tr("&Add a person…"), page)
+        self.add_member_button.clicked.connect(self.add_member)
+        self.edit_member_button = QPushButton(self.tr("&Change role…"), page)
+        self.edit_member_button.clicked.connect(self.edit_member)
+        self.remove_member_button = QPushButton(self.tr("&Remove"), page)
+        self.remove_member_button.setAccessibleName(self.tr("Remove from the organisation"))
+        self.remove_member_button.clicked.connect(self.remove_member)
+        self.open_person_button = QPushButton(self.tr("&Open in People"), page)
+        self.open_person_button.clicked.connect(self._open_person)
+        for button in (self.add_member_button, self.edit_member_button,
+                       self.remove_member_button, self.open_person_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    # -- public ---------------------------------------------------------------------------
+
+    @property
+    def is_new(self) -> bool:
+        return self.org_id is None and self.stack.currentWidget() is self.page
+
+    def reload_choices(self) -> None:
+        conn = self.ctx.store.conn
+        settlements = [(rid, name or "") for rid, (name,) in
+                       common.options(conn, "settlements", "name")]
+        offices = [(rid, name or short or "") for rid, (name, short) in
+                   common.options(conn, "offices", ["name", "short_name"], order_by=["name"])]
+        for name, items in (("settlement_id", settlements), ("office_id", offices)):
+            field = self.form.field(name)
+            assert isinstance(field, ChoiceField)
+            field.set_items(items)
+
+    def clear(self) -> None:
+        self.org_id = None
+        self.record = None
+        self.form.clear()
+        self._snapshot = self.form.values()
+        self.stack.setCurrentIndex(0)
+
+    def new_organization(self) -> None:
+        self.org_id = None
+        self.record = None
+        self.form.set_record({"legal_form": "public_organization",
+                              "office_id": self.ctx.office_id})
+        self._after_load()
+        self.name_label.setText(self.tr("New organisation"))
+        self.meta_label.setText(self.tr("Fill in the details and save (Ctrl+S)."))
+        self._fill_members()
+        self.tabs.setCurrentIndex(0)
+        self.stack.setCurrentWidget(self.page)
+        self._update_buttons()
+        self.form.field("name").control.setFocus()
+
+    def show_organization(self, org_id: str) -> bool:
+        record = self.ctx.store.get("organizations", org_id)
+        if record is None:
+            self.clear()
+            return False
+        same = org_id == self.org_id
+        self.org_id = org_id
+        self.record = record
+        self.form.set_record(for_display(record))
+        show_starts(self.form)
+        self._after_load()
+        self.name_label.setText(record.get("name") or "")
+        self.meta_label.setText(self._meta_text(record))
+        self._fill_members()
+        if not same:
+            self.tabs.setCurrentIndex(0)
+        self.stack.setCurrentWidget(self.page)
+        self._update_buttons()
+        return True
+
+    def reload(self) -> None:
+        if self.org_id is None:
+            return
+        if self.is_dirty():
+            self._fill_members()
+        elif not self.show_organization(self.org_id):
+            self.clear()
+
+    def is_dirty(self) -> bool:
+        if self.stack.currentWidget() is not self.page:
+            return False
+        return self.form.values() != self._snapshot
+
+    def discard(self) -> None:
+        if self.org_id:
+            self.show_organization(self.org_id)
+        else:
+            self.clear()
+
+    def save(self) -> bool:
+        if self.stack.currentWidget() is not self.page:
+            return False
+        if not self.form.save():
+            return False
+        cleaned = self.form.cleaned() or {}
+        values = {k: v for k, v in cleaned.items() if k in ORG_FIELDS}
+        if values.get("memorandum") != 1:
+            values["memorandum_on"] = None
+        if values.get("edrpou"):
+            other = queries.with_edrpou(self.ctx.store.conn, values["edrpou"], self.org_id)
+            if other is not None:
+                self._show_problem(self.tr(
+                    "«{name}» already has the EDRPOU code {code}. Check the code, or open "
+                    "that organisation instead of adding it twice.").format(
+                        name=other["name"], code=values["edrpou"]))
+                return False
+        store = self.ctx.store
+        try:
+            if self.org_id is None:
+                record = store.insert("organizations", values)
+                created = True
+            else:
+                current = store.get("organizations", self.org_id) or {}
+                changes = {k: v for k, v in values.items() if not self._same(k, current, v)}
+                record = store.update("organizations", self.org_id, changes) if changes \
+                    else current
+                created = False
+        except (StoreError, ValidationError) as exc:
+            self._show_problem(plain_message(exc))
+            return False
+        self.show_organization(record["id"])
+        self.ctx.bus.data_changed.emit("organizations")
+        self.saved.emit(record["id"], created)
+        return True
+
+    # -- members --------------------------------------------------------------------------
+
+    def _fill_members(self) -> None:
+        self._members = queries.members(self.ctx.store.conn, self.org_id) \
+            if self.org_id else []
+        table = self.members_table
+        table.setRowCount(len(self._members))
+        for row, m in enumerate(self._members):
+            texts = [full_name(m["last_name"], m["first_name"], m["patronymic"]),
+                     tr_vocab("org_member_roles", m["role"]), format_date(m["since"]),
+                     format_date(m["until"]), format_phone(m["phone"])]
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                table.setItem(row, column, item)
+        count = len(self._members)
+        self.tabs.setTabText(1, f"{self.tr('People')} ({format_count(count)})" if count
+                             else self.tr("People"))
+        self.tabs.setTabEnabled(1, self.org_id is not None)
+        self.members_empty.setVisible(count == 0)
+        self._member_selection_changed()
+
+    def current_member(self) -> dict[str, Any] | None:
+        row = self.members_table.currentRow()
+        if not 0 <= row < len(self._members) or not self.members_table.selectedItems():
+            return None
+        return self._members[row]
+
+    def _member_selection_changed(self) -> None:
+        chosen = self.current_member() is not None
+        for button in (self.edit_member_button, self.remove_member_button,
+                       self.open_person_button):
+            button.setEnabled(chosen)
+
+    def add_member(self) -> None:
+        if not self.org_id or self.record is None:
+            return
+        dialog = MemberDialog(self.ctx, self.org_id, self.record.get("name") or "",
+                              None, self)
+        self.member_dialog = dialog
+        dialog.open()
+
+    def edit_member(self, *_: Any) -> None:
+        member = self.current_member()
+        if member is None or self.org_id is None or self.record is None:
+            return
+        dialog = MemberDialog(self.ctx, self.org_id, self.record.get("name") or "",
+                              member, self)
+        self.member_dialog = dialog
+        dialog.open()
+
+    def confirm_remove(self, name: str) -> bool:
+        """Ask before removing someone from the CSO (tests replace this)."""
+        answer = QMessageBox.question(
+            self, self.tr("Remove from the organisation?"),
+            self.tr("Remove {name} from «{org}»? The person stays registered. If they just "
+                    "left, you can set the date until which they were in it instead.")
+            .format(name=name, org=(self.record or {}).get("name") or ""),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def remove_member(self) -> None:
+        member = self.current_member()
+        if member is None:
+            return
+        name = person_name(member)
+        if not self.confirm_remove(name):
+            return
+        self.ctx.store.delete("org_members", member["id"])
+        self.ctx.bus.data_changed.emit("org_members")
+        self.member_removed.emit(member["id"], self.tr("{name} was removed from «{org}».")
+                                 .format(name=name, org=(self.record or {}).get("name")))
+
+    def _open_person(self) -> None:
+        member = self.current_member()
+        if member is not None:
+            self.ctx.bus.navigate.emit("people", {"table": "people",
+                                                  "id": member["person_id"]})
+
+    # -- internals ------------------------------------------------------------------------
+
+    @staticmethod
+    def _same(name: str, current: dict[str, Any], value: Any) -> bool:
+        if name == "areas":
+            return _areas_list(current.get(name)) == (value or [])
+        return current.get(name) == value
+
+    def _show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+        if text:
+            self.tabs.setCurrentIndex(0)
+
+    def _after_load(self) -> None:
+        self._memorandum_changed()
+        self._legal_form_changed()
+        self._check_edrpou_taken()
+        self._snapshot = self.form.values()
+        self._show_problem("")
+
+    def _meta_text(self, record: dict[str, Any]) -> str:
+        parts = [tr_vocab("legal_forms", record.get("legal_form"))]
+        if record.get("registered_on"):
+            parts.append(self.tr("registered {date}").format(
+                date=format_date(record["registered_on"])))
+        if record.get("memorandum") == 1:
+            parts.append(self.tr("memorandum {date}").format(
+                date=format_date(record.get("memorandum_on"))).strip())
+        return " · ".join(p for p in parts if p)
+
+    def _legal_form_changed(self) -> None:
+        edit = self.form.field("edrpou").control
+        if self.form.field("legal_form").value() == "initiative_group":
+            edit.setPlaceholderText(self.tr("initiative groups usually have none"))
+        else:
+            edit.setPlaceholderText(self.tr("8 digits"))
+
+    def _memorandum_changed(self) -> None:
+        signed = self.form.field("memorandum").value() == 1
+        field = self.form.field("memorandum_on")
+        assert isinstance(field, DateField)
+        field.edit.setEnabled(signed)
+        field.button.setEnabled(signed)
+
+    def _check_edrpou_taken(self) -> None:
+        code = "".join(str(self.form.field("edrpou").value() or "").split())
+        other = queries.with_edrpou(self.ctx.store.conn, code, self.org_id) \
+            if len(code) == 8 else None
+        if other is None:
+            self.edrpou_note.setVisible(False)
+            return
+        palette = self.edrpou_note.palette()
+        palette.setColor(self.edrpou_note.foregroundRole(), theme.error_color())
+        self.edrpou_note.setPalette(palette)
+        self.edrpou_note.setText(self.tr("«{name}» already has this EDRPOU code.").format(
+            name=other["name"]))
+        self.edrpou_note.setVisible(True)
+
+    def _update_buttons(self, *_: Any) -> None:
+        dirty = self.is_dirty()
+        new = self.is_new
+        self.save_button.setEnabled(self.form.is_valid() and (dirty or new))
+        self.discard_button.setVisible(dirty or new)
+        self.delete_button.setVisible(not new)
+
+    def _delete_clicked(self) -> None:
+        if self.org_id:
+            self.delete_requested.emit(self.org_id)
+
+
+class CsosScreen(Screen):
+    key = "csos"
+    title = QT_TRANSLATE_NOOP("Screens", "CSOs")
+    icon = "csos"
+    watches = frozenset({"organizations", "org_members", "people", "settlements", "offices"})
+
+    #: The list columns' query names, in order (a clicked header sorts by one).
+    SORT_KEYS = ("name", "edrpou", "registered_on", "memorandum", "members")
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._today_override: date | None = None
+        self._undo: tuple[str, str] | None = None  # (table, id) to undelete
+        self._sort: tuple[str, bool] | None = None
+        self._first_load = True
+
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        header.addWidget(page_title(self.display_title(), self))
+        self.count_label = hint("", self)
+        self.count_label.setWordWrap(False)
+        header.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addStretch(1)
+        self.new_button = QPushButton(theme.icon("add"), self.tr("&New organisation"), self)
+        self.new_button.setAccessibleName(self.tr("Add a new organisation"))
+        self.new_button.setToolTip(self.tr("Add a new organisation (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_record)
+        header.addWidget(self.new_button)
+        layout.addLayout(header)
+
+        self.undo_banner = Banner("", self.tr("&Undo"), self)
+        self.undo_banner.button.setAccessibleName(self.tr("Undo"))
+        self.undo_banner.action_clicked.connect(self.undo)
+        self.undo_banner.setVisible(False)
+        layout.addWidget(self.undo_banner)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_list())
+        self.panel = OrganizationPanel(ctx, splitter)
+        self.panel.saved.connect(self._saved)
+        self.panel.delete_requested.connect(self.delete_organization)
+        self.panel.member_removed.connect(self._member_removed)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
+        splitter.setSizes([600, 560])
+        layout.addWidget(splitter, 1)
+
+    def _build_list(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.search = SearchEdit(page)
+        self.search.setPlaceholderText(self.tr("Find by name, short name or EDRPOU (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Find an organisation"))
+        self.search.move_down.connect(self._into_list)
+        self.search.returnPressed.connect(self._search_entered)
+        layout.addWidget(self.search)
+
+        row1 = QHBoxLayout()
+        self.legal_form_filter = QComboBox(page)
+        self.legal_form_filter.setAccessibleName(self.tr("Filter by legal form"))
+        self.legal_form_filter.addItem(self.tr("All legal forms"), None)
+        for code, label in vocab_items("legal_forms"):
+            self.legal_form_filter.addItem(label, code)
+        self.area_filter = QComboBox(page)
+        self.area_filter.setAccessibleName(self.tr("Filter by area of work"))
+        self.area_filter.addItem(self.tr("All areas of work"), None)
+        for code, label in vocab_items("cso_areas"):
+            self.area_filter.addItem(label, code)
+        for combo in (self.legal_form_filter, self.area_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+            row1.addWidget(combo, 1)
+        layout.addLayout(row1)
+        row2 = QHBoxLayout()
+        self.memorandum_filter = QComboBox(page)
+        self.memorandum_filter.setAccessibleName(self.tr("Filter by memorandum"))
+        for text, value in ((self.tr("With or without a memorandum"), None),
+                            (self.tr("Memorandum signed"), True),
+                            (self.tr("No memorandum"), False)):
+            self.memorandum_filter.addItem(text, value)
+        self.recent_filter = QCheckBox(self.tr("Registered in the last &12 months"), page)
+        self.recent_filter.setAccessibleName(self.tr("Only organisations registered in the "
+                                                     "last 12 months"))
+        self.recent_filter.setToolTip(self.tr("The council's \"CSOs created\" indicator"))
+        row2.addWidget(self.memorandum_filter, 1)
+        row2.addWidget(self.recent_filter)
+        layout.addLayout(row2)
+        for combo in (self.legal_form_filter, self.area_filter, self.memorandum_filter):
+            combo.currentIndexChanged.connect(self.apply_search)
+        self.recent_filter.toggled.connect(self.apply_search)
+
+        self.model = PagedTableModel(self.ctx.store.conn, self.ctx.store.path, [
+            Column(("name", "short_name", "legal_form"), self.tr("Name"),
+                   lambda name, _short, _form: name or "", tooltip=self._name_tooltip),
+            Column("edrpou", self.tr("EDRPOU")),
+            Column("registered_on", self.tr("Registered"), format_date),
+            Column(("memorandum", "memorandum_on"), self.tr("Memorandum"),
+                   self._memorandum_cell, align=CENTER,
+                   tooltip=self._memorandum_tooltip),
+            Column("members", self.tr("People"), align=RIGHT),
+        ], parent=self)
+        self.model.total_changed.connect(self._total_changed)
+        self.view = QTableView(page)
+        self.view.setAccessibleName(self.tr("Organisations"))
+        self.view.setModel(self.model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        setup_table(self.view, samples={1: "00000000", 2: "00.00.0000"})
+        header = self.view.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.view.activated.connect(self._row_activated)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self._delete_current)
+        layout.addWidget(self.view, 1)
+        self.empty_label = hint("", page)
+        self.empty_label.setVisible(False)
+        layout.addWidget(self.empty_label)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._timer.start)
+        self._opening = False
+        return page
+
+    # -- Screen ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.panel.reload_choices()
+        self.apply_search()
+        self.panel.reload()
+
+    def search_box(self) -> SearchEdit:
+        return self.search
+
+    def new_record(self) -> bool:
+        if self.may_leave():
+            self.view.clearSelection()
+            self.panel.new_organization()
+        return True
+
+    def save(self) -> bool:
+        return self.panel.save()
+
+    def show_item(self, item: dict[str, Any]) -> None:
+        org_id = item.get("id") if item.get("table", "organizations") == "organizations" \
+            else item.get("organization_id")
+        if org_id and self.may_leave():
+            self.panel.show_organization(org_id)
+            self._select_row_of(org_id)
+
+    def today(self) -> date:
+        return self._today_override or date.today()
+
+    def set_today(self, day: date | None) -> None:
+        """Pretend it is `day` (screenshots of the demo database, tests)."""
+        self._today_override = day
+        self.mark_stale()
+
+    # -- list -----------------------------------------------------------------------------
+
+    def registered_since(self) -> str:
+        day = self.today()
+        try:
+            return day.replace(year=day.year - 1).isoformat()
+        except ValueError:  # 29 February
+            return (day - timedelta(days=365)).isoformat()
+
+    def apply_search(self) -> None:
+        self._timer.stop()
+        query = queries.organizations_list(
+            self.search.text(), legal_form=self.legal_form_filter.currentData(),
+            area=self.area_filter.currentData(),
+            memorandum=self.memorandum_filter.currentData(),
+            registered_since=self.registered_since() if self.recent_filter.isChecked()
+            else None)
+        if self._sort is not None:
+            query = query.ordered_by(*self._sort)
+        self._opening = True
+        try:
+            self.model.set_query(query)
+        finally:
+            self._opening = False
+        if self.panel.org_id:
+            self._select_row_of(self.panel.org_id)
+        elif self._first_load and self.panel.stack.currentIndex() == 0 \
+                and self.model.rowCount():
+            self.view.selectRow(0)
+        self._first_load = False
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if 0 <= column < len(self.SORT_KEYS):
+            self._sort = (self.SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)
+            self.apply_search()
+
+    def _filtered(self) -> bool:
+        return bool(self.search.text().strip()) or self.recent_filter.isChecked() or any(
+            combo.currentData() is not None for combo in
+            (self.legal_form_filter, self.area_filter, self.memorandum_filter))
+
+    def _total_changed(self, total: int) -> None:
+        if total < 0:
+            self.count_label.setText("…")
+            return
+        text = self.tr("Found: {count}") if self._filtered() else \
+            self.tr("Organisations: {count}")
+        self.count_label.setText(text.format(count=format_count(total)))
+        self.empty_label.setText(
+            self.tr("No organisation matches. Try fewer letters or fewer filters.")
+            if self._filtered() else
+            self.tr("No organisations yet. Add the first one with Ctrl+N."))
+        self.empty_label.setVisible(total == 0)
+
+    @staticmethod
+    def _name_tooltip(name: str | None, short: str | None, form: str | None) -> str:
+        return "\n".join(p for p in (name, short, tr_vocab("legal_forms", form)) if p)
+
+    def _memorandum_cell(self, signed: int | None, on: str | None) -> str:
+        return "✓" if signed == 1 else "—"
+
+    def _memorandum_tooltip(self, signed: int | None, on: str | None) -> str:
+        if signed != 1:
+            return self.tr("No memorandum with the council")
+        return self.tr("Memorandum signed {date}").format(date=format_date(on)) if on \
+            else self.tr("Memorandum signed")
+
+    def _select_row_of(self, org_id: str) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.record_id(row) == org_id:
+                self._opening = True
+                try:
+                    self.view.selectRow(row)
+                    self.view.scrollTo(self.model.index(row, 0))
+                finally:
+                    self._opening = False
+                return
+
+    def _current_row_changed(self, current: Any, _previous: Any) -> None:
+        if self._opening or not current.isValid():
+            return
+        org_id = self.model.record_id(current.row())
+        if org_id and org_id != self.panel.org_id and self.may_leave():
+            self.panel.show_organization(org_id)
+
+    def _row_activated(self, *_: Any) -> None:
+        self.panel.tabs.setCurrentIndex(0)
+        self.panel.form.field("name").control.setFocus()
+
+    def _into_list(self) -> None:
+        if self._timer.isActive():
+            self.apply_search()
+        self.view.setFocus()
+        if not self.view.currentIndex().isValid() and self.model.rowCount():
+            self.view.selectRow(0)
+
+    def _search_entered(self) -> None:
+        self.apply_search()
+        if self.model.rowCount():
+            self.view.setFocus()
+            self.view.selectRow(0)
+
+    # -- unsaved edits, saving, deleting --------------------------------------------------
+
+    def ask_unsaved(self, name: str) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel for edits not saved yet (tests replace this)."""
+        return QMessageBox.question(
+            self, self.tr("Save the changes?"),
+            self.tr("The details of «{name}» were changed but not saved.").format(name=name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+
+    def may_leave(self) -> bool:
+        if not self.panel.is_dirty():
+            return True
+        name = self.panel.form.field("name").value() or self.tr("the new organisation")
+        answer = self.ask_unsaved(name)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.panel.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _saved(self, org_id: str, created: bool) -> None:
+        name = (self.panel.record or {}).get("name") or ""
+        self.ctx.bus.status_message.emit(
+            self.tr("«{name}» added.").format(name=name) if created
+            else self.tr("Changes to «{name}» saved.").format(name=name))
+        self._select_row_of(org_id)
+
+    def confirm_delete(self, name: str, members: int) -> bool:
+        """Ask before deleting (tests replace this)."""
+        text = self.tr("Delete «{name}» from the directory?").format(name=name)
+        if members:
+            text += "\n\n" + self.tr("Its {count} people stay registered.").format(
+                count=members)
+        text += "\n\n" + self.tr("You can undo this right after.")
+        answer = QMessageBox.question(
+            self, self.tr("Delete organisation?"), text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete_organization(self, org_id: str) -> None:
+        record = self.ctx.store.get("organizations", org_id)
+        if record is None:
+            return
+        members = len(queries.members(self.ctx.store.conn, org_id))
+        if not self.confirm_delete(record.get("name") or "", members):
+            return
+        self.ctx.store.delete("organizations", org_id)
+        self._offer_undo("organizations", org_id,
+                         self.tr("«{name}» was deleted.").format(name=record.get("name")))
+        self.panel.clear()
+        self.ctx.bus.data_changed.emit("organizations")
+
+    def _delete_current(self) -> None:
+        if self.panel.org_id:
+            self.delete_organization(self.panel.org_id)
+
+    def _member_removed(self, member_id: str, message: str) -> None:
+        self._offer_undo("org_members", member_id, message)
+
+    def _offer_undo(self, table: str, record_id: str, message: str) -> None:
+        self._undo = (table, record_id)
+        self.undo_banner.set_text(message)
+        self.undo_banner.setVisible(True)
+
+    def undo(self) -> None:
+        if self._undo is None:
+            return
+        table, record_id = self._undo
+        self._undo = None
+        self.undo_banner.setVisible(False)
+        self.ctx.store.undelete(table, record_id)
+        self.ctx.bus.data_changed.emit(table)
+        if table == "organizations" and self.may_leave():
+            self.panel.show_organization(record_id)
+            self._select_row_of(record_id)
+        self.ctx.bus.status_message.emit(self.tr("Undone."))
+
+
+SCREEN = CsosScreen

@@ -1,0 +1,1101 @@
+"""People: everyone the office has registered, their details, consent and history.
+
+Why it looks like this: the administrator's most common questions are "is this villager
+already registered?" (the search: surname, name or phone, any apostrophe, instant on 200,000
+people) and "what has she taken part in?" (the profile: events, ideas, advice visits, CSO
+roles). Consent to process personal data is shown at the top of the profile because the law
+makes it the first thing to check. Duplicate registrations, which sync finds across laptops,
+are offered for review in a banner, and two records are merged with a side-by-side choice.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import ValidationError
+from desktop.domain.validation import FIELDS, age_group_for
+from desktop.store import duplicates
+from desktop.store.errors import StoreError
+from desktop.store.ids import utc_now
+from desktop.store.merge import MergeReport
+from desktop.store.queries import common
+from desktop.store.queries import people as queries
+from desktop.ui import theme
+from desktop.ui.context import AppContext
+from desktop.ui.formatting import format_count, format_date, format_datetime
+from desktop.ui.forms import (
+    ChoiceField,
+    MultiLineField,
+    NumberField,
+    RecordForm,
+    TextField,
+    VocabField,
+    YesNoField,
+)
+from desktop.ui.models import CENTER, Column, PagedTableModel
+from desktop.ui.person_dialogs import (
+    PEOPLE_SAMPLES,
+    SEARCH_DELAY_MS,
+    ConsentDialog,
+    MergeDialog,
+    PickPersonDialog,
+    SearchEdit,
+    consent_state,
+    for_display,
+    people_columns,
+    person_name,
+    setup_table,
+    show_starts,
+)
+from desktop.ui.screens.base import Screen
+from desktop.ui.translate import tr_vocab, translate, vocab_items
+from desktop.ui.widgets import (
+    DETAIL_ROLE,
+    Banner,
+    TwoLineDelegate,
+    error_label,
+    hint,
+    page_title,
+    section_title,
+)
+from desktop.ui.workers import plain_message
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+PERSON_FIELDS = FIELDS["people"]
+FORM_FIELDS = ("last_name", "first_name", "patronymic", "gender", "birth_year", "age_group",
+               "phone", "email", "settlement_id", "address", "office_id", "idp",
+               "disability", "notes")
+
+
+def _history_tree(owner: QWidget, headers: list[str], name: str) -> QTreeWidget:
+    tree = QTreeWidget(owner)
+    tree.setHeaderLabels(headers)
+    tree.setRootIsDecorated(False)
+    tree.setUniformRowHeights(True)
+    tree.setAlternatingRowColors(True)
+    tree.setAccessibleName(name)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    return tree
+
+
+class PersonProfile(QWidget):
+    """The right-hand side: one person's details form, consent and history."""
+
+    #: A person was saved (id); created is True for a new one.
+    saved = Signal(str, bool)
+    #: The user asked to delete / merge the shown person.
+    delete_requested = Signal(str)
+    merge_requested = Signal(str)
+    #: A history item asks to open another screen: (screen key, item).
+    open_item = Signal(str, object)
+    #: The consent was recorded or withdrawn (person id).
+    consent_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.person_id: str | None = None
+        self.record: dict[str, Any] | None = None
+        self._snapshot: dict[str, Any] = {}
+        self._staged_consent: dict[str, Any] | None = None
+        self.consent_dialog: ConsentDialog | None = None
+        self.consent_state = "missing"
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget(self)
+        outer.addWidget(self.stack)
+
+        empty = QWidget(self)
+        empty_layout = QVBoxLayout(empty)
+        self.empty_hint = hint(self.tr(
+            "Choose a person in the list to see their details and history, or register a "
+            "new person with Ctrl+N."), empty)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addWidget(self.empty_hint, 1)
+        self.stack.addWidget(empty)
+
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # The name on a line of its own (long Ukrainian names must not be squeezed by the
+        # buttons), then what is known about the record and the actions on one line.
+        self.name_label = section_title("", page)
+        self.name_label.setWordWrap(True)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.name_label)
+        header = QHBoxLayout()
+        self.meta_label = hint("", page)
+        header.addWidget(self.meta_label, 1)
+        self.save_button = QPushButton(self.tr("&Save"), page)
+        self.save_button.setToolTip(self.tr("Save the details (Ctrl+S)"))
+        self.save_button.setAccessibleName(self.tr("Save"))
+        self.save_button.clicked.connect(self.save)
+        self.discard_button = QPushButton(self.tr("Cancel"), page)
+        self.discard_button.setAccessibleName(self.tr("Discard the changes"))
+        self.discard_button.clicked.connect(self.discard)
+        self.merge_button = QPushButton(self.tr("Merge &with…"), page)
+        self.merge_button.setAccessibleName(self.tr("Merge with another record"))
+        self.merge_button.setToolTip(self.tr(
+            "This person is registered twice? Choose the other record and merge them."))
+        self.merge_button.clicked.connect(self._merge_clicked)
+        self.delete_button = QPushButton(self.tr("&Delete…"), page)
+        self.delete_button.setAccessibleName(self.tr("Delete this person"))
+        self.delete_button.clicked.connect(self._delete_clicked)
+        for button in (self.save_button, self.discard_button, self.merge_button,
+                       self.delete_button):
+            header.addWidget(button)
+        layout.addLayout(header)
+
+        # -- consent ----------------------------------------------------------------------
+        self.consent_box = QGroupBox(self.tr("Consent to process personal data"), page)
+        consent_layout = QHBoxLayout(self.consent_box)
+        self.consent_label = QLabel(self.consent_box)
+        self.consent_label.setWordWrap(True)
+        self.consent_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.consent_label.setAccessibleName(self.tr("Consent status"))
+        consent_layout.addWidget(self.consent_label, 1)
+        self.record_consent_button = QPushButton(self.tr("&Record consent…"), self.consent_box)
+        self.record_consent_button.setAccessibleName(self.tr("Record consent"))
+        self.record_consent_button.clicked.connect(self._record_consent_clicked)
+        self.withdraw_button = QPushButton(self.tr("With&draw consent…"), self.consent_box)
+        self.withdraw_button.setAccessibleName(self.tr("Withdraw consent"))
+        self.withdraw_button.clicked.connect(self._withdraw_clicked)
+        consent_layout.addWidget(self.record_consent_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        consent_layout.addWidget(self.withdraw_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.consent_box)
+
+        # -- details and history ----------------------------------------------------------
+        self.tabs = QTabWidget(page)
+        self.tabs.setAccessibleName(self.tr("Person"))
+        self.tabs.setDocumentMode(True)
+        self.form = RecordForm("people", [
+            TextField("last_name"), TextField("first_name"), TextField("patronymic"),
+            VocabField("gender", "genders"),
+            NumberField("birth_year", 1900, date.today().year),
+            VocabField("age_group", "age_groups"),
+            TextField("phone", placeholder="067 123 45 67"),
+            TextField("email", placeholder="name@example.com"),
+            ChoiceField("settlement_id", []), TextField("address"),
+            ChoiceField("office_id", []), YesNoField("idp"), YesNoField("disability"),
+            MultiLineField("notes", lines=3),
+        ], save_text=None, parent=self)
+        self.form.validity_changed.connect(self._update_buttons)
+        self.form.field("birth_year").changed.connect(self._birth_year_changed)
+        for field in self.form.fields:
+            field.changed.connect(self._update_buttons)
+        self.problem = error_label(page)
+        details = QScrollArea(self.tabs)
+        details.setWidgetResizable(True)
+        details.setFrameShape(QFrame.Shape.NoFrame)
+        holder = QWidget(details)
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 4, 8, 0)
+        holder_layout.addWidget(self.form)
+        holder_layout.addWidget(self.problem)
+        holder_layout.addStretch(1)
+        details.setWidget(holder)
+        self.tabs.addTab(details, self.tr("Details"))
+
+        self.events = _history_tree(
+            self, [self.tr("Date"), self.tr("Event"), self.tr("Status"), self.tr("Feedback")],
+            self.tr("Events"))
+        self.ideas = _history_tree(
+            self, [self.tr("Received"), self.tr("Idea or appeal"), self.tr("Channel"),
+                   self.tr("Status")], self.tr("Ideas and appeals"))
+        self.visits = _history_tree(
+            self, [self.tr("Date"), self.tr("Topic"), self.tr("Tool"), self.tr("Follow up")],
+            self.tr("Advice visits"))
+        self.roles = _history_tree(
+            self, [self.tr("Organisation"), self.tr("Role"), self.tr("Since"),
+                   self.tr("Until")], self.tr("CSO roles"))
+        for tree in (self.events, self.ideas, self.visits, self.roles):
+            tree.itemActivated.connect(self._history_activated)
+            self.tabs.addTab(tree, "")
+        layout.addWidget(self.tabs, 1)
+        self.stack.addWidget(page)
+        self.page = page
+
+        self.reload_choices()
+        self._set_tab_titles({})
+        self.clear()
+
+    # -- public ---------------------------------------------------------------------------
+
+    @property
+    def is_new(self) -> bool:
+        return self.person_id is None and self.stack.currentWidget() is self.page
+
+    def reload_choices(self) -> None:
+        conn = self.ctx.store.conn
+        settlements = [(rid, name or "") for rid, (name,) in
+                       common.options(conn, "settlements", "name")]
+        offices = [(rid, name or short or "") for rid, (name, short) in
+                   common.options(conn, "offices", ["name", "short_name"], order_by=["name"])]
+        for name, items in (("settlement_id", settlements), ("office_id", offices)):
+            field = self.form.field(name)
+            assert isinstance(field, ChoiceField)
+            field.set_items(items)
+
+    def clear(self) -> None:
+        """Show nothing (the hint to choose someone)."""
+        self.person_id = None
+        self.record = None
+        self._staged_consent = None
+        self.form.clear()
+        self._snapshot = self.form.values()
+        self.stack.setCurrentIndex(0)
+
+    def new_person(self) -> None:
+        """An empty form for registering someone."""
+        self.person_id = None
+        self.record = None
+        self._staged_consent = None
+        self.form.set_record({"office_id": self.ctx.office_id})
+        self._age_group_enabled()
+        self._snapshot = self.form.values()
+        self.problem.setVisible(False)
+        self.name_label.setText(self.tr("New person"))
+        self.meta_label.setText(self.tr("Fill in the details and save (Ctrl+S)."))
+        self._show_consent()
+        self._fill_history(None)
+        self.tabs.setCurrentIndex(0)
+        self.stack.setCurrentWidget(self.page)
+        self._update_buttons()
+        self.form.field("last_name").control.setFocus()
+
+    def show_person(self, person_id: str) -> bool:
+        record = self.ctx.store.get("people", person_id)
+        if record is None:
+            self.clear()
+            return False
+        same = person_id == self.person_id
+        self.person_id = person_id
+        self.record = record
+        self._staged_consent = None
+        self.form.set_record(for_display(record))
+        show_starts(self.form)
+        self._age_group_enabled()
+        self._snapshot = self.form.values()
+        self.problem.setVisible(False)
+        self.name_label.setText(person_name(record))
+        self.meta_label.setText(self._meta_text(record))
+        self._show_consent()
+        self._fill_history(person_id)
+        if not same:
+            self.tabs.setCurrentIndex(0)
+        self.stack.setCurrentWidget(self.page)
+        self._update_buttons()
+        return True
+
+    def reload(self) -> None:
+        """The data changed elsewhere: show the stored record, keeping edits in progress."""
+        if self.person_id is None:
+            return
+        if self.is_dirty():
+            self.record = self.ctx.store.get("people", self.person_id) or self.record
+            self._fill_history(self.person_id)
+            self._show_consent()
+        elif not self.show_person(self.person_id):
+            self.clear()
+
+    def is_dirty(self) -> bool:
+        """Whether the form has edits that are not saved."""
+        if self.stack.currentWidget() is not self.page:
+            return False
+        return self.form.values() != self._snapshot or (
+            self.is_new and self._staged_consent is not None)
+
+    def discard(self) -> None:
+        if self.person_id:
+            self.show_person(self.person_id)
+        else:
+            self.clear()
+
+    def save(self) -> bool:
+        """Validate and store the details; False (problems shown) if they are not valid."""
+        if self.stack.currentWidget() is not self.page:
+            return False
+        if not self.form.save():
+            return False
+        cleaned = self.form.cleaned() or {}
+        values = {k: v for k, v in cleaned.items() if k in PERSON_FIELDS}
+        store = self.ctx.store
+        try:
+            if self.person_id is None:
+                record = store.insert("people", {**values, **(self._staged_consent or {})})
+                created = True
+            else:
+                current = store.get("people", self.person_id) or {}
+                changes = {k: v for k, v in values.items() if current.get(k) != v}
+                record = store.update("people", self.person_id, changes) if changes \
+                    else current
+                created = False
+        except (StoreError, ValidationError) as exc:
+            self.problem.setText(plain_message(exc))
+            self.problem.setVisible(True)
+            return False
+        self.show_person(record["id"])
+        self.ctx.bus.data_changed.emit("people")
+        self.saved.emit(record["id"], created)
+        return True
+
+    # -- consent --------------------------------------------------------------------------
+
+    def _consent_values(self) -> dict[str, Any]:
+        if self.person_id is None:
+            return self._staged_consent or {}
+        return self.record or {}
+
+    def _show_consent(self) -> None:
+        values = self._consent_values()
+        state = consent_state(values.get("consent_given_at"),
+                              values.get("consent_withdrawn_at"))
+        if state == "given":
+            details = " · ".join(filter(None, (
+                tr_vocab("consent_methods", values.get("consent_method")),
+                self.tr("text version {version}").format(
+                    version=values.get("consent_text_version"))
+                if values.get("consent_text_version") else "",
+            )))
+            text = self.tr("Consent given on {date}").format(
+                date=format_date(values.get("consent_given_at")))
+            if details:
+                text += f" ({details})"
+            if self.person_id is None:
+                text += ". " + self.tr("It is recorded when the person is saved.")
+            color = theme.success_color()
+        elif state == "withdrawn":
+            text = self.tr("Consent withdrawn on {date}. Do not contact this person or use "
+                           "their data beyond what the law requires.").format(
+                date=format_datetime(values.get("consent_withdrawn_at")))
+            color = theme.error_color()
+        else:
+            text = self.tr("No consent recorded. Ask the person to sign the consent form "
+                           "before keeping more than their name.")
+            color = theme.error_color()
+        palette = self.consent_label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, color)
+        self.consent_label.setPalette(palette)
+        self.consent_label.setText(text)
+        self.consent_label.setAccessibleDescription(text)
+        self.consent_state = state
+        self.withdraw_button.setVisible(state == "given" and self.person_id is not None)
+        self.record_consent_button.setText(
+            self.tr("&Record consent…") if state != "given" else self.tr("&New consent…"))
+
+    def _record_consent_clicked(self) -> None:
+        name = person_name(self.record) if self.record else self.tr("The person")
+        dialog = ConsentDialog(self.ctx, name, self)
+        dialog.accepted.connect(lambda: self._consent_recorded(dialog.values or {}))
+        self.consent_dialog = dialog
+        dialog.open()
+
+    def _consent_recorded(self, values: dict[str, Any]) -> None:
+        if not values:
+            return
+        if self.person_id is None:
+            self._staged_consent = values
+            self._show_consent()
+            self._update_buttons()
+            return
+        self.ctx.store.update("people", self.person_id, values)
+        self.record = self.ctx.store.get("people", self.person_id)
+        self._show_consent()
+        self.ctx.bus.data_changed.emit("people")
+        self.consent_changed.emit(self.person_id)
+
+    def confirm_withdraw(self, name: str) -> bool:
+        """Ask before withdrawing (tests replace this)."""
+        answer = QMessageBox.question(
+            self, self.tr("Withdraw consent?"),
+            self.tr("{name} no longer agrees that the office keeps and uses their personal "
+                    "data.\n\nThe date of the withdrawal is recorded; their past "
+                    "participation stays in the office's records and reports.").format(
+                        name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _withdraw_clicked(self) -> None:
+        if self.person_id is None or self.record is None:
+            return
+        if not self.confirm_withdraw(person_name(self.record)):
+            return
+        self.ctx.store.update("people", self.person_id, {"consent_withdrawn_at": utc_now()})
+        self.record = self.ctx.store.get("people", self.person_id)
+        self._show_consent()
+        self.ctx.bus.data_changed.emit("people")
+        self.consent_changed.emit(self.person_id)
+
+    # -- history --------------------------------------------------------------------------
+
+    def _fill_history(self, person_id: str | None) -> None:
+        conn = self.ctx.store.conn
+        counts: dict[QTreeWidget, int] = {}
+        rows: dict[QTreeWidget, list[tuple[list[str], str, dict]]] = {
+            self.events: [], self.ideas: [], self.visits: [], self.roles: []}
+        if person_id:
+            for a in queries.attendance_history(conn, person_id):
+                rows[self.events].append((
+                    [format_date(a["starts_at"]), a["title"] or "",
+                     tr_vocab("attendance_statuses", a["status"]), self._feedback(a)],
+                    "events", {"table": "events", "id": a["event_id"]}))
+            for i in queries.ideas_authored(conn, person_id):
+                rows[self.ideas].append((
+                    [format_date(i["received_on"]), i["title"] or "",
+                     tr_vocab("idea_channels", i["channel"]),
+                     tr_vocab("idea_statuses", i["status"])],
+                    "ideas", {"table": "ideas", "id": i["id"]}))
+            for v in queries.advice_visits(conn, person_id):
+                rows[self.visits].append((
+                    [format_datetime(v["visited_at"]), v["topic"] or "",
+                     tr_vocab("visit_tools", v["tool"]), format_date(v["follow_up_on"])],
+                    "consultations", {"table": "visits", "id": v["id"],
+                                      "person_id": person_id}))
+            for m in queries.cso_roles(conn, person_id):
+                rows[self.roles].append((
+                    [m["name"] or m["short_name"] or "",
+                     tr_vocab("org_member_roles", m["role"]), format_date(m["since"]),
+                     format_date(m["until"])],
+                    "csos", {"table": "organizations", "id": m["organization_id"]}))
+        for tree, items in rows.items():
+            tree.clear()
+            for texts, screen, item in items:
+                entry = QTreeWidgetItem(texts)
+                entry.setData(0, ITEM_ROLE, (screen, item))
+                for column, text in enumerate(texts):
+                    entry.setToolTip(column, text)
+                tree.addTopLevelItem(entry)
+            for column in range(tree.columnCount() - 1):
+                tree.resizeColumnToContents(column)
+            if tree is not self.roles:
+                tree.setColumnWidth(1, min(tree.columnWidth(1), 280))
+            counts[tree] = len(items)
+        self._set_tab_titles(counts)
+        for index in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(index, person_id is not None)
+
+    def _set_tab_titles(self, counts: dict[QTreeWidget, int]) -> None:
+        for tree, title in ((self.events, self.tr("Events")),
+                            (self.ideas, self.tr("Ideas")),
+                            (self.visits, self.tr("Advice visits")),
+                            (self.roles, self.tr("CSOs"))):
+            count = counts.get(tree, 0)
+            self.tabs.setTabText(self.tabs.indexOf(tree),
+                                 f"{title} ({format_count(count)})" if count else title)
+
+    def history_count(self, kind: str) -> int:
+        """Rows shown in a history list: "events", "ideas", "visits" or "roles"."""
+        tree: QTreeWidget = getattr(self, kind)
+        return tree.topLevelItemCount()
+
+    def _feedback(self, row: dict[str, Any]) -> str:
+        parts = []
+        if row.get("rating"):
+            parts.append(self.tr("rating {rating}/5").format(rating=row["rating"]))
+        if row.get("knowledge_improved") == 1:
+            parts.append(self.tr("learned something"))
+        if row.get("would_recommend") == 1:
+            parts.append(self.tr("would recommend"))
+        if row.get("feedback_comment"):
+            parts.append(f"«{row['feedback_comment']}»")
+        return " · ".join(parts)
+
+    def _history_activated(self, entry: QTreeWidgetItem, _column: int = 0) -> None:
+        data = entry.data(0, ITEM_ROLE)
+        if data:
+            self.open_item.emit(data[0], data[1])
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _meta_text(self, record: dict[str, Any]) -> str:
+        parts = [self.tr("Registered {date}").format(date=format_date(record["created_at"]))]
+        office = common.record(self.ctx.store.conn, "offices", record.get("office_id"))
+        if office:
+            parts.append(office.get("short_name") or office.get("name") or "")
+        if record.get("updated_at") and record["updated_at"] != record["created_at"]:
+            parts.append(self.tr("changed {date}").format(
+                date=format_date(record["updated_at"])))
+        return " · ".join(parts)
+
+    def _birth_year_changed(self) -> None:
+        year = self.form.field("birth_year").value()
+        if year and 1900 <= year <= date.today().year:
+            self.form.field("age_group").set_value(age_group_for(year))
+        self._age_group_enabled()
+
+    def _age_group_enabled(self) -> None:
+        """The age group follows the birth year; it is chosen only when the year is unknown."""
+        known = self.form.field("birth_year").value() is not None
+        control = self.form.field("age_group").control
+        control.setEnabled(not known)
+        control.setToolTip(self.tr("Worked out from the birth year") if known else "")
+
+    def _update_buttons(self, *_: Any) -> None:
+        dirty = self.is_dirty()
+        new = self.is_new
+        self.save_button.setEnabled(self.form.is_valid() and (dirty or new))
+        self.discard_button.setVisible(dirty or new)
+        self.merge_button.setVisible(not new)
+        self.delete_button.setVisible(not new)
+
+    def _merge_clicked(self) -> None:
+        if self.person_id:
+            self.merge_requested.emit(self.person_id)
+
+    def _delete_clicked(self) -> None:
+        if self.person_id:
+            self.delete_requested.emit(self.person_id)
+
+
+class PeopleScreen(Screen):
+    key = "people"
+    title = QT_TRANSLATE_NOOP("Screens", "People")
+    icon = "people"
+    watches = frozenset({"people", "attendance", "ideas", "visits", "org_members",
+                         "organizations", "events", "settlements", "offices", "submissions"})
+
+    #: Emitted after the possible duplicates were (re)loaded (tests wait for it).
+    duplicates_loaded = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.merge_dialog: MergeDialog | None = None
+        self.pick_dialog: PickPersonDialog | None = None
+        self._deleted: tuple[str, str] | None = None
+        self._pairs: list[tuple[str, str, str]] = []
+        self._opening = False
+        self._loading_pairs = False
+        self._first_load = True
+
+        layout = QVBoxLayout(self)
+        header = QHBoxLayout()
+        header.addWidget(page_title(self.display_title(), self))
+        self.count_label = hint("", self)
+        self.count_label.setWordWrap(False)
+        header.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addStretch(1)
+        self.merge_selected_button = QPushButton(self.tr("&Merge selected…"), self)
+        self.merge_selected_button.setAccessibleName(self.tr("Merge the two selected people"))
+        self.merge_selected_button.setToolTip(self.tr(
+            "Select two records of the same person in the list (Ctrl+click), then merge "
+            "them."))
+        self.merge_selected_button.setEnabled(False)
+        self.merge_selected_button.clicked.connect(self._merge_selected)
+        self.new_button = QPushButton(theme.icon("add"), self.tr("&New person"), self)
+        self.new_button.setAccessibleName(self.tr("Register a new person"))
+        self.new_button.setToolTip(self.tr("Register a new person (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_record)
+        header.addWidget(self.merge_selected_button)
+        header.addWidget(self.new_button)
+        layout.addLayout(header)
+
+        self.duplicates_banner = Banner("", self.tr("&Review"), self)
+        self.duplicates_banner.button.setAccessibleName(self.tr("Review possible duplicates"))
+        self.duplicates_banner.action_clicked.connect(self.show_duplicates)
+        self.duplicates_banner.setVisible(False)
+        layout.addWidget(self.duplicates_banner)
+        self.undo_banner = Banner("", self.tr("&Undo"), self)
+        self.undo_banner.button.setAccessibleName(self.tr("Undo the deletion"))
+        self.undo_banner.action_clicked.connect(self.undo_delete)
+        self.undo_banner.setVisible(False)
+        layout.addWidget(self.undo_banner)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        self.left = QStackedWidget(splitter)
+        self.left.addWidget(self._build_list())
+        self.left.addWidget(self._build_duplicates())
+        self.profile = PersonProfile(ctx, splitter)
+        self.profile.saved.connect(self._saved)
+        self.profile.delete_requested.connect(self.delete_person)
+        self.profile.merge_requested.connect(self.merge_with)
+        self.profile.open_item.connect(self._open_item)
+        self.profile.consent_changed.connect(self._consent_changed)
+        splitter.addWidget(self.left)
+        splitter.addWidget(self.profile)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
+        splitter.setSizes([560, 600])
+        layout.addWidget(splitter, 1)
+        self.splitter = splitter
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_list(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.search = SearchEdit(page)
+        self.search.setPlaceholderText(self.tr("Find by surname, name or phone (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Find a person"))
+        self.search.move_down.connect(self._into_list)
+        self.search.returnPressed.connect(self._search_entered)
+        layout.addWidget(self.search)
+
+        filters = QHBoxLayout()
+        self.gender_filter = QComboBox(page)
+        self.gender_filter.setAccessibleName(self.tr("Filter by gender"))
+        self.gender_filter.addItem(self.tr("All genders"), None)
+        for code, label in vocab_items("genders"):
+            self.gender_filter.addItem(label, code)
+        self.settlement_filter = QComboBox(page)
+        self.settlement_filter.setAccessibleName(self.tr("Filter by settlement"))
+        self.settlement_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.settlement_filter.setMinimumContentsLength(12)
+        self.consent_filter = QComboBox(page)
+        self.consent_filter.setAccessibleName(self.tr("Filter by consent"))
+        for text, value in ((self.tr("Any consent"), None),
+                            (self.tr("Consent given"), queries.CONSENT_GIVEN),
+                            (self.tr("No consent"), queries.CONSENT_MISSING),
+                            (self.tr("Consent withdrawn"), queries.CONSENT_WITHDRAWN)):
+            self.consent_filter.addItem(text, value)
+        for combo in (self.gender_filter, self.settlement_filter, self.consent_filter):
+            combo.currentIndexChanged.connect(self.apply_search)
+            filters.addWidget(combo, 1)
+        layout.addLayout(filters)
+
+        self.model = PagedTableModel(self.ctx.store.conn, self.ctx.store.path, [
+            *people_columns(),
+            Column(("consent_given_at", "consent_withdrawn_at"), self.tr("Consent"),
+                   self._consent_cell, align=CENTER),
+        ], parent=self)
+        self.model.total_changed.connect(self._total_changed)
+        self.view = QTableView(page)
+        self.view.setAccessibleName(self.tr("People"))
+        self.view.setModel(self.model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        setup_table(self.view, samples={**PEOPLE_SAMPLES, 4: "—"})
+        self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.view.activated.connect(self._row_activated)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self._delete_current)
+        layout.addWidget(self.view, 1)
+        self.empty_label = hint("", page)
+        self.empty_label.setVisible(False)
+        layout.addWidget(self.empty_label)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._timer.start)
+        return page
+
+    def _build_duplicates(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(section_title(self.tr("Possible duplicates"), page))
+        layout.addWidget(hint(self.tr(
+            "These records share a phone number, or a name and birth year. Compare each "
+            "pair: merge them if they are the same person, or mark them as different "
+            "people."), page))
+        self.dup_list = QListWidget(page)
+        self.dup_list.setAccessibleName(self.tr("Possible duplicates"))
+        self.dup_list.setItemDelegate(TwoLineDelegate(self.dup_list))
+        self.dup_list.setAlternatingRowColors(True)
+        self.dup_list.itemActivated.connect(self._compare_pair)
+        self.dup_list.currentRowChanged.connect(self._pair_changed)
+        layout.addWidget(self.dup_list, 1)
+        buttons = QHBoxLayout()
+        self.dup_back_button = QPushButton(self.tr("&Back to the list"), page)
+        self.dup_back_button.clicked.connect(self.show_list)
+        self.dup_dismiss_button = QPushButton(self.tr("&Not the same person"), page)
+        self.dup_dismiss_button.setAccessibleName(self.tr("Not the same person"))
+        self.dup_dismiss_button.clicked.connect(self.dismiss_pair)
+        self.dup_merge_button = QPushButton(self.tr("&Compare and merge…"), page)
+        self.dup_merge_button.setAccessibleName(self.tr("Compare and merge"))
+        self.dup_merge_button.clicked.connect(self._compare_pair)
+        buttons.addWidget(self.dup_back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.dup_dismiss_button)
+        buttons.addWidget(self.dup_merge_button)
+        layout.addLayout(buttons)
+        return page
+
+    # -- Screen ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._reload_settlements()
+        self.profile.reload_choices()
+        self.apply_search()
+        self.profile.reload()
+        self.load_duplicates()
+
+    def search_box(self) -> SearchEdit:
+        if self.left.currentIndex() != 0:
+            self.show_list()
+        return self.search
+
+    def new_record(self) -> bool:
+        if not self.may_leave():
+            return True
+        self.view.clearSelection()
+        self.profile.new_person()
+        return True
+
+    def save(self) -> bool:
+        return self.profile.save()
+
+    def show_item(self, item: dict[str, Any]) -> None:
+        person_id = item.get("id") if item.get("table", "people") == "people" else \
+            item.get("person_id")
+        if person_id and self.may_leave():
+            self.profile.show_person(person_id)
+            self._select_row_of(person_id)
+
+    # -- list -----------------------------------------------------------------------------
+
+    def apply_search(self) -> None:
+        """Run the search and filters now (typing runs it after a short pause)."""
+        self._timer.stop()
+        query = queries.people_list(
+            self.search.text(), gender=self.gender_filter.currentData(),
+            settlement_id=self.settlement_filter.currentData(),
+            consent=self.consent_filter.currentData())
+        self._opening = True
+        try:
+            self.model.set_query(query)
+        finally:
+            self._opening = False
+        if self.profile.person_id:
+            self._select_row_of(self.profile.person_id)
+        elif self._first_load and self.profile.stack.currentIndex() == 0 \
+                and self.model.rowCount():
+            self.view.selectRow(0)  # a list with its first record open, as mail apps do
+        self._first_load = False
+        self._selection_changed()
+
+    def _filtered(self) -> bool:
+        return bool(self.search.text().strip()) or any(
+            combo.currentData() is not None
+            for combo in (self.gender_filter, self.settlement_filter, self.consent_filter))
+
+    def _total_changed(self, total: int) -> None:
+        if total < 0:
+            self.count_label.setText("…")
+            return
+        text = self.tr("Found: {count}") if self._filtered() else self.tr("People: {count}")
+        self.count_label.setText(text.format(count=format_count(total)))
+        self.empty_label.setText(
+            self.tr("Nobody matches. Check the spelling, try fewer letters, or register "
+                    "the person with Ctrl+N.") if self._filtered() else
+            self.tr("Nobody is registered yet. Register the first person with Ctrl+N."))
+        self.empty_label.setVisible(total == 0)
+
+    def _reload_settlements(self) -> None:
+        current = self.settlement_filter.currentData()
+        self.settlement_filter.blockSignals(True)
+        self.settlement_filter.clear()
+        self.settlement_filter.addItem(self.tr("All settlements"), None)
+        for record_id, (name,) in common.options(self.ctx.store.conn, "settlements", "name"):
+            self.settlement_filter.addItem(name or "", record_id)
+        self.settlement_filter.setCurrentIndex(max(self.settlement_filter.findData(current), 0)
+                                               if current else 0)
+        self.settlement_filter.blockSignals(False)
+
+    def _consent_cell(self, given: str | None, withdrawn: str | None) -> str:
+        state = consent_state(given, withdrawn)
+        if state == "given":
+            return self.tr("yes")
+        if state == "withdrawn":
+            return self.tr("withdrawn")
+        return "—"
+
+    def _select_row_of(self, person_id: str) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.record_id(row) == person_id:
+                self._opening = True
+                try:
+                    self.view.selectRow(row)
+                    self.view.scrollTo(self.model.index(row, 0))
+                finally:
+                    self._opening = False
+                return
+
+    def _current_row_changed(self, current: Any, _previous: Any) -> None:
+        if self._opening or not current.isValid():
+            return
+        person_id = self.model.record_id(current.row())
+        if not person_id or person_id == self.profile.person_id:
+            return
+        if self.may_leave():
+            self.profile.show_person(person_id)
+
+    def _selection_changed(self, *_: QItemSelection) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        self.merge_selected_button.setEnabled(len(rows) == 2)
+
+    def _row_activated(self, *_: Any) -> None:
+        self.profile.tabs.setCurrentIndex(0)
+        self.profile.form.field("last_name").control.setFocus()
+
+    def _into_list(self) -> None:
+        if self._timer.isActive():
+            self.apply_search()
+        self.view.setFocus()
+        if not self.view.currentIndex().isValid() and self.model.rowCount():
+            self.view.selectRow(0)
+
+    def _search_entered(self) -> None:
+        self.apply_search()
+        if self.model.rowCount():
+            self.view.setFocus()
+            self.view.selectRow(0)
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        return [pid for pid in (self.model.record_id(r) for r in rows) if pid]
+
+    # -- leaving unsaved edits ------------------------------------------------------------
+
+    def ask_unsaved(self, name: str) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel for edits not saved yet (tests replace this)."""
+        return QMessageBox.question(
+            self, self.tr("Save the changes?"),
+            self.tr("The details of {name} were changed but not saved.").format(name=name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+
+    def may_leave(self) -> bool:
+        """Whether the profile may show something else (asks about unsaved edits)."""
+        if not self.profile.is_dirty():
+            return True
+        name = person_name(self.profile.form.values()) or self.tr("the new person")
+        answer = self.ask_unsaved(name)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.profile.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # -- saving, deleting -----------------------------------------------------------------
+
+    def _saved(self, person_id: str, created: bool) -> None:
+        name = person_name(self.profile.record)
+        self.ctx.bus.status_message.emit(
+            self.tr("{name} registered.").format(name=name) if created
+            else self.tr("Changes to {name} saved.").format(name=name))
+        self._select_row_of(person_id)
+
+    def _consent_changed(self, person_id: str) -> None:
+        self.ctx.bus.status_message.emit(self.tr("The consent of {name} was updated.").format(
+            name=person_name(self.profile.record)))
+
+    def confirm_delete(self, name: str, counts: dict[str, int]) -> bool:
+        """Ask before deleting (tests replace this)."""
+        linked = sum(counts.values())
+        text = self.tr("Delete {name}?").format(name=name)
+        if linked:
+            text += "\n\n" + self.tr(
+                "Their records stay, so reports do not change: events {events}, ideas "
+                "{ideas}, advice visits {visits}, comments {submissions}, CSO roles "
+                "{roles}.").format(
+                    events=counts["attendance"], ideas=counts["ideas"],
+                    visits=counts["visits"], submissions=counts["submissions"],
+                    roles=counts["org_members"])
+        text += "\n\n" + self.tr("You can undo this right after.")
+        answer = QMessageBox.question(
+            self, self.tr("Delete person?"), text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete_person(self, person_id: str) -> None:
+        record = self.ctx.store.get("people", person_id)
+        if record is None:
+            return
+        name = person_name(record)
+        if not self.confirm_delete(name, queries.link_counts(self.ctx.store.conn, person_id)):
+            return
+        self.ctx.store.delete("people", person_id)
+        self._deleted = (person_id, name)
+        self.undo_banner.set_text(self.tr("{name} was deleted.").format(name=name))
+        self.undo_banner.setVisible(True)
+        self.profile.clear()
+        self.ctx.bus.data_changed.emit("people")
+
+    def _delete_current(self) -> None:
+        if self.profile.person_id:
+            self.delete_person(self.profile.person_id)
+
+    def undo_delete(self) -> None:
+        if self._deleted is None:
+            return
+        person_id, name = self._deleted
+        self._deleted = None
+        self.undo_banner.setVisible(False)
+        self.ctx.store.undelete("people", person_id)
+        self.ctx.bus.data_changed.emit("people")
+        if self.may_leave():
+            self.profile.show_person(person_id)
+            self._select_row_of(person_id)
+        self.ctx.bus.status_message.emit(self.tr("{name} is back.").format(name=name))
+
+    # -- merging --------------------------------------------------------------------------
+
+    def _merge_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 2:
+            return
+        current = self.profile.person_id
+        first, second = (ids if current != ids[1] else (ids[1], ids[0]))
+        self.start_merge(first, second)
+
+    def merge_with(self, person_id: str) -> None:
+        """Pick the other record of this person, then compare and merge."""
+        dialog = PickPersonDialog(
+            self.ctx, self.tr("Merge with another record"),
+            self.tr("Find the other record of {name}. You will compare the two before "
+                    "anything changes.").format(
+                        name=person_name(self.profile.record)),
+            self, exclude=person_id)
+        dialog.accepted.connect(lambda: self._picked_for_merge(person_id, dialog))
+        self.pick_dialog = dialog
+        dialog.open()
+
+    def _picked_for_merge(self, person_id: str, dialog: PickPersonDialog) -> None:
+        other = dialog.person_id()
+        if other:
+            self.start_merge(person_id, other)
+
+    def start_merge(self, first_id: str, second_id: str) -> MergeDialog | None:
+        """Show the two records side by side (the first is kept unless changed)."""
+        if not self.may_leave():
+            return None
+        try:
+            dialog = MergeDialog(self.ctx, first_id, second_id, self)
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("Cannot merge"), plain_message(exc))
+            self.load_duplicates()
+            return None
+        dialog.merged.connect(self._merged)
+        self.merge_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _merged(self, report: MergeReport) -> None:
+        self.ctx.bus.status_message.emit(self.tr(
+            "The records were merged. Linked records moved to the kept one: {links}.")
+            .format(links=report.links))
+        self.profile.show_person(report.kept_id)
+        self._select_row_of(report.kept_id)
+        self.load_duplicates()
+
+    def _open_item(self, screen: str, item: dict[str, Any]) -> None:
+        self.ctx.bus.navigate.emit(screen, item)
+
+    # -- possible duplicates --------------------------------------------------------------
+
+    def load_duplicates(self) -> None:
+        """Read the open pairs (both people still there) and update the banner and list."""
+        import sqlite3
+
+        try:
+            pairs = duplicates.open_duplicates(self.ctx.store)
+        except sqlite3.OperationalError:  # a database from before the duplicate list
+            pairs = []
+        people = queries.people_by_ids(self.ctx.store.conn,
+                                       [p for a, b, _ in pairs for p in (a, b)])
+        self._pairs = [(a, b, reason) for a, b, reason in pairs if a in people and b in people]
+        current = self.dup_list.currentRow()
+        self._loading_pairs = True
+        self.dup_list.clear()
+        for a, b, reason in self._pairs:
+            first, second = people[a], people[b]
+            entry = QListWidgetItem(f"{person_name(first)}  ↔  {person_name(second)}")
+            reasons = "; ".join(translate("Dedupe", part) for part in reason.split("; "))
+            details = " · ".join(filter(None, (
+                reasons, self._brief(first), self._brief(second))))
+            entry.setData(DETAIL_ROLE, details)
+            entry.setToolTip(f"{entry.text()}\n{details}")
+            entry.setData(Qt.ItemDataRole.AccessibleTextRole, f"{entry.text()}. {details}")
+            self.dup_list.addItem(entry)
+        if self._pairs:
+            self.dup_list.setCurrentRow(min(max(current, 0), len(self._pairs) - 1))
+        self._loading_pairs = False
+        count = len(self._pairs)
+        self.duplicates_banner.set_text(self.tr(
+            "Possible duplicates to review: {count}. The same person may have been "
+            "registered twice, here or on another laptop.").format(count=format_count(count)))
+        self.duplicates_banner.setVisible(count > 0)
+        if count == 0 and self.left.currentIndex() == 1:
+            self.show_list()
+        self._pair_changed()
+        self.duplicates_loaded.emit(count)
+
+    def _brief(self, person: dict[str, Any]) -> str:
+        from desktop.domain.phones import format_phone
+
+        parts = [str(person["birth_year"]) if person.get("birth_year") else "",
+                 format_phone(person.get("phone"))]
+        return ", ".join(p for p in parts if p)
+
+    def duplicate_count(self) -> int:
+        return len(self._pairs)
+
+    def show_duplicates(self) -> None:
+        self.left.setCurrentIndex(1)
+        self.dup_list.setFocus()
+        self._pair_changed()
+
+    def show_list(self) -> None:
+        self.left.setCurrentIndex(0)
+        self.search.setFocus()
+
+    def _current_pair(self) -> tuple[str, str, str] | None:
+        row = self.dup_list.currentRow()
+        return self._pairs[row] if 0 <= row < len(self._pairs) else None
+
+    def _pair_changed(self, *_: Any) -> None:
+        pair = self._current_pair()
+        self.dup_merge_button.setEnabled(pair is not None)
+        self.dup_dismiss_button.setEnabled(pair is not None)
+        if pair is not None and not self._loading_pairs and self.left.currentIndex() == 1 \
+                and not self.profile.is_dirty():
+            self.profile.show_person(pair[0])  # the first of the pair, to compare with
+
+    def _compare_pair(self, *_: Any) -> None:
+        pair = self._current_pair()
+        if pair is not None:
+            self.start_merge(pair[0], pair[1])
+
+    def dismiss_pair(self) -> None:
+        """The selected pair are different people: stop offering them."""
+        pair = self._current_pair()
+        if pair is None:
+            return
+        duplicates.dismiss(self.ctx.store, pair[0], pair[1])
+        self.load_duplicates()
+        self.ctx.bus.status_message.emit(self.tr("Marked as different people."))
+
+
+SCREEN = PeopleScreen
