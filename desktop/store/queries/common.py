@@ -169,3 +169,14 @@ def record(conn: sqlite3.Connection, table: str, record_id: str | None) -> dict 
     if row is None:
         return None
     return dict(zip((d[0] for d in cursor.description), row, strict=True))
+
+
+def settlement_choices(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(id, name) of every settlement, for the settlement combo of any form."""
+    return [(rid, name or "") for rid, (name,) in options(conn, "settlements", "name")]
+
+
+def office_choices(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(id, name) of every office (short name where the full one is missing)."""
+    return [(rid, name or short or "") for rid, (name, short) in
+            options(conn, "offices", ["name", "short_name"], order_by=["name"])]

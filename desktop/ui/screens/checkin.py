@@ -415,7 +415,7 @@ class CheckinScreen(Screen):
             return
         conn = self.ctx.store.conn
         self.walkin_form.field("settlement_id").set_items(  # type: ignore[attr-defined]
-            [(sid, name) for sid, (name,) in common.options(conn, "settlements", "name")])
+            common.settlement_choices(conn))
         self.walkin_form.fixed = {"office_id": self.ctx.office_id} if self.ctx.office_id \
             else {}
         with QSignalBlocker(self.consent):

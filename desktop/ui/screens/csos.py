@@ -425,11 +425,8 @@ class OrganizationPanel(QWidget):
 
     def reload_choices(self) -> None:
         conn = self.ctx.store.conn
-        settlements = [(rid, name or "") for rid, (name,) in
-                       common.options(conn, "settlements", "name")]
-        offices = [(rid, name or short or "") for rid, (name, short) in
-                   common.options(conn, "offices", ["name", "short_name"], order_by=["name"])]
-        for name, items in (("settlement_id", settlements), ("office_id", offices)):
+        for name, items in (("settlement_id", common.settlement_choices(conn)),
+                            ("office_id", common.office_choices(conn))):
             field = self.form.field(name)
             assert isinstance(field, ChoiceField)
             field.set_items(items)

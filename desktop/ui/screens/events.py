@@ -600,7 +600,7 @@ class EventsScreen(Screen):
         self.form.field("office_id").set_items(offices)  # type: ignore[attr-defined]
         self.form.field("organiser_office_id").set_items(offices)  # type: ignore[attr-defined]
         self.form.field("settlement_id").set_items(  # type: ignore[attr-defined]
-            [(sid, name) for sid, (name,) in common.options(conn, "settlements", "name")])
+            common.settlement_choices(conn))
         self.form.field("organiser_org_id").set_items(  # type: ignore[attr-defined]
             [(oid, name) for oid, (name,) in common.options(conn, "organizations", "name")])
 
