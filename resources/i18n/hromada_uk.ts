@@ -2631,10 +2631,605 @@ The date of the withdrawal is recorded; their past participation stays in the of
     </message>
 </context>
 <context>
+    <name>Report</name>
+    <message>
+        <source>Not given</source>
+        <extracomment>Column kinds.</extracomment>
+        <translation>Не вказано</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Разом</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Кількість</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Частка</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Показник</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значення</translation>
+    </message>
+    <message>
+        <source>Events held</source>
+        <translation>Проведено подій</translation>
+    </message>
+    <message>
+        <source>Participants (each person once)</source>
+        <translation>Учасників (кожна людина один раз)</translation>
+    </message>
+    <message>
+        <source>Attendances (check-ins)</source>
+        <translation>Відвідувань (відміток про прихід)</translation>
+    </message>
+    <message>
+        <source>First-time participants</source>
+        <translation>Нових учасників (уперше)</translation>
+    </message>
+    <message>
+        <source>Said their knowledge improved</source>
+        <translation>Зазначили, що їхні знання покращилися</translation>
+    </message>
+    <message>
+        <source>Would recommend to others</source>
+        <translation>Порекомендували б іншим</translation>
+    </message>
+    <message>
+        <source>Average rating (out of 5)</source>
+        <translation>Середня оцінка (з 5)</translation>
+    </message>
+    <message>
+        <source>CSOs created</source>
+        <translation>Створено ГО</translation>
+    </message>
+    <message>
+        <source>Ideas and appeals received</source>
+        <translation>Отримано ідей і звернень</translation>
+    </message>
+    <message>
+        <source>Answered by the council</source>
+        <translation>Отримали відповідь ради</translation>
+    </message>
+    <message>
+        <source>Public consultations</source>
+        <translation>Консультації з громадськістю</translation>
+    </message>
+    <message>
+        <source>Advice visits</source>
+        <translation>Консультації в офісі</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>Основні показники</translation>
+    </message>
+    <message>
+        <source>Percentages are of the people who answered the question.</source>
+        <translation>Відсотки — від кількості людей, які відповіли на запитання.</translation>
+    </message>
+    <message>
+        <source>Events of the period</source>
+        <translation>Події періоду</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Події</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Проведено</translation>
+    </message>
+    <message>
+        <source>Not held yet</source>
+        <translation>Ще не проведено</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Скасовано</translation>
+    </message>
+    <message>
+        <source>An event counts as held when it is marked held or somebody was checked in.</source>
+        <translation>Подія вважається проведеною, якщо її позначено як проведену або на ній відмічено хоча б одного учасника.</translation>
+    </message>
+    <message>
+        <source>Events held by kind</source>
+        <translation>Проведені події за видом</translation>
+    </message>
+    <message>
+        <source>Kind of event</source>
+        <translation>Вид події</translation>
+    </message>
+    <message>
+        <source>Events held by level of participation</source>
+        <translation>Проведені події за рівнем участі</translation>
+    </message>
+    <message>
+        <source>Level of participation</source>
+        <translation>Рівень участі</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Учасників</translation>
+    </message>
+    <message>
+        <source>Attendances</source>
+        <translation>Відвідувань</translation>
+    </message>
+    <message>
+        <source>People reached</source>
+        <translation>Охоплення</translation>
+    </message>
+    <message>
+        <source>Attendances per participant</source>
+        <translation>Відвідувань на одного учасника</translation>
+    </message>
+    <message>
+        <source>Share of first-time participants</source>
+        <translation>Частка нових учасників</translation>
+    </message>
+    <message>
+        <source>Organisers and facilitators are not counted. First-time: no check-in in the same scope before the period.</source>
+        <translation>Організаторів і модераторів не враховано. Нові учасники — ті, хто до початку періоду не відвідував жодної події того самого офісу (чи офісів).</translation>
+    </message>
+    <message>
+        <source>Participants by gender</source>
+        <translation>Учасники за статтю</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Стать</translation>
+    </message>
+    <message>
+        <source>Participants by age group</source>
+        <translation>Учасники за віком</translation>
+    </message>
+    <message>
+        <source>Age group</source>
+        <translation>Вікова група</translation>
+    </message>
+    <message>
+        <source>Feedback from participants</source>
+        <translation>Відгуки учасників</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Запитання</translation>
+    </message>
+    <message>
+        <source>Answered “yes”</source>
+        <translation>Відповіли «так»</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Відповідей</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>My knowledge improved</source>
+        <translation>Мої знання покращилися</translation>
+    </message>
+    <message>
+        <source>I would recommend it to others</source>
+        <translation>Я порекомендую це іншим</translation>
+    </message>
+    <message>
+        <source>Rating from 1 to 5 (average)</source>
+        <translation>Оцінка від 1 до 5 (середня)</translation>
+    </message>
+    <message>
+        <source>Feedback forms received: {count}</source>
+        <translation>Отримано анкет зворотного звʼязку: {count}</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Відгуки</translation>
+    </message>
+    <message>
+        <source>Civil society organisations</source>
+        <translation>Громадські організації</translation>
+    </message>
+    <message>
+        <source>CSOs in figures</source>
+        <translation>ГО в цифрах</translation>
+    </message>
+    <message>
+        <source>CSOs created (registered in the period)</source>
+        <translation>Створено ГО (зареєстровано за період)</translation>
+    </message>
+    <message>
+        <source>CSOs with a partnership memorandum</source>
+        <translation>ГО з меморандумом про партнерство</translation>
+    </message>
+    <message>
+        <source>Memoranda signed in the period</source>
+        <translation>Підписано меморандумів за період</translation>
+    </message>
+    <message>
+        <source>New CSO members</source>
+        <translation>Нових членів ГО</translation>
+    </message>
+    <message>
+        <source>CSOs created by legal form</source>
+        <translation>Створені ГО за організаційно-правовою формою</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Організаційно-правова форма</translation>
+    </message>
+    <message>
+        <source>Ideas and appeals</source>
+        <translation>Ідеї та звернення</translation>
+    </message>
+    <message>
+        <source>Citizens&apos; ideas and appeals</source>
+        <translation>Ідеї та звернення громадян</translation>
+    </message>
+    <message>
+        <source>Received in the period</source>
+        <translation>Отримано за період</translation>
+    </message>
+    <message>
+        <source>Share answered</source>
+        <translation>Частка з відповіддю</translation>
+    </message>
+    <message>
+        <source>Still waiting for an answer</source>
+        <translation>Ще чекають на відповідь</translation>
+    </message>
+    <message>
+        <source>Average days to answer</source>
+        <translation>Середній строк відповіді, днів</translation>
+    </message>
+    <message>
+        <source>Answered within 30 days</source>
+        <translation>Відповідь протягом 30 днів</translation>
+    </message>
+    <message>
+        <source>Ideas received in the period, with their status today.</source>
+        <translation>Ідеї, отримані за період, і їхній стан на сьогодні.</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>За способом подання</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Спосіб подання</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>За станом</translation>
+    </message>
+    <message>
+        <source>Consultations and advice visits</source>
+        <translation>Консультації</translation>
+    </message>
+    <message>
+        <source>Consultations open in the period</source>
+        <translation>Консультацій, що тривали в цей період</translation>
+    </message>
+    <message>
+        <source>Submissions received</source>
+        <translation>Отримано пропозицій</translation>
+    </message>
+    <message>
+        <source>Submissions answered</source>
+        <translation>Пропозицій з відповіддю</translation>
+    </message>
+    <message>
+        <source>Consultations by level</source>
+        <translation>Консультації за рівнем участі</translation>
+    </message>
+    <message>
+        <source>Advice visits by participation tool</source>
+        <translation>Консультації в офісі за інструментом участі</translation>
+    </message>
+    <message>
+        <source>Participation tool</source>
+        <translation>Інструмент участі</translation>
+    </message>
+    <message>
+        <source>Different visitors: {count}</source>
+        <translation>Різних відвідувачів: {count}</translation>
+    </message>
+    <message>
+        <source>All offices</source>
+        <translation>Усі офіси</translation>
+    </message>
+    <message>
+        <source>Work of each office</source>
+        <translation>Робота кожного офісу</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Офіс</translation>
+    </message>
+    <message>
+        <source>A person who came to several offices is a participant of each, so the offices&apos; participants add up to more than the total.</source>
+        <translation>Людина, яка приходила до кількох офісів, є учасником кожного з них, тому сума учасників за офісами більша за загальну кількість.</translation>
+    </message>
+    <message>
+        <source>By office</source>
+        <translation>За офісами</translation>
+    </message>
+    <message>
+        <source>Report on the work of the office</source>
+        <translation>Звіт про роботу офісу</translation>
+    </message>
+    <message>
+        <source>Report on the work of the offices</source>
+        <translation>Звіт про роботу офісів</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPdf</name>
+    <message>
+        <source>The PDF file could not be created.</source>
+        <extracomment>Dots per inch of the PDF&apos;s coordinate system (text is vector anyway; this sets how finely positions are placed and how sharp the chart images are). Space kept at the bottom of each page for the footer, in points.</extracomment>
+        <translation>Не вдалося створити файл PDF.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Сторінка {page} з {pages}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <source>Reading the events…</source>
+        <extracomment>Emitted when a computed report is shown (tests wait for it). Emitted with the file after an export was written.</extracomment>
+        <translation>Читаємо події…</translation>
+    </message>
+    <message>
+        <source>Reading check-ins…</source>
+        <translation>Читаємо відмітки про прихід…</translation>
+    </message>
+    <message>
+        <source>Counting events held…</source>
+        <translation>Рахуємо проведені події…</translation>
+    </message>
+    <message>
+        <source>Counting people reached…</source>
+        <translation>Рахуємо охоплених людей…</translation>
+    </message>
+    <message>
+        <source>Finding first-time participants…</source>
+        <translation>Шукаємо нових учасників…</translation>
+    </message>
+    <message>
+        <source>Adding up feedback…</source>
+        <translation>Підсумовуємо відгуки…</translation>
+    </message>
+    <message>
+        <source>Counting CSOs…</source>
+        <translation>Рахуємо громадські організації…</translation>
+    </message>
+    <message>
+        <source>Counting ideas and appeals…</source>
+        <translation>Рахуємо ідеї та звернення…</translation>
+    </message>
+    <message>
+        <source>Counting consultations…</source>
+        <translation>Рахуємо консультації з громадськістю…</translation>
+    </message>
+    <message>
+        <source>Counting advice visits…</source>
+        <translation>Рахуємо консультації в офісі…</translation>
+    </message>
+    <message>
+        <source>Report period</source>
+        <translation>Період звіту</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Цей місяць</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>Минулий місяць</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>Цей квартал</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Цей рік</translation>
+    </message>
+    <message>
+        <source>Other dates</source>
+        <translation>Інші дати</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Період:</translation>
+    </message>
+    <message>
+        <source>Period starts on</source>
+        <translation>Початок періоду</translation>
+    </message>
+    <message>
+        <source>Period ends on</source>
+        <translation>Кінець періоду</translation>
+    </message>
+    <message>
+        <source>&amp;from</source>
+        <translation>&amp;з</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>п&amp;о</translation>
+    </message>
+    <message>
+        <source>Whose work the report covers</source>
+        <translation>Чию роботу охоплює звіт</translation>
+    </message>
+    <message>
+        <source>&amp;Covers:</source>
+        <translation>&amp;Охоплює:</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>Зберегти &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Save the report as a PDF file</source>
+        <translation>Зберегти звіт у файл PDF</translation>
+    </message>
+    <message>
+        <source>A4 report for printing or a letter (Ctrl+S)</source>
+        <translation>Звіт на аркушах А4 — для друку чи листа (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save E&amp;xcel…</source>
+        <translation>Зберегти E&amp;xcel…</translation>
+    </message>
+    <message>
+        <source>Save the report as an Excel workbook</source>
+        <translation>Зберегти звіт як книгу Excel</translation>
+    </message>
+    <message>
+        <source>Every table on its own sheet, numbers as numbers</source>
+        <translation>Кожна таблиця на окремому аркуші, числа — як числа</translation>
+    </message>
+    <message>
+        <source>Progress of the report</source>
+        <translation>Хід обчислення звіту</translation>
+    </message>
+    <message>
+        <source>Report status</source>
+        <translation>Стан звіту</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Зупинити</translation>
+    </message>
+    <message>
+        <source>Stop computing the report</source>
+        <translation>Зупинити обчислення звіту</translation>
+    </message>
+    <message>
+        <source>Stop computing the report (Esc)</source>
+        <translation>Зупинити обчислення звіту (Esc)</translation>
+    </message>
+    <message>
+        <source>Report sections</source>
+        <translation>Розділи звіту</translation>
+    </message>
+    <message>
+        <source>People reached by gender</source>
+        <translation>Охоплені люди за статтю</translation>
+    </message>
+    <message>
+        <source>Events by level of participation</source>
+        <translation>Події за рівнем участі</translation>
+    </message>
+    <message>
+        <source>Ideas and appeals by status</source>
+        <translation>Ідеї та звернення за станом</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Огляд</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts. Put the earlier date first.</source>
+        <translation>Період закінчується раніше, ніж починається. Спершу вкажіть ранішу дату.</translation>
+    </message>
+    <message>
+        <source>This office: {name}</source>
+        <translation>Цей офіс: {name}</translation>
+    </message>
+    <message>
+        <source>All offices on this device ({count})</source>
+        <translation>Усі офіси на цьому компʼютері ({count})</translation>
+    </message>
+    <message>
+        <source>Computing the report…</source>
+        <translation>Обчислюємо звіт…</translation>
+    </message>
+    <message>
+        <source>The report could not be computed. {reason}</source>
+        <translation>Не вдалося обчислити звіт. {reason}</translation>
+    </message>
+    <message>
+        <source>Stopped. Change a choice to compute again.</source>
+        <translation>Зупинено. Змініть будь-який вибір, щоб обчислити знову.</translation>
+    </message>
+    <message>
+        <source>{office} · {period} · computed in {seconds} s</source>
+        <translation>{office} · {period} · обчислено за {seconds} с</translation>
+    </message>
+    <message>
+        <source>All offices on this device</source>
+        <translation>Усі офіси на цьому компʼютері</translation>
+    </message>
+    <message>
+        <source>Prepared on {date}</source>
+        <translation>Сформовано {date}</translation>
+    </message>
+    <message>
+        <source>all offices</source>
+        <translation>усі офіси</translation>
+    </message>
+    <message>
+        <source>Report {start}–{end} {office}</source>
+        <translation>Звіт {start}–{end} {office}</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Зберегти звіт у PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файли PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the report for Excel</source>
+        <translation>Зберегти звіт для Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Книги Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saving the PDF…</source>
+        <translation>Зберігаємо PDF…</translation>
+    </message>
+    <message>
+        <source>Saving the workbook…</source>
+        <translation>Зберігаємо книгу Excel…</translation>
+    </message>
+    <message>
+        <source>Saved: {file} · &lt;a href=&quot;{open}&quot;&gt;Open&lt;/a&gt; · &lt;a href=&quot;{folder}&quot;&gt;Show folder&lt;/a&gt;</source>
+        <translation>Збережено: {file} · &lt;a href=&quot;{open}&quot;&gt;Відкрити&lt;/a&gt; · &lt;a href=&quot;{folder}&quot;&gt;Показати папку&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Report saved: {file}</source>
+        <translation>Звіт збережено: {file}</translation>
+    </message>
+    <message>
+        <source>The report was not saved. {reason}</source>
+        <translation>Звіт не збережено. {reason}</translation>
+    </message>
+</context>
+<context>
     <name>Screens</name>
     <message>
         <source>Events</source>
-        <extracomment>Navigation order; Ctrl+1 .. Ctrl+9 follow it. Title and icon of screens not built yet (their placeholders use these).</extracomment>
         <translation>Події</translation>
     </message>
     <message>
@@ -2660,6 +3255,7 @@ The date of the withdrawal is recorded; their past participation stays in the of
     </message>
     <message>
         <source>Reports</source>
+        <extracomment>Milliseconds after the last change of a choice before the report is recomputed. Size of a chart in the PDF, in logical pixels (drawn at twice that for sharpness).</extracomment>
         <translation>Звіти</translation>
     </message>
     <message>

@@ -12,8 +12,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from desktop.ui.screens.base import PlaceholderScreen, Screen
 
 #: Navigation order; Ctrl+1 .. Ctrl+9 follow it.
@@ -23,15 +21,7 @@ SCREEN_KEYS: tuple[str, ...] = (
 )
 
 #: Title and icon of screens not built yet (their placeholders use these).
-PENDING: dict[str, tuple[str, str]] = {
-    "events": (QT_TRANSLATE_NOOP("Screens", "Events"), "events"),
-    "checkin": (QT_TRANSLATE_NOOP("Screens", "Check-in"), "checkin"),
-    "people": (QT_TRANSLATE_NOOP("Screens", "People"), "people"),
-    "ideas": (QT_TRANSLATE_NOOP("Screens", "Ideas & appeals"), "ideas"),
-    "consultations": (QT_TRANSLATE_NOOP("Screens", "Consultations"), "consultations"),
-    "csos": (QT_TRANSLATE_NOOP("Screens", "CSOs"), "csos"),
-    "reports": (QT_TRANSLATE_NOOP("Screens", "Reports"), "reports"),
-}
+PENDING: dict[str, tuple[str, str]] = {}
 
 
 def _placeholder(key: str) -> type[Screen]:
