@@ -101,6 +101,24 @@ def fold(s: str | None) -> str:
     return _fix_mixed_script(" ".join(s.split()))
 
 
+#: The Ukrainian alphabet in its official order (Є after Е, І and Ї after И, Ґ after Г, the
+#: soft sign before Ю). Code-point order puts Є, І, Ї before А and Ґ last.
+UKRAINIAN_ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
+_ALPHABET_ORDER = str.maketrans({ch: chr(0xE000 + i) for i, ch in enumerate(UKRAINIAN_ALPHABET)})
+
+
+def sort_key(*parts: str | None) -> str:
+    """A key whose plain (binary) order is Ukrainian alphabetical order.
+
+    Stored in an indexed column, so a list of 200,000 people pages in dictionary order
+    without a collation function on every connection. Letters map into a private-use range
+    in alphabet order; parts are joined by a space, which sorts before every letter, so
+    "Коваль" comes before "Ковальчук".
+    """
+    text = fold(" ".join(p for p in parts if p))
+    return text.translate(_ALPHABET_ORDER)
+
+
 def full_name(last: str | None, first: str | None, patronymic: str | None = None) -> str:
     """"Іваненко Олена Петрівна": surname first, as in Ukrainian official lists."""
     return " ".join(p.strip() for p in (last, first, patronymic) if p and p.strip())

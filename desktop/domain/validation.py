@@ -24,7 +24,7 @@ from desktop.domain.phones import normalize_phone
 
 #: Columns every record has; managed by the store, passed through untouched.
 COMMON_FIELDS = (
-    "id", "created_at", "updated_at", "device_id", "version", "deleted", "rev",
+    "id", "created_at", "updated_at", "device_id", "version", "deleted", "rev", "sort_key",
 )
 
 REQUIRED_MSG = QT_TRANSLATE_NOOP("Validation", "{label} is required")

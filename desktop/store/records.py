@@ -13,14 +13,23 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.names import sort_key
 from desktop.store.clock import HybridClock
 from desktop.store.database import Database
 from desktop.store.errors import RecordNotFound, StoreError
 from desktop.store.ids import new_id, utc_now
-from desktop.store.schema import COMMON, RECORD_TABLES, SEARCH_KINDS
+from desktop.store.schema import COMMON, RECORD_TABLES, SEARCH_KINDS, SORT_KEY_SOURCES
 from desktop.store.search import SEARCH_DOC_BUILDERS, Hit, rebuild, search, search_doc
 
-META_COLUMNS = frozenset(COMMON)
+META_COLUMNS = frozenset(COMMON) | {"sort_key"}
+
+
+def derived_columns(table: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    """Columns the store keeps in step with a record's fields (the alphabetical sort key)."""
+    sources = SORT_KEY_SOURCES.get(table)
+    if sources is None:
+        return {}
+    return {"sort_key": sort_key(*(row.get(c) for c in sources))}
 
 
 def _dumps(value: Any) -> str:
@@ -77,6 +86,7 @@ class Store(Database):
         row = {
             "id": record_id, "created_at": now, "updated_at": now,
             "device_id": self.device_id, "version": 1, "deleted": 0, **fields,
+            **self._derived(table, fields),
         }
         with self.write():
             if self.get(table, record_id, include_deleted=True) is not None:
@@ -135,6 +145,7 @@ class Store(Database):
                     records.append({
                         "id": record_id, "created_at": now, "updated_at": now,
                         "device_id": self.device_id, "version": 1, "deleted": 0, **fields,
+                        **self._derived(table, fields),
                     })
                     mutation += 1
                     log.append(self._log_row(table, record_id, "insert", None, fields, 0, None,
@@ -201,7 +212,8 @@ class Store(Database):
     ) -> None:
         now = utc_now()
         base = current["version"]
-        update = {**changed, "updated_at": now, "device_id": self.device_id, "version": base + 1}
+        update = {**changed, "updated_at": now, "device_id": self.device_id, "version": base + 1,
+                  **self._derived(table, {**current, **changed})}
         self.db[table].update(current["id"], update)
         self._log(table, current["id"], op, old, changed, base, current.get("rev"), now,
                   user_id)
@@ -232,6 +244,12 @@ class Store(Database):
             "changed_at": now, "hlc": hlc or self._clock().now(), "device_id": self.device_id,
             "user_id": user_id or self.user_id, "origin": origin,
         }
+
+    def _derived(self, table: str, row: Mapping[str, Any]) -> dict[str, Any]:
+        """derived_columns(), limited to the columns this file has (an older schema, e.g.
+        while a test writes a file at an earlier version)."""
+        columns = self._columns(table)
+        return {k: v for k, v in derived_columns(table, row).items() if k in columns}
 
     def _clock(self) -> HybridClock:
         assert self.clock is not None, "the clock is created when the database opens"

@@ -239,4 +239,26 @@ def _m002_duplicates_and_list_indexes(db: sqlite_utils.Database) -> None:
     db["ideas"].create_index(["office_id", "received_on"], if_not_exists=True)
 
 
-MIGRATIONS: list[Migration] = [_m001_initial, _m002_duplicates_and_list_indexes]
+#: Columns the store derives from a record's own fields (never typed, never synced).
+SORT_KEY_SOURCES: dict[str, tuple[str, ...]] = {
+    "people": ("last_name", "first_name", "patronymic"),
+    "organizations": ("name",),
+}
+
+
+def _m003_sort_keys(db: sqlite_utils.Database) -> None:
+    """Lists in Ukrainian alphabetical order: an indexed key per person and CSO."""
+    from desktop.domain.names import sort_key
+
+    for table, sources in SORT_KEY_SOURCES.items():
+        db[table].add_column("sort_key", str)
+        rows = db.execute(
+            f"SELECT id, {', '.join(sources)} FROM [{table}]").fetchall()
+        db.conn.executemany(f"UPDATE [{table}] SET sort_key = ? WHERE id = ?",
+                            ((sort_key(*row[1:]), row[0]) for row in rows))
+        db[table].create_index(["sort_key"])
+
+
+MIGRATIONS: list[Migration] = [
+    _m001_initial, _m002_duplicates_and_list_indexes, _m003_sort_keys,
+]

@@ -135,7 +135,7 @@ def _apply_one(store: Store, row: PulledRow) -> bool:
     if current is None:
         record = {"id": row.id, "created_at": now, "updated_at": now,
                   "device_id": store.device_id, "version": 1, "deleted": int(row.deleted),
-                  "rev": row.rev, **fields}
+                  "rev": row.rev, **fields, **store._derived(row.table, fields)}
         store.db[row.table].insert(record)
         store.db["change_log"].insert(store._log_row(
             row.table, row.id, "insert", None, {**fields, "deleted": int(row.deleted)}, 0,
@@ -151,7 +151,8 @@ def _apply_one(store: Store, row: PulledRow) -> bool:
         store.db[row.table].update(row.id, {"rev": row.rev})
         return True
     old = {k: current.get(k) for k in changed}
-    update = {**changed, "updated_at": now, "version": current["version"] + 1, "rev": row.rev}
+    update = {**changed, "updated_at": now, "version": current["version"] + 1, "rev": row.rev,
+              **store._derived(row.table, {**current, **changed})}
     store.db[row.table].update(row.id, update)
     op = "update"
     if "deleted" in changed:

@@ -67,7 +67,7 @@ class Device:
 
 
 def _user_fields(record: dict) -> dict:
-    skip = {"id", "created_at", "updated_at", "device_id", "version", "deleted", "rev"}
+    skip = {"id", "created_at", "updated_at", "device_id", "version", "deleted", "rev", "sort_key"}
     return {k: v for k, v in record.items() if k not in skip and v is not None}
 
 

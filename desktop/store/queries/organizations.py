@@ -59,7 +59,7 @@ def organizations_list(
         params.append(registered_since)
     return PagedSelect(
         table="organizations", columns=_LIST_COLUMNS, where=tuple(where),
-        params=tuple(params), order_by=("t.name",),
+        params=tuple(params), order_by=("t.sort_key",),  # Ukrainian alphabetical order
     )
 
 

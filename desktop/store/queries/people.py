@@ -1,7 +1,7 @@
 """What the People screen reads: the directory list, one person's history, link counts.
 
 The list is a `PagedSelect`, so 200,000 people open as fast as 200: with an empty search it
-walks the (last_name, first_name) index; a search goes through the full-text index with the
+walks the alphabetical sort-key index; a search goes through the full-text index with the
 same folded prefix expression as `Store.search` (any case, any apostrophe, phone digits), as
 a sub-select, so the results page lazily and can be counted in a worker like any list.
 """
@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
+from desktop.domain.names import sort_key
 from desktop.store.queries.common import PagedSelect
 from desktop.store.search import match_expression
 
@@ -61,9 +62,9 @@ def people_list(
     if len(letter) == 1 and letter.isalpha():
         # One letter matches a third of everyone through the full-text index (slow, and
         # not what anyone means): it is the first letter of the surname, read by index.
-        first = letter.upper()
-        where.append("t.last_name >= ? AND t.last_name < ?")
-        params.extend((first, chr(ord(first) + 1)))
+        first = sort_key(letter)
+        where.append("t.sort_key >= ? AND t.sort_key < ?")
+        params.extend((first, first[:-1] + chr(ord(first[-1]) + 1)))
     elif (found := search_condition("people", text)) is not None:
         where.append(found[0])
         params.extend(found[1])
@@ -77,12 +78,12 @@ def people_list(
         where.append("t.consent_given_at IS NOT NULL AND t.consent_withdrawn_at IS NULL")
     elif consent == CONSENT_MISSING:
         where.append("t.consent_given_at IS NULL AND t.consent_withdrawn_at IS NULL")
-    order_by = ("t.last_name", "t.first_name")
+    order_by: tuple[str, ...] = ("t.sort_key",)  # Ukrainian alphabetical order, indexed
     if consent == CONSENT_WITHDRAWN:
         where.append("t.consent_withdrawn_at IS NOT NULL")
         # Few people withdraw: reading them all and sorting beats walking the name index
         # (the unary + keeps SQLite from choosing that index).
-        order_by = ("+t.last_name", "t.first_name")
+        order_by = ("+t.sort_key",)
     return PagedSelect(
         table="people", columns=_LIST_COLUMNS, where=tuple(where), params=tuple(params),
         order_by=order_by,
