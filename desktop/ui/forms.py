@@ -26,7 +26,7 @@ event) validated with the rest and included in the result.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -236,6 +236,32 @@ class NumberField(Field):
         self.spin.setValue(self.spin.minimum() if value is None else int(value))
 
 
+def calendar_button(
+    before_show: Callable[[], None], picked: Callable[[QDate], None],
+) -> tuple[QToolButton, QCalendarWidget]:
+    """The calendar button of the date fields: a pop-up month that fills the field.
+
+    `before_show` puts the field's current date into the calendar; `picked` takes the
+    chosen day (a click or Enter), after which the pop-up closes.
+    """
+    button = QToolButton()
+    button.setIcon(theme.icon("calendar"))
+    button.setAccessibleName(QCoreApplication.translate("Forms", "Choose a date"))
+    button.setToolTip(QCoreApplication.translate("Forms", "Choose a date"))
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    calendar = QCalendarWidget()
+    calendar.setGridVisible(True)
+    menu = QMenu(button)
+    action = QWidgetAction(menu)
+    action.setDefaultWidget(calendar)
+    menu.addAction(action)
+    menu.aboutToShow.connect(before_show)
+    calendar.clicked.connect(lambda day: (picked(day), menu.close()))
+    calendar.activated.connect(lambda day: (picked(day), menu.close()))
+    button.setMenu(menu)
+    return button, calendar
+
+
 class DateField(Field):
     """A date typed as 31.03.2025 (or picked from a calendar); empty is allowed.
 
@@ -256,21 +282,7 @@ class DateField(Field):
         width = self.edit.fontMetrics().horizontalAdvance("00.00.00000") + 40
         self.edit.setMaximumWidth(width)
         self.edit.textChanged.connect(self.changed)
-        self.button = QToolButton()
-        self.button.setIcon(theme.icon("calendar"))
-        self.button.setAccessibleName(QCoreApplication.translate("Forms", "Choose a date"))
-        self.button.setToolTip(QCoreApplication.translate("Forms", "Choose a date"))
-        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(True)
-        menu = QMenu(self.button)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
-        menu.aboutToShow.connect(self._sync_calendar)
-        self.calendar.clicked.connect(lambda day: (self._pick(day), menu.close()))
-        self.calendar.activated.connect(lambda day: (self._pick(day), menu.close()))
-        self.button.setMenu(menu)
+        self.button, self.calendar = calendar_button(self._sync_calendar, self._pick)
         layout.addWidget(self.edit)
         layout.addWidget(self.button)
         layout.addStretch(1)
@@ -509,21 +521,7 @@ class DateTimeField(Field):
         self.time_edit.setAccessibleName(QCoreApplication.translate(
             "Forms", "{field}: time of day").format(field=strip_mnemonic(self.label)))
         self.time_edit.textChanged.connect(self.changed)
-        self.button = QToolButton()
-        self.button.setIcon(theme.icon("calendar"))
-        self.button.setAccessibleName(QCoreApplication.translate("Forms", "Choose a date"))
-        self.button.setToolTip(QCoreApplication.translate("Forms", "Choose a date"))
-        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(True)
-        menu = QMenu(self.button)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
-        menu.aboutToShow.connect(self._sync_calendar)
-        self.calendar.clicked.connect(lambda day: (self._pick(day), menu.close()))
-        self.calendar.activated.connect(lambda day: (self._pick(day), menu.close()))
-        self.button.setMenu(menu)
+        self.button, self.calendar = calendar_button(self._sync_calendar, self._pick)
         layout.addWidget(self.date_edit)
         layout.addWidget(self.time_edit)
         layout.addWidget(self.button)
