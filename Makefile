@@ -6,7 +6,7 @@ DEMO    ?= demo-data
 PEOPLE  ?= 2000
 EVENTS  ?= 120
 
-.PHONY: run test setup system-deps lint bench demo screenshots translations clean
+.PHONY: run test setup system-deps lint bench soak demo screenshots translations clean
 
 $(PY):
 	scripts/make-venv.sh $(VENV)
@@ -37,6 +37,13 @@ lint: setup
 
 bench: setup
 	$(PY) -m bench
+
+## make soak: SIGKILL the app and the platform at random moments (KILLS, default 1000) and
+## check after each kill that nothing saved was lost or half-written, and that every change
+## reaches the platform exactly once (tests/soak/soak.py). make test runs 100 of these.
+KILLS ?= 1000
+soak: setup
+	$(PY) -m tests.soak.soak --kills $(KILLS) --json soak-results.json
 
 demo: setup
 	$(VENV)/bin/hromada-desk --data-dir $(DEMO) demo --people $(PEOPLE) --events $(EVENTS) --seed 1

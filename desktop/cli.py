@@ -270,6 +270,11 @@ def cmd_sync(args: argparse.Namespace, paths: DataPaths) -> int:
           + (f", {len(report.rejected)} refused by the platform" if report.rejected else ""))
     for line in report.rejected[:20]:
         print(f"  refused: {line}")
+    if report.set_aside:
+        print(f"  {len(report.set_aside)} received records could not be stored here and were "
+              "set aside (Sync: to review)")
+    for line in report.set_aside[:20]:
+        print(f"  set aside: {line}")
     for note in report.notes:
         print(f"  note: {note}")
     if report.new_duplicates:
@@ -322,3 +327,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("hromada-desk: interrupted; nothing was half-written", file=sys.stderr)
         return 130
+    except Exception as exc:  # a fault of ours: one line here, the traceback in a file
+        where = _log_unexpected(paths, args.command, exc)
+        print(f"hromada-desk: error: an unexpected problem stopped {args.command or 'the app'} "
+              f"({type(exc).__name__}: {str(exc)[:200]}); nothing was half-written. "
+              f"Details: {where}", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+def _log_unexpected(paths: DataPaths, command: str | None, exc: Exception) -> str:
+    """Keep the traceback of a fault for whoever fixes it, without showing it to the user."""
+    import traceback
+
+    from desktop.store.ids import utc_now
+
+    try:
+        folder = paths.logs
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / "errors.log"
+        with target.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {utc_now()} hromada-desk {command or ''}\n")
+            handle.write("".join(traceback.format_exception(exc)))
+        return str(target)
+    except OSError:
+        return "not saved (the data folder cannot be written)"

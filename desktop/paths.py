@@ -68,6 +68,8 @@ class DataPaths:
         return self.root / "logs"
 
     def ensure(self) -> DataPaths:
+        from desktop.store.database import make_private_folder
+
         for folder in (self.root, self.attachments, self.backups, self.logs):
-            folder.mkdir(parents=True, exist_ok=True)
+            make_private_folder(folder)
         return self

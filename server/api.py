@@ -149,6 +149,10 @@ def create_app(db: ServerDB) -> FastAPI:
         except service.GapError as exc:
             return JSONResponse({"error": "gap", "message": str(exc),
                                  "expected": exc.expected}, status_code=409)
+        except service.DivergedError as exc:
+            return JSONResponse({"error": "diverged", "message": str(exc),
+                                 "expected": exc.expected, "diverged_at": exc.diverged_at},
+                                status_code=409)
         except PermissionError as exc:
             raise ApiError(403, "forbidden", str(exc)) from exc
 

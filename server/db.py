@@ -38,6 +38,13 @@ SCHEMA = [
     "CREATE INDEX IF NOT EXISTS records_scope ON records(office_id, rev)",
     "CREATE INDEX IF NOT EXISTS records_shared ON records(shared, rev)",
     "CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL)",
+    # Which change each device's mutation number carried: a number sent again with another
+    # change means the device's store went back in time (a restored backup, a power cut, a
+    # copied folder), and the device must renumber instead of having its changes dropped
+    # as "duplicates" (docs/sync-protocol.md, "Diverged outboxes").
+    """CREATE TABLE IF NOT EXISTS device_changes (
+        device_id TEXT NOT NULL, mutation BIGINT NOT NULL, change_id TEXT NOT NULL,
+        PRIMARY KEY (device_id, mutation))""",
     """CREATE TABLE IF NOT EXISTS blob_parts (
         sha256 TEXT NOT NULL, start BIGINT NOT NULL, data {blob} NOT NULL,
         PRIMARY KEY (sha256, start))""",
@@ -100,7 +107,9 @@ class ServerDB:
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None,
                                check_same_thread=False)
         conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        # FULL: a push the platform acknowledged survives a power cut; the device has already
+        # marked those changes delivered, so losing them here would lose them everywhere.
+        conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA busy_timeout = 30000")
         return conn
 

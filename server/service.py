@@ -12,6 +12,8 @@ from typing import Any
 
 from desktop.domain.errors import ValidationError
 from desktop.domain.validation import validate
+from desktop.store.ids import attendance_id
+from desktop.store.schema import RECORD_TABLES
 from desktop.sync.wire import (
     CHECKSUM_MODULUS,
     SYNCED_TABLES,
@@ -23,6 +25,7 @@ from desktop.sync.wire import (
     Row,
     TableChecksum,
     checksum_term,
+    field_problem,
 )
 from server.auth import Device, now_iso
 from server.db import ServerDB, Tx
@@ -37,6 +40,35 @@ class GapError(Exception):
     def __init__(self, expected: int) -> None:
         super().__init__(f"expected mutation {expected} next; resend from there")
         self.expected = expected
+
+
+class DivergedError(Exception):
+    """The device sent a mutation number the platform holds with another change (409).
+
+    Its store went back in time: a restored backup, a power cut that undid commits, or the
+    data folder copied to a second laptop. Answering "duplicate" would drop its new changes
+    silently; instead it is told to number them after the platform's last one.
+    """
+
+    def __init__(self, expected: int, diverged_at: int) -> None:
+        super().__init__(
+            f"change {diverged_at} of this device differs from the one the platform received "
+            f"earlier (this device's data went back in time, e.g. a restored backup); "
+            f"renumber from {expected}")
+        self.expected = expected
+        self.diverged_at = diverged_at
+
+
+# References the platform checks: a change may only point at a record the platform holds and
+# the device may see. Reference lists (settlements, offices...) are the council's and are not
+# checked: a device may hold a list older than the platform's.
+CHECKED_PARENTS = frozenset({"people", "events", "consultations", "organizations"})
+REFERENCES: dict[str, list[tuple[str, str]]] = {
+    table: [(column, parent) for column, parent in fks if parent in CHECKED_PARENTS]
+    for table, (_columns, fks) in RECORD_TABLES.items()
+}
+PARENT_WORDS = {"people": "person", "events": "event", "consultations": "consultation",
+                "organizations": "organisation"}
 
 
 @dataclass
@@ -69,11 +101,17 @@ def push(db: ServerDB, device: Device, request: PushRequest) -> PushResponse:
         expected = last + 1
         for change in request.changes:
             if change.mutation <= last:
+                known = tx.one("SELECT change_id FROM device_changes WHERE device_id = ? AND "
+                               "mutation = ?", (device.id, change.mutation))
+                if known is not None and known[0] != change.change_id:
+                    raise DivergedError(last + 1, change.mutation)
                 results.append(ChangeResult(mutation=change.mutation, status="duplicate"))
                 continue
             if change.mutation != expected:
                 raise GapError(expected)
             reason = _apply(tx, device, change)
+            tx.execute("INSERT INTO device_changes(device_id, mutation, change_id) "
+                       "VALUES(?, ?, ?)", (device.id, change.mutation, change.change_id))
             results.append(ChangeResult(
                 mutation=change.mutation, status="rejected" if reason else "applied",
                 reason=reason))
@@ -89,6 +127,9 @@ def _apply(tx: Tx, device: Device, change: Change) -> str | None:
     table = change.table
     if table not in SYNCED_TABLES:
         return f"unknown record type {table!r}"
+    problem = field_problem(table, change.fields)
+    if problem:
+        return f"not valid: {problem}"
     existing = _load(tx, table, change.record_id)
     fields = dict(change.fields)
     fields.pop("deleted", None)
@@ -111,13 +152,16 @@ def _apply(tx: Tx, device: Device, change: Change) -> str | None:
         )
         if sequential or change.hlc > previous[0]:
             if not sequential and current != value:
-                losers.append((field, value, current, change.hlc, previous[0], previous[1],
-                               device.id))
+                # This change wins: the value it replaces, written by the other device, is
+                # the one kept as the conflict's losing value.
+                losers.append((field, value, current, change.hlc, previous[0], device.id,
+                               previous[1]))
             new_value = value
         else:
             if current != value:
-                losers.append((field, current, value, previous[0], change.hlc, device.id,
-                               previous[1]))
+                # The value already there wins; this device's value is kept as the loser.
+                losers.append((field, current, value, previous[0], change.hlc, previous[1],
+                               device.id))
             continue
         if field == DELETED:
             deleted = bool(new_value)
@@ -132,6 +176,10 @@ def _apply(tx: Tx, device: Device, change: Change) -> str | None:
             validate(table, data)
         except ValidationError as exc:
             return f"not valid: {exc}"
+        refusal = _reference_refusal(tx, device, table, change.record_id, data,
+                                     fields if existing is not None else data)
+        if refusal:
+            return refusal
     rev = tx.next_rev()
     for field in fields:
         if field in meta and meta[field][2] == 0:
@@ -157,6 +205,36 @@ def _apply(tx: Tx, device: Device, change: Change) -> str | None:
         _record_conflict(tx, table, change.record_id, office, field, winner, loser, win_hlc,
                          lose_hlc, lose_device)
         del win_device
+    return None
+
+
+def _reference_refusal(
+    tx: Tx, device: Device, table: str, record_id: str, data: dict[str, Any],
+    changed: dict[str, Any],
+) -> str | None:
+    """Why the references this change sets cannot be accepted; None if they can.
+
+    Only references the change itself sets are checked (a record's older references were
+    checked when they were set), in the batch's order: a person and their attendance pushed
+    together apply, the attendance of a refused person does not.
+    """
+    if table == "attendance" and record_id != attendance_id(
+            str(data.get("person_id")), str(data.get("event_id"))):
+        return "an attendance record's id must come from its person and event"
+    targets = list(REFERENCES.get(table, ()))
+    if table == "attachments" and data.get("owner_table") in RECORD_TABLES:
+        targets.append(("owner_id", str(data["owner_table"])))
+    for column, parent in targets:
+        value = changed.get(column)
+        if value is None or column not in changed:
+            continue
+        word = PARENT_WORDS.get(parent, "record")
+        row = tx.one("SELECT office_id, shared FROM records WHERE tbl = ? AND id = ?",
+                     (parent, value))
+        if row is None:
+            return f"it refers to a {word} the platform does not have ({column} {value})"
+        if not device.is_council and not row[1] and row[0] != device.office_id:
+            return f"it refers to a {word} of another office ({column} {value})"
     return None
 
 
@@ -210,11 +288,22 @@ def pull(db: ServerDB, device: Device, cursor: int, limit: int) -> PullResponse:
         )
         more = len(fetched) > limit
         fetched = fetched[:limit]
-        rows = [Row(table=t, id=i, rev=int(r), deleted=bool(d), hlc=h, data=json.loads(data))
+        rows = [Row(table=t, id=i, rev=int(r), deleted=bool(d), hlc=h, data=_feed_data(data))
                 for t, i, r, d, h, data in fetched]
         new_cursor = rows[-1].rev if rows else cursor
         checksums = None if more else _checksums(tx, where, params)
     return PullResponse(rows=rows, cursor=new_cursor, more=more, checksums=checksums)
+
+
+def _feed_data(text: str) -> dict[str, Any]:
+    """A record's data as the feed sends it. Text that cannot travel as UTF-8 (a lone
+    surrogate, only possible in data an older platform stored) is sent with U+FFFD in its
+    place, so one such record cannot fail the page for every device."""
+    data = json.loads(text)
+    if "\\ud" in text.lower():
+        data = {k: v.encode("utf-8", "replace").decode("utf-8") if isinstance(v, str) else v
+                for k, v in data.items()}
+    return data
 
 
 def _checksums(tx: Tx, where: str, params: list[Any]) -> dict[str, TableChecksum]:

@@ -37,7 +37,8 @@ def store(data_dir: Path) -> Iterator:
 
 
 PG_URL = os.environ.get("HROMADA_TEST_PG_URL")
-PG_TABLES = ("devices", "enrollment_codes", "records", "counters", "blob_parts", "blobs")
+PG_TABLES = ("devices", "enrollment_codes", "records", "counters", "blob_parts", "blobs",
+             "device_changes")
 
 
 def _postgres_reachable() -> bool:

@@ -27,6 +27,11 @@ COMMON_FIELDS = (
     "id", "created_at", "updated_at", "device_id", "version", "deleted", "rev", "sort_key",
 )
 
+#: The limits every copy of a record can hold: SQLite's INTEGER and PostgreSQL's BIGINT, and a
+#: text length far beyond any real note (a whole appeal letter is a few thousand characters).
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+MAX_TEXT_CHARS = 20_000
+
 REQUIRED_MSG = QT_TRANSLATE_NOOP("Validation", "{label} is required")
 UNKNOWN_FIELD = QT_TRANSLATE_NOOP("Validation", "Unknown field")
 NOT_TEXT = QT_TRANSLATE_NOOP("Validation", "{label} must be text")
@@ -37,6 +42,9 @@ NOT_DATETIME = QT_TRANSLATE_NOOP(
 NOT_INT = QT_TRANSLATE_NOOP("Validation", "{label} must be a whole number, not '{value}'")
 OUT_OF_RANGE = QT_TRANSLATE_NOOP("Validation", "{label} must be between {low} and {high}")
 NEGATIVE = QT_TRANSLATE_NOOP("Validation", "{label} must not be negative")
+TOO_LONG = QT_TRANSLATE_NOOP("Validation", "{label} is longer than {limit} characters")
+CONTROL_CHARS = QT_TRANSLATE_NOOP(
+    "Validation", "{label} contains invisible control characters; retype it")
 NOT_BOOL = QT_TRANSLATE_NOOP("Validation", "{label} must be yes or no, not '{value}'")
 BAD_EMAIL = QT_TRANSLATE_NOOP("Validation", "{value} is not a valid email address")
 BAD_URL = QT_TRANSLATE_NOOP("Validation", "{value} is not a valid web address")
@@ -59,25 +67,50 @@ class _Bad(Exception):
 
 # -- parsers: each takes a non-empty raw value and returns the cleaned value ----------------
 
+# Control characters other than tab and line breaks: a NUL byte cannot be stored in
+# PostgreSQL and breaks exports; the others are invisible and always a copy-paste accident.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _text(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise _Bad(NOT_TEXT)
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise _Bad(NOT_TEXT)
         value = int(value)  # a spreadsheet cell holding 12 arrives as 12.0
-    return str(value).strip()
+    text = str(value).strip()
+    if len(text) > MAX_TEXT_CHARS:
+        raise _Bad(TOO_LONG, limit=MAX_TEXT_CHARS)
+    if _CONTROL.search(text):
+        raise _Bad(CONTROL_CHARS)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _Bad(CONTROL_CHARS) from None
+    return text
 
 
 def _int(value: Any) -> int:
     if isinstance(value, bool):
         raise _Bad(NOT_INT, value=value)
     if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    text = str(value).strip()
-    if re.fullmatch(r"[+-]?\d+", text):
-        return int(text)
-    raise _Bad(NOT_INT, value=value)
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    else:
+        text = str(value).strip()
+        if not re.fullmatch(r"[+-]?\d{1,30}", text):
+            raise _Bad(NOT_INT, value=_short(value))
+        number = int(text)
+    if not INT64_MIN <= number <= INT64_MAX:
+        raise _Bad(NOT_INT, value=_short(value))
+    return number
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 24 else text[:21] + "..."
 
 
 _TRUE = {"1", "yes", "y", "true", "t", "так", "т", "+", "x", "✓"}
@@ -261,10 +294,10 @@ def _record_table(value: Any) -> str:
 def _int_range(low: int | None, high: int | None) -> Callable[[Any], int]:
     def parse(value: Any) -> int:
         number = _int(value)
-        if low is not None and high is not None and not low <= number <= high:
-            raise _Bad(OUT_OF_RANGE, low=low, high=high)
         if low == 0 and number < 0:
             raise _Bad(NEGATIVE)
+        if low is not None and high is not None and not low <= number <= high:
+            raise _Bad(OUT_OF_RANGE, low=low, high=high)
         return number
     return parse
 
@@ -282,6 +315,10 @@ def _titles(value: Any) -> str:
 # -- the tables -----------------------------------------------------------------------------
 
 _ID = _text  # references are ids; whether they exist is the store's concern
+# Ranges a real office's values live in; anything beyond is a typo or garbage from a file.
+MAX_CAPACITY = 1_000_000
+MAX_ATTACHMENT_BYTES = 2**31
+_SORT_ORDER = _int_range(-1_000_000, 1_000_000)
 
 _SPECS: dict[str, dict[str, Callable[[Any], Any]]] = {
     "districts": {"name": _titles, "starosta": _names, "community": _titles},
@@ -294,9 +331,11 @@ _SPECS: dict[str, dict[str, Callable[[Any], Any]]] = {
         "district_id": _ID, "settlement_id": _ID, "address": _text, "phone": _phone,
         "email": _email, "opened_on": _date, "active": _bool,
     },
-    "event_kinds": {"code": _slug, "name_uk": _titles, "name_en": _titles, "sort_order": _int},
+    "event_kinds": {
+        "code": _slug, "name_uk": _titles, "name_en": _titles, "sort_order": _SORT_ORDER,
+    },
     "idea_categories": {
-        "code": _slug, "name_uk": _titles, "name_en": _titles, "sort_order": _int,
+        "code": _slug, "name_uk": _titles, "name_en": _titles, "sort_order": _SORT_ORDER,
     },
     "staff": {
         "name": _names, "office_id": _ID, "role": _choice("staff_roles"), "email": _email,
@@ -324,7 +363,8 @@ _SPECS: dict[str, dict[str, Callable[[Any], Any]]] = {
     "events": {
         "title": _text, "kind": _event_kind, "office_id": _ID, "place": _text,
         "settlement_id": _ID, "starts_at": _datetime, "ends_at": _datetime,
-        "capacity": _int_range(0, None), "organiser_office_id": _ID, "organiser_org_id": _ID,
+        "capacity": _int_range(0, MAX_CAPACITY), "organiser_office_id": _ID,
+        "organiser_org_id": _ID,
         "participation_level": _choice("participation_levels"),
         "status": _choice("event_statuses"), "description": _text,
     },
@@ -358,7 +398,7 @@ _SPECS: dict[str, dict[str, Callable[[Any], Any]]] = {
     },
     "attachments": {
         "owner_table": _record_table, "owner_id": _ID, "sha256": _sha256, "filename": _text,
-        "mime": _text, "size": _int_range(0, None),
+        "mime": _text, "size": _int_range(0, MAX_ATTACHMENT_BYTES),
     },
     # Written by the platform, not typed by anyone; checked for shape only.
     "conflicts": {

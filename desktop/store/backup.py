@@ -13,7 +13,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.store import schema
-from desktop.store.database import APPLICATION_ID, backup_file, connect
+from desktop.store.database import (
+    APPLICATION_ID,
+    backup_file,
+    connect,
+    make_private,
+    make_private_folder,
+)
 from desktop.store.errors import NewerDatabaseError, NotADatabaseError
 
 
@@ -62,7 +68,8 @@ def restore(candidate: Path, database: Path, backups_dir: Path) -> Path | None:
     kept = None
     if database.exists():
         kept = backup_file(database, backups_dir / default_backup_name("before-restore"))
-    database.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(database.parent)
+    make_private(database)
     with (
         contextlib.closing(sqlite3.connect(f"file:{candidate.as_posix()}?mode=ro&immutable=1",
                                            uri=True)) as src,

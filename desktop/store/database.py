@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -45,11 +46,40 @@ def read_user_version(path: Path) -> int:
     return version
 
 
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+def make_private(path: Path) -> None:
+    """Create `path` (if missing) readable and writable by its owner only, or narrow an
+    existing one. SQLite gives its -wal and -shm files the database file's mode, so this
+    covers them too. The file holds residents' names and phones: another account on a shared
+    or stolen laptop must not read it (on Windows the profile folder's ACL does this job)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE)
+        os.close(fd)
+        if path.stat().st_mode & 0o077:
+            os.chmod(path, PRIVATE_FILE)
+    except OSError:
+        pass  # a read-only medium or a file of another user: SQLite reports what matters
+
+
+def make_private_folder(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            if folder.stat().st_mode & 0o077:
+                os.chmod(folder, PRIVATE_FOLDER)
+
+
 def backup_file(source: Path, target: Path) -> Path:
     """Copy a live database consistently with SQLite's online backup API."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(target.parent)
     tmp = target.with_name(target.name + ".part")
     tmp.unlink(missing_ok=True)
+    make_private(tmp)
     with (
         contextlib.closing(connect(source)) as src,
         contextlib.closing(sqlite3.connect(tmp)) as dst,
@@ -67,7 +97,10 @@ def connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA synchronous = NORMAL")  # safe with WAL: a crash loses no commit
+    # FULL, not NORMAL: with WAL, NORMAL keeps the database consistent after a power cut but
+    # may lose the last commits, i.e. a check-in the screen showed as saved. Village laptops
+    # lose power; an fsync per commit costs about a millisecond (docs/reliability.md).
+    conn.execute("PRAGMA synchronous = FULL")
     return conn
 
 
@@ -96,7 +129,8 @@ class Database:
             )
         else:
             self.migration_backup = None
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_folder(self.path.parent)
+        make_private(self.path)
         self.conn = connect(self.path)
         self.db = sqlite_utils.Database(self.conn)
         # The header can lag behind a WAL that was never checkpointed: ask SQLite too.

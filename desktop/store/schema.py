@@ -259,6 +259,18 @@ def _m003_sort_keys(db: sqlite_utils.Database) -> None:
         db[table].create_index(["sort_key"])
 
 
+def _m004_set_aside(db: sqlite_utils.Database) -> None:
+    """Rows received from the platform that could not be applied here, kept for a person to
+    see instead of stopping every later sync (docs/sync-protocol.md, "Nothing stops a pull").
+    One entry per record: a later version that applies clears it."""
+    db["sync_setaside"].create(
+        {"table_name": str, "record_id": str, "rev": int, "reason": str, "data": str,
+         "set_aside_at": str, "dismissed": int},
+        pk=("table_name", "record_id"), defaults={"dismissed": 0},
+        not_null={"reason", "set_aside_at"}, strict=True, if_not_exists=True,
+    )
+
+
 MIGRATIONS: list[Migration] = [
-    _m001_initial, _m002_duplicates_and_list_indexes, _m003_sort_keys,
+    _m001_initial, _m002_duplicates_and_list_indexes, _m003_sort_keys, _m004_set_aside,
 ]

@@ -9,13 +9,17 @@ in one transaction: a crash mid-pull re-reads the page, never skips it.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.store.errors import StoreError
 from desktop.store.ids import utc_now
-from desktop.store.records import Store, _encode
+from desktop.store.records import Store, _dumps, _encode
 from desktop.store.schema import RECORD_TABLES
+
+log = logging.getLogger(__name__)
 
 LAST_ACKED = "sync.last_acked_mutation"
 CURSOR = "sync.cursor"
@@ -77,6 +81,33 @@ def acknowledge(
             store.set_meta(LAST_ACKED, str(last_mutation))
 
 
+def renumber_outbox(store: Store, diverged_at: int, expected: int) -> int:
+    """Move our changes numbered from `diverged_at` on to `expected` onwards, in order.
+
+    The platform holds numbers up to `expected - 1`, some with changes this store no longer
+    has (it was restored from a backup, rolled back by a power cut, or copied to another
+    laptop). Everything we hold below `diverged_at` matched what the platform received, so it
+    counts as delivered; everything from there on is new to the platform and is sent again
+    under fresh numbers. Returns how many changes were renumbered.
+    """
+    shift = expected - diverged_at
+    if shift <= 0 or diverged_at < 1:
+        raise StoreError(f"cannot renumber changes from {diverged_at} to {expected}")
+    with store.write():
+        # Through negative numbers: the unique index must hold after every row, not only at
+        # the end of the statement.
+        moved = store.conn.execute(
+            "UPDATE change_log SET mutation = -(mutation + ?) WHERE mutation >= ?",
+            (shift, diverged_at)).rowcount
+        store.conn.execute("UPDATE change_log SET mutation = -mutation WHERE mutation < 0")
+        store.conn.execute(
+            "UPDATE sync_rejections SET mutation = -(mutation + ?) WHERE mutation >= ?",
+            (shift, diverged_at))
+        store.conn.execute("UPDATE sync_rejections SET mutation = -mutation WHERE mutation < 0")
+        store.set_meta(LAST_ACKED, str(diverged_at - 1))
+    return int(moved)
+
+
 def has_pending(store: Store, table: str, record_id: str) -> bool:
     return store.conn.execute(
         "SELECT 1 FROM change_log WHERE table_name = ? AND record_id = ? AND mutation > ? "
@@ -95,27 +126,51 @@ class PulledRow:
     hlc: str | None = None
 
 
-def apply_pulled(store: Store, rows: Iterable[PulledRow], cursor: int) -> tuple[int, int]:
+def apply_pulled(
+    store: Store, rows: Iterable[PulledRow], cursor: int,
+    refused: Iterable[tuple[PulledRow, str]] = (),
+) -> tuple[int, int]:
     """Apply a page from the platform and move the cursor, atomically.
 
     Returns (applied, skipped): a row with local changes not yet acknowledged is skipped; its
     merged state comes back with the next feed entry after our push. Foreign keys are not
     enforced for pulled rows: the platform is the authority, and scope may legitimately hide
     a parent (and a row's parent may arrive on a later page after it was edited).
+
+    Nothing in a row can stop the sync: `refused` rows (the sync layer found them outside the
+    wire schema) and rows that fail to apply here are set aside with their reason, visible in
+    the app, and the cursor moves past them. A later version of the record clears the entry.
     """
     applied = skipped = 0
     store.conn.execute("PRAGMA foreign_keys = OFF")  # only takes effect outside a transaction
     try:
         with store.write():
+            waiting = _set_aside_keys(store)
+            for row, reason in refused:
+                set_aside(store, row, reason)
             for row in rows:
                 if row.table not in RECORD_TABLES:
                     continue
-                if row.hlc:
-                    store._clock().observe(row.hlc)
                 if has_pending(store, row.table, row.id):
                     skipped += 1
                     continue
-                if _apply_one(store, row):
+                store.conn.execute("SAVEPOINT pulled_row")
+                try:
+                    if row.hlc:
+                        store._clock().observe(row.hlc)
+                    changed = _apply_one(store, row)
+                except Exception as exc:  # any row may be odd; none may stop the sync
+                    store.conn.execute("ROLLBACK TO pulled_row")
+                    store.conn.execute("RELEASE pulled_row")
+                    log.warning("pulled %s %s set aside: %s", row.table, row.id, exc)
+                    set_aside(store, row, f"could not be stored here: {exc}")
+                    continue
+                store.conn.execute("RELEASE pulled_row")
+                if (row.table, row.id) in waiting:
+                    store.conn.execute(
+                        "DELETE FROM sync_setaside WHERE table_name = ? AND record_id = ?",
+                        (row.table, row.id))
+                if changed:
                     applied += 1
             store.conn.execute(
                 "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET "
@@ -127,11 +182,60 @@ def apply_pulled(store: Store, rows: Iterable[PulledRow], cursor: int) -> tuple[
     return applied, skipped
 
 
+def _set_aside_keys(store: Store) -> set[tuple[str, str]]:
+    return {(t, r) for t, r in store.conn.execute(
+        "SELECT table_name, record_id FROM sync_setaside")}
+
+
+def set_aside(store: Store, row: PulledRow, reason: str) -> None:
+    """Keep a pulled row that cannot be applied, with why, for a person to see."""
+    try:
+        data = _dumps(dict(row.data))
+    except (TypeError, ValueError):
+        data = None
+    data = data if data is None or len(data) <= 100_000 else data[:100_000]
+    with store.write():
+        store.conn.execute(
+            "INSERT INTO sync_setaside(table_name, record_id, rev, reason, data, set_aside_at, "
+            "dismissed) VALUES(?, ?, ?, ?, ?, ?, 0) ON CONFLICT(table_name, record_id) DO "
+            "UPDATE SET rev = excluded.rev, reason = excluded.reason, data = excluded.data, "
+            "set_aside_at = excluded.set_aside_at, dismissed = 0",
+            (str(row.table)[:40], str(row.id)[:64],
+             row.rev if isinstance(row.rev, int) and 0 <= row.rev < 2**63 else None,
+             reason[:1000], data, utc_now()))
+
+
+def open_set_aside(store: Store) -> list[tuple[str, str, int, str]]:
+    """(table, record id, rev, reason) of received rows not applied here, oldest first."""
+    return [tuple(r) for r in store.conn.execute(  # type: ignore[misc]
+        "SELECT table_name, record_id, rev, reason FROM sync_setaside WHERE dismissed = 0 "
+        "ORDER BY set_aside_at")]
+
+
+def set_aside_data(store: Store, table: str, record_id: str) -> dict[str, Any] | None:
+    """The set-aside row's data as received (to name the record to a person)."""
+    row = store.conn.execute("SELECT data FROM sync_setaside WHERE table_name = ? AND "
+                             "record_id = ?", (table, record_id)).fetchone()
+    try:
+        data = json.loads(row[0]) if row and row[0] else None
+    except ValueError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def dismiss_set_aside(store: Store, table: str, record_id: str) -> None:
+    with store.write():
+        store.conn.execute("UPDATE sync_setaside SET dismissed = 1 WHERE table_name = ? AND "
+                           "record_id = ?", (table, record_id))
+
+
 def _apply_one(store: Store, row: PulledRow) -> bool:
     allowed = RECORD_TABLES[row.table][0]
     fields = {k: _encode(v) for k, v in row.data.items() if k in allowed}
     current = store.get(row.table, row.id, include_deleted=True)
     now = utc_now()
+    if current is None and row.deleted:
+        return False  # the deletion of a record this device never had: nothing to keep
     if current is None:
         record = {"id": row.id, "created_at": now, "updated_at": now,
                   "device_id": store.device_id, "version": 1, "deleted": int(row.deleted),
@@ -174,6 +278,10 @@ def live_revs(store: Store, table: str) -> Iterable[tuple[str, int]]:
 def tables_with_pending(store: Store) -> set[str]:
     return {r[0] for r in store.conn.execute(
         "SELECT DISTINCT table_name FROM change_log WHERE mutation > ?", (last_acked(store),))}
+
+
+def tables_with_set_aside(store: Store) -> set[str]:
+    return {r[0] for r in store.conn.execute("SELECT DISTINCT table_name FROM sync_setaside")}
 
 
 def forget_missing(store: Store, table: str, seen_ids: set[str]) -> int:

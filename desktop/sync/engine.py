@@ -20,7 +20,8 @@ from desktop.store import syncstate
 from desktop.store.duplicates import record_possible_duplicates
 from desktop.store.ids import utc_now
 from desktop.store.records import Store
-from desktop.sync.transport import GapRefused, Offline, SyncError, Transport
+from desktop.store.schema import RECORD_TABLES
+from desktop.sync.transport import Diverged, GapRefused, Offline, SyncError, Transport
 from desktop.sync.wire import (
     CHECKSUM_MODULUS,
     DEFAULT_PULL_LIMIT,
@@ -31,12 +32,16 @@ from desktop.sync.wire import (
     PushRequest,
     PushResponse,
     checksum_term,
+    field_problem,
 )
 
 LOCK_KEY = "sync.lock"
 STALE_LOCK_SECONDS = 15 * 60
 CHUNK = 256 * 1024
 MAX_DUPLICATE_CHECKS = 5000
+# A store that went back in time renumbers once; more in one run means another copy of this
+# device is pushing at the same moment (a copied data folder): stop and say so.
+MAX_RENUMBERS = 10
 
 
 class Cancelled(SyncError):
@@ -60,6 +65,8 @@ class SyncReport:
     pending_after: int = 0
     checksums_ok: bool = False
     new_duplicates: int = 0
+    renumbered: int = 0
+    set_aside: list[str] = field(default_factory=list)
 
     @property
     def up_to_date(self) -> bool:
@@ -112,6 +119,7 @@ class SyncEngine:
     # -- push ---------------------------------------------------------------------------
 
     def _push(self, report: SyncReport) -> None:
+        renumbers = 0
         while True:
             self._check_cancel()
             changes = syncstate.pending_changes(self.store, self.push_batch)
@@ -137,6 +145,22 @@ class SyncEngine:
                     continue
                 raise SyncError(f"the platform and this device disagree about the outbox "
                                 f"(expected {gap.expected})") from gap
+            except Diverged as diverged:
+                # Our store went back in time (restored backup, power cut, copied folder):
+                # the platform holds some of our numbers with other changes. Ours are new to
+                # it, so they go again under numbers after its last one.
+                renumbers += 1
+                if renumbers > MAX_RENUMBERS:
+                    raise SyncError(QT_TRANSLATE_NOOP(
+                        "SyncErrors", "Another computer is sending changes as this device "
+                        "(a copied data folder?). Enroll each computer separately.")) from None
+                moved = syncstate.renumber_outbox(self.store, diverged.diverged_at,
+                                                  diverged.expected)
+                report.renumbered += moved
+                report.notes.append(
+                    f"this device's data went back in time (a restored backup?): {moved} "
+                    f"changes renumbered from {diverged.expected} and sent again")
+                continue
             response = PushResponse.model_validate(raw)
             by_mutation = {c.mutation: c for c in changes}
             rejections = []
@@ -150,7 +174,11 @@ class SyncEngine:
                     reason = result.reason or "refused"
                     rejections.append((result.mutation, change.table, change.record_id, reason))
                     report.rejected.append(f"{change.table} {change.record_id}: {reason}")
-            syncstate.acknowledge(self.store, response.last_mutation, rejections)
+            # Never acknowledge past what this batch carried: numbers above it that the
+            # platform holds may be other changes (a store that went back in time); the
+            # next batch finds out.
+            syncstate.acknowledge(self.store, min(response.last_mutation, changes[-1].mutation),
+                                  rejections)
 
     # -- pull ---------------------------------------------------------------------------
 
@@ -173,15 +201,14 @@ class SyncEngine:
                 cursor = 0
                 seen.clear()
                 continue
-            rows = [syncstate.PulledRow(r.table, r.id, r.rev, r.deleted, r.data, r.hlc)
-                    for r in page.rows]
+            rows, refused = self._checked_rows(page, report)
             if full:
                 check_people = False
                 for r in page.rows:
                     seen[r.table].add(r.id)
             if check_people and len(arrived) < MAX_DUPLICATE_CHECKS:
                 arrived += [r.id for r in page.rows if r.table == "people" and not r.deleted]
-            applied, skipped = syncstate.apply_pulled(self.store, rows, page.cursor)
+            applied, skipped = syncstate.apply_pulled(self.store, rows, page.cursor, refused)
             report.pulled += applied
             report.skipped += skipped
             cursor = page.cursor
@@ -196,9 +223,32 @@ class SyncEngine:
             report.new_duplicates += record_possible_duplicates(
                 self.store, arrived[:MAX_DUPLICATE_CHECKS])
 
+    @staticmethod
+    def _checked_rows(
+        page: PullResponse, report: SyncReport,
+    ) -> tuple[list[syncstate.PulledRow], list[tuple[syncstate.PulledRow, str]]]:
+        """Split a page into rows to apply and rows outside the wire schema, which are set
+        aside (visible in the app) rather than allowed to fail the whole page. Fields this
+        version does not know are ignored, so a newer platform can add some."""
+        rows, refused = [], []
+        for r in page.rows:
+            row = syncstate.PulledRow(r.table, r.id, r.rev, r.deleted, r.data, r.hlc)
+            if r.table not in RECORD_TABLES:
+                continue
+            columns = RECORD_TABLES[r.table][0]
+            problem = field_problem(r.table, {k: v for k, v in r.data.items() if k in columns})
+            if problem:
+                refused.append((row, f"not valid: {problem}"))
+                report.set_aside.append(f"{r.table} {r.id}: {problem}")
+            else:
+                rows.append(row)
+        return rows, refused
+
     def _verify(self, report: SyncReport, *, retried: bool = False) -> None:
         expected = getattr(self, "_last_checksums", {})
-        busy = syncstate.tables_with_pending(self.store)
+        # Tables with unsent changes, or with received rows set aside, differ on purpose.
+        busy = syncstate.tables_with_pending(self.store) | syncstate.tables_with_set_aside(
+            self.store)
         mismatched = []
         for table in SYNCED_TABLES:
             if table in busy:

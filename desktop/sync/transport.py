@@ -15,6 +15,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
+from desktop.sync.wire import DivergedBody
 
 CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 60.0
@@ -32,6 +33,17 @@ class GapRefused(SyncError):
     def __init__(self, expected: int) -> None:
         super().__init__(f"the platform expects mutation {expected} next")
         self.expected = expected
+
+
+class Diverged(SyncError):
+    """The platform holds some of our mutation numbers with other changes (our store went
+    back in time); the engine renumbers the outbox from `diverged_at` to `expected`."""
+
+    def __init__(self, expected: int, diverged_at: int) -> None:
+        super().__init__(f"the platform expects change {expected} next; ours differ from "
+                         f"change {diverged_at}")
+        self.expected = expected
+        self.diverged_at = diverged_at
 
 
 def make_session(retries: int = 5, backoff: float = 0.5) -> requests.Session:
@@ -94,6 +106,9 @@ class Transport:
             payload = _json(response)
             if payload.get("error") == "gap":
                 raise GapRefused(int(payload.get("expected", 1)))
+            if payload.get("error") == "diverged":
+                body = DivergedBody.model_validate(payload)
+                raise Diverged(body.expected, body.diverged_at)
         if response.status_code == 401:
             raise SyncError("the platform did not accept this device: "
                             + _json(response).get("message", "enroll it again"))

@@ -7,9 +7,13 @@ agree on what is too big.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from desktop.domain.validation import INT64_MAX, INT64_MIN, MAX_TEXT_CHARS
+from desktop.store.schema import RECORD_TABLES
 
 API_VERSION = "v1"
 MAX_PUSH_CHANGES = 500          # per request; the client sends 200 on a slow link
@@ -17,7 +21,12 @@ DEFAULT_PUSH_BATCH = 200
 MAX_PULL_LIMIT = 2000
 DEFAULT_PULL_LIMIT = 500
 MAX_BODY_BYTES = 8 * 1024 * 1024  # after decompression
-MAX_FIELD_CHARS = 20_000
+MAX_FIELD_CHARS = MAX_TEXT_CHARS
+# Ids, HLCs and times are made by the software, never typed: a strict shape keeps NUL bytes,
+# control characters and SQL-looking text out of every key the platform stores.
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
+HLC_PATTERN = r"^[0-9]{13}-[0-9]{5}-[A-Za-z0-9._:-]+$"
+TIME_PATTERN = r"^[0-9T:.+Z-]+$"
 
 Op = Literal["insert", "update", "delete", "undelete"]
 Scalar = str | int | float | bool | None
@@ -37,7 +46,7 @@ class Strict(BaseModel):
 
 class EnrollRequest(Strict):
     code: str = Field(min_length=6, max_length=64)
-    device_id: str = Field(min_length=8, max_length=64)
+    device_id: str = Field(min_length=8, max_length=64, pattern=ID_PATTERN)
     device_name: str = Field(default="", max_length=200)
 
 
@@ -49,21 +58,27 @@ class EnrollResponse(Strict):
     role: Role
 
 
-class Change(Strict):
-    mutation: int = Field(ge=1)
-    change_id: str = Field(min_length=8, max_length=64)
-    table: str = Field(max_length=40)
-    record_id: str = Field(min_length=8, max_length=64)
+class Change(BaseModel):
+    """One change of the outbox. Its envelope is checked strictly here (a malformed one is a
+    client bug: 422 for the batch); its `fields` are user data, checked change by change with
+    `field_problem`, so one odd value is refused alone and never blocks the queue."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    mutation: int = Field(ge=1, le=INT64_MAX)
+    change_id: str = Field(min_length=8, max_length=64, pattern=ID_PATTERN)
+    table: str = Field(max_length=40, pattern=r"^[a-z_]+$")
+    record_id: str = Field(min_length=8, max_length=64, pattern=ID_PATTERN)
     op: Op
     fields: dict[str, Scalar] = Field(default_factory=dict, max_length=60)
-    base_rev: int | None = Field(default=None, ge=0)
-    hlc: str = Field(min_length=20, max_length=100)
-    changed_at: str = Field(max_length=40)
-    user_id: str | None = Field(default=None, max_length=64)
+    base_rev: int | None = Field(default=None, ge=0, le=INT64_MAX)
+    hlc: str = Field(min_length=20, max_length=100, pattern=HLC_PATTERN)
+    changed_at: str = Field(max_length=40, pattern=TIME_PATTERN)
+    user_id: str | None = Field(default=None, max_length=64, pattern=ID_PATTERN)
 
 
 class PushRequest(Strict):
-    device_id: str = Field(min_length=8, max_length=64)
+    device_id: str = Field(min_length=8, max_length=64, pattern=ID_PATTERN)
     changes: list[Change] = Field(max_length=MAX_PUSH_CHANGES)
 
 
@@ -103,6 +118,64 @@ class PullResponse(Strict):
 class ErrorBody(Strict):
     error: str
     message: str
+
+
+class DivergedBody(Strict):
+    """409 `diverged`: the device sent a mutation number the platform already holds with a
+    different change (the device's store was restored from a backup, rolled back by a power
+    cut, or copied to another laptop). The device renumbers its changes from `diverged_at`
+    to `expected` onwards and sends them again; nothing is lost and nothing applied twice."""
+
+    error: Literal["diverged"]
+    message: str
+    expected: int
+    diverged_at: int
+
+
+def field_problem(table: str, fields: Mapping[str, Any]) -> str | None:
+    """Why these values could not be stored on every copy (SQLite's STRICT tables, PostgreSQL
+    text, the wire's limits), in plain words; None if they can.
+
+    Both sides call it: the platform refuses such a change alone, and a device sets aside a
+    pulled row that fails it instead of stopping its sync. Types are exact (a whole-number
+    title or a fractional capacity is refused, not converted): conversion is the forms' and
+    importers' job, before a value ever enters the outbox.
+    """
+    if table not in RECORD_TABLES:
+        return f"unknown record type {table!r}"
+    columns = RECORD_TABLES[table][0]
+    for name, value in fields.items():
+        if name == "deleted":
+            if value not in (0, 1) or not isinstance(value, int):
+                return "deleted must be 0 or 1"
+            continue
+        kind = columns.get(name)
+        if kind is None:
+            return f"{table} has no field {name!r}"
+        if value is None:
+            continue
+        if kind is int:
+            if isinstance(value, bool) or not isinstance(value, int):
+                return f"{name} must be a whole number, not {_shown(value)}"
+            if not INT64_MIN <= value <= INT64_MAX:
+                return f"{name} is too large to be stored ({_shown(value)})"
+        else:
+            if not isinstance(value, str):
+                return f"{name} must be text, not {_shown(value)}"
+            if len(value) > MAX_FIELD_CHARS:
+                return f"{name} is longer than {MAX_FIELD_CHARS} characters"
+            if "\x00" in value:
+                return f"{name} contains a NUL character"
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return f"{name} contains characters that are not valid text"
+    return None
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def checksum_term(record_id: str, rev: int) -> int:

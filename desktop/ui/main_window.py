@@ -224,7 +224,8 @@ class MainWindow(QMainWindow):
 
         store = self.ctx.store
         waiting = (syncstate.open_conflicts(store) + len(syncstate.open_rejections(store))
-                   + len(duplicates.open_duplicates(store)))
+                   + len(duplicates.open_duplicates(store))
+                   + len(syncstate.open_set_aside(store)))
         self.review_button.setVisible(waiting > 0)
         self.review_button.setText(self.tr("Review ({n})…").format(n=waiting))
 

@@ -172,7 +172,7 @@ class SyncController(QObject):
                 "it to the council.")
         pending = syncstate.pending_count(store)
         conflicts = syncstate.open_conflicts(store)
-        refused = len(syncstate.open_rejections(store))
+        refused = len(syncstate.open_rejections(store)) + len(syncstate.open_set_aside(store))
         last = store.get_meta("sync.last_success")
         when = _local_time(last) if last else self.tr("never")
         parts = [self.tr("Synced {when}").format(when=when)]

@@ -51,6 +51,7 @@ class SyncReview(QDialog):
         self.refused = self._table([self.tr("Record"), self.tr("Why the platform refused it")])
         self.dupes = self._table([self.tr("Person"), self.tr("Possibly the same as"),
                                   self.tr("Why")])
+        self.set_aside = self._table([self.tr("Record"), self.tr("Why it was not stored")])
         self.tabs.addTab(self._page(self.conflicts, [
             (self.tr("Use the other value"), self._use_other),
             (self.tr("Keep the current value"), self._keep)],
@@ -64,6 +65,11 @@ class SyncReview(QDialog):
             (self.tr("Not the same person"), self._dismiss_duplicate)],
             self.tr("Registered on two computers with the same phone, or the same name and "
                     "year of birth. Merge them in People if they are one person.")), "")
+        self.tabs.addTab(self._page(self.set_aside, [(self.tr("Dismiss"), self._dismiss_set_aside)],
+                                    self.tr("These records came from the platform but could not "
+                                            "be stored on this computer, so they were set aside "
+                                            "and sync went on. Tell the council's administrator; "
+                                            "a corrected version replaces them by itself.")), "")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -116,6 +122,11 @@ class SyncReview(QDialog):
         self.tabs.setTabText(0, self.tr("Conflicts ({n})").format(n=len(self._conflicts)))
         self.tabs.setTabText(1, self.tr("Refused ({n})").format(n=len(self._refused)))
         self.tabs.setTabText(2, self.tr("Possible duplicates ({n})").format(n=len(self._dupes)))
+        self._set_aside = syncstate.open_set_aside(store)
+        self._fill(self.set_aside, [
+            (self._record_label(t, rid, syncstate.set_aside_data(store, t, rid)), reason)
+            for t, rid, _rev, reason in self._set_aside])
+        self.tabs.setTabText(3, self.tr("Not stored ({n})").format(n=len(self._set_aside)))
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[tuple]) -> None:
@@ -125,16 +136,18 @@ class SyncReview(QDialog):
                 table.setItem(r, c, QTableWidgetItem(str(value)))
         table.resizeColumnsToContents()
 
-    def _record_label(self, table: str, record_id: str) -> str:
+    def _record_label(self, table: str, record_id: str, fallback: dict | None = None) -> str:
         kind = translate("SyncReview", TABLE_NAMES[table]) if table in TABLE_NAMES else table
         row = self.ctx.store.get(table, record_id, include_deleted=True) if table in \
             syncstate.RECORD_TABLES else None
+        row = row or fallback
         if row is None:
             return f"{kind}: {record_id[:8]}"
         if table == "people":
-            return f"{kind}: {full_name(row['last_name'], row['first_name'], row['patronymic'])}"
+            parts = (row.get(k) for k in ("last_name", "first_name", "patronymic"))
+            return f"{kind}: {full_name(*(str(p) if p else None for p in parts))}"
         name = row.get("name") or row.get("title") or record_id[:8]
-        return f"{kind}: {name}"
+        return f"{kind}: {str(name)[:80]}"
 
     def _person(self, person_id: str) -> str:
         row = self.ctx.store.get("people", person_id, include_deleted=True)
@@ -183,6 +196,13 @@ class SyncReview(QDialog):
         item = self._selected(self.refused, self._refused)
         if item is not None:
             syncstate.dismiss_rejection(self.ctx.store, item[0])  # type: ignore[index]
+            self.reload()
+
+    def _dismiss_set_aside(self) -> None:
+        item = self._selected(self.set_aside, self._set_aside)
+        if item is not None:
+            table, record_id = item[0], item[1]  # type: ignore[index]
+            syncstate.dismiss_set_aside(self.ctx.store, table, record_id)
             self.reload()
 
     def _dismiss_duplicate(self) -> None:

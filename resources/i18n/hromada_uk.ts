@@ -3670,6 +3670,10 @@ The app restarts afterwards.</source>
         <translation>Синхронізацію скасовано; вона продовжиться з того місця, де зупинилася.</translation>
     </message>
     <message>
+        <source>Another computer is sending changes as this device (a copied data folder?). Enroll each computer separately.</source>
+        <translation>Інший компʼютер надсилає зміни від імені цього (скопійована тека даних?). Підключіть кожен компʼютер окремо.</translation>
+    </message>
+    <message>
         <source>Another sync is already running on this device.</source>
         <translation>На цьому компʼютері вже триває синхронізація.</translation>
     </message>
@@ -3757,6 +3761,10 @@ The app restarts afterwards.</source>
         <translation>Чому</translation>
     </message>
     <message>
+        <source>Why it was not stored</source>
+        <translation>Чому не збережено</translation>
+    </message>
+    <message>
         <source>Use the other value</source>
         <translation>Взяти інше значення</translation>
     </message>
@@ -3785,6 +3793,10 @@ The app restarts afterwards.</source>
         <translation>Зареєстровано на двох компʼютерах з тим самим телефоном або тим самим імʼям і роком народження. Якщо це одна людина, обʼєднайте записи в розділі «Люди».</translation>
     </message>
     <message>
+        <source>These records came from the platform but could not be stored on this computer, so they were set aside and sync went on. Tell the council&apos;s administrator; a corrected version replaces them by itself.</source>
+        <translation>Ці записи надійшли з платформи, але їх не вдалося зберегти на цьому компʼютері, тож їх відкладено, а синхронізація тривала далі. Повідомте адміністратора платформи ради; виправлена версія замінить їх сама.</translation>
+    </message>
+    <message>
         <source>Conflicts ({n})</source>
         <translation>Конфлікти ({n})</translation>
     </message>
@@ -3795,6 +3807,10 @@ The app restarts afterwards.</source>
     <message>
         <source>Possible duplicates ({n})</source>
         <translation>Можливі дублікати ({n})</translation>
+    </message>
+    <message>
+        <source>Not stored ({n})</source>
+        <translation>Не збережено ({n})</translation>
     </message>
 </context>
 <context>
@@ -3928,7 +3944,7 @@ The app restarts afterwards.</source>
     </message>
     <message>
         <source>{label} is required</source>
-        <extracomment>Columns every record has; managed by the store, passed through untouched.</extracomment>
+        <extracomment>Columns every record has; managed by the store, passed through untouched. The limits every copy of a record can hold: SQLite&apos;s INTEGER and PostgreSQL&apos;s BIGINT, and a text length far beyond any real note (a whole appeal letter is a few thousand characters).</extracomment>
         <translation>Заповніть поле «{label}»</translation>
     </message>
     <message>
@@ -3962,6 +3978,14 @@ The app restarts afterwards.</source>
     <message>
         <source>{label} must not be negative</source>
         <translation>«{label}»: не може бути відʼємним</translation>
+    </message>
+    <message>
+        <source>{label} is longer than {limit} characters</source>
+        <translation>{label}: довше за {limit} символів</translation>
+    </message>
+    <message>
+        <source>{label} contains invisible control characters; retype it</source>
+        <translation>{label}: містить невидимі керівні символи; введіть заново</translation>
     </message>
     <message>
         <source>{label} must be yes or no, not &apos;{value}&apos;</source>

@@ -1,0 +1,189 @@
+"""What the platform refuses, change by change, so that no record can stop another device:
+values no copy could store, references to records it does not hold, outboxes that went back
+in time. Over real HTTP, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+import requests
+
+from desktop.store.ids import attendance_id, new_id
+from server import auth, service
+from tests.server.test_api import change, enroll, person, pull_all, push
+
+EVENT = {"title": "Збори", "kind": "meeting", "starts_at": "2026-11-20T10:00"}
+
+
+def _statuses(response):
+    assert response.status_code == 200, response.text
+    return [(r["status"], r.get("reason")) for r in response.json()["results"]]
+
+
+@pytest.mark.parametrize(("field", "value", "words"), [
+    ("capacity", 10**30, "too large"),
+    ("capacity", 2**63, "too large"),
+    ("capacity", 1e300, "whole number"),
+    ("capacity", 12.5, "whole number"),
+    ("capacity", True, "whole number"),
+    ("capacity", 5_000_000, "between"),
+    ("title", 123, "must be text"),
+    ("title", "Збори\x00", "NUL"),
+    ("title", "x" * 20_001, "longer than"),
+    ("starts_at", "вчора", "date and time"),
+])
+def test_values_no_copy_could_store_are_refused_alone(live_server, field, value, words):
+    office = service.create_office(live_server.db, "Офіс")
+    dev, h = enroll(live_server, office)
+    good_person = new_id()
+    bad_event = new_id()
+    batch = [change(1, "events", bad_event, {**EVENT, "office_id": office, field: value}),
+             change(2, "people", good_person, person())]
+    results = _statuses(push(live_server, dev, h, batch))
+    assert results[0][0] == "rejected" and words in results[0][1], results
+    assert results[1] == ("applied", None)  # the queue goes on past the refused change
+    rows, _ = pull_all(live_server, h)
+    ids = {r["id"] for r in rows}
+    assert good_person in ids and bad_event not in ids
+
+
+def test_nan_in_a_push_is_refused_alone(live_server):
+    office = service.create_office(live_server.db, "Офіс")
+    dev, h = enroll(live_server, office)
+    body = {"device_id": dev, "changes": [
+        change(1, "events", new_id(), {**EVENT, "office_id": office, "capacity": math.nan}),
+        change(2, "people", new_id(), person())]}
+    raw = json.dumps(body)  # Python writes NaN, as a careless client would
+    r = requests.post(f"{live_server.url}/v1/push", data=raw,
+                      headers={**h, "Content-Type": "application/json"})
+    results = _statuses(r)
+    assert results[0][0] == "rejected" and results[1][0] == "applied"
+
+
+def test_envelope_with_control_characters_is_a_clear_422(live_server):
+    office = service.create_office(live_server.db, "Офіс")
+    dev, h = enroll(live_server, office)
+    bad = change(1, "people", "abc\x00defgh-123", person())
+    r = push(live_server, dev, h, [bad])
+    assert r.status_code == 422 and r.json()["error"] == "invalid_request"
+
+
+def test_references_to_records_the_platform_lacks_are_refused(live_server):
+    db = live_server.db
+    office_a = service.create_office(db, "Офіс А")
+    office_b = service.create_office(db, "Офіс Б")
+    dev_a, ha = enroll(live_server, office_a)
+    dev_b, hb = enroll(live_server, office_b)
+    event = new_id()
+    anna = new_id()
+    # A person and their attendance in one batch apply in order.
+    results = _statuses(push(live_server, dev_a, ha, [
+        change(1, "events", event, {**EVENT, "office_id": office_a}),
+        change(2, "people", anna, person()),
+        change(3, "attendance", attendance_id(anna, event),
+               {"event_id": event, "person_id": anna, "status": "attended"}),
+    ]))
+    assert [s for s, _ in results] == ["applied"] * 3
+    ghost = new_id()
+    stranger = new_id()
+    results = _statuses(push(live_server, dev_b, hb, [
+        # a person the platform never received (refused earlier, or never sent)
+        change(1, "attendance", attendance_id(ghost, event),
+               {"event_id": event, "person_id": ghost, "status": "attended"}),
+        # office A's person, named by office B
+        change(2, "attendance", attendance_id(anna, event),
+               {"event_id": event, "person_id": anna, "status": "registered"}),
+        # an id that does not come from its person and event
+        change(3, "people", stranger, person()),
+        change(4, "attendance", new_id(),
+               {"event_id": event, "person_id": stranger, "status": "attended"}),
+        # the shared event is fine to attend from another office
+        change(5, "attendance", attendance_id(stranger, event),
+               {"event_id": event, "person_id": stranger, "status": "attended"}),
+        # an idea whose author is office A's person
+        change(6, "ideas", new_id(), {
+            "title": "Ліхтарі", "description": "На вулиці темно", "channel": "appeal",
+            "office_id": office_b, "received_on": "2026-11-20", "status": "new",
+            "author_person_id": anna}),
+    ]))
+    assert results[0][0] == "rejected" and "does not have" in results[0][1]
+    assert results[1][0] == "rejected"  # another office's record, whatever the reason says
+    assert results[2][0] == "applied"
+    assert results[3][0] == "rejected" and "person and event" in results[3][1]
+    assert results[4][0] == "applied"
+    assert results[5][0] == "rejected" and "another office" in results[5][1]
+    with db.transaction() as tx:
+        attendance = tx.all("SELECT id, data FROM records WHERE tbl = 'attendance'")
+    for record_id, data in attendance:
+        fields = json.loads(data)
+        assert record_id == attendance_id(fields["person_id"], fields["event_id"])
+        with db.transaction() as tx:
+            assert tx.one("SELECT 1 FROM records WHERE tbl = 'people' AND id = ?",
+                          (fields["person_id"],)), "an orphan attendance row was accepted"
+
+
+def test_a_reused_mutation_number_with_another_change_is_diverged(live_server):
+    office = service.create_office(live_server.db, "Офіс")
+    dev, h = enroll(live_server, office)
+    first = [change(1, "people", new_id(), person()), change(2, "people", new_id(), person())]
+    assert _statuses(push(live_server, dev, h, first)) == [("applied", None)] * 2
+    # The same changes again (a lost response): duplicates, as always.
+    again = _statuses(push(live_server, dev, h, first))
+    assert again == [("duplicate", None)] * 2
+    # Number 2 again but another change: the device's store went back in time.
+    other = [first[0], change(2, "people", new_id(), person())]
+    r = push(live_server, dev, h, other)
+    assert r.status_code == 409
+    body = r.json()
+    assert body["error"] == "diverged" and body["expected"] == 3 and body["diverged_at"] == 2
+    assert "back in time" in body["message"]
+
+
+def test_conflict_names_the_device_that_lost(live_server):
+    db = live_server.db
+    office = service.create_office(db, "Офіс")
+    dev_1, h1 = enroll(live_server, office)
+    dev_2, h2 = enroll(live_server, office)
+    org = new_id()
+    base = {"name": "ГО «Світанок»", "legal_form": "public_organization"}
+    assert _statuses(push(live_server, dev_1, h1, [change(1, "organizations", org, base)]))
+    rows, _ = pull_all(live_server, h1)
+    rev = next(r["rev"] for r in rows if r["id"] == org)
+    # Both edit the same field from the same base; device 2's edit is later and wins.
+    push(live_server, dev_1, h1, [change(2, "organizations", org, {"notes": "перша"},
+                                         op="update", hlc_ms=1795456134000, device="one",
+                                         base_rev=rev)])
+    push(live_server, dev_2, h2, [change(1, "organizations", org, {"notes": "друга"},
+                                         op="update", hlc_ms=1795456135000, device="two",
+                                         base_rev=rev)])
+    # Then device 1 sends an even earlier edit of another field's... the same field, older.
+    push(live_server, dev_1, h1, [change(3, "organizations", org, {"notes": "стара"},
+                                         op="update", hlc_ms=1795456133000, device="one",
+                                         base_rev=rev)])
+    rows, _ = pull_all(live_server, h1)
+    conflicts = {r["data"]["losing_value"]: r["data"] for r in rows if r["table"] == "conflicts"}
+    assert conflicts["перша"]["winning_value"] == "друга"
+    assert conflicts["перша"]["losing_device"] == dev_1  # the later push won
+    assert conflicts["стара"]["winning_value"] == "друга"
+    assert conflicts["стара"]["losing_device"] == dev_1  # the later push lost
+    final = next(r for r in rows if r["id"] == org)
+    assert final["data"]["notes"] == "друга"
+
+
+def test_platform_sqlite_is_durable_on_purpose(tmp_path):
+    from server.db import ServerDB
+
+    db = ServerDB(f"sqlite:///{tmp_path / 'p.sqlite3'}")
+    with db.transaction() as tx:
+        assert tx.one("PRAGMA synchronous")[0] == 2  # FULL
+    db.close()
+
+
+def test_enrollment_is_unchanged_by_the_new_table(live_server):
+    office = service.create_office(live_server.db, "Офіс")
+    code = auth.new_enrollment_code(live_server.db, office, "office")
+    r = requests.post(f"{live_server.url}/v1/enroll",
+                      json={"code": code, "device_id": "bad id with spaces"})
+    assert r.status_code == 422
