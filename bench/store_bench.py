@@ -81,3 +81,31 @@ def run(tmp: Path, people: int) -> Iterator[Result]:
                  _timed(like), floor=2.0,
                  notes=[f"bulk load of {people:,} people: {big:.1f}s ({people / big:,.0f}/s)"])
     bulk_store.close()
+    yield durability_cost(tmp)
+
+
+def durability_cost(tmp: Path, checkins: int = 300) -> Result:
+    """What `synchronous=FULL` costs a check-in, against NORMAL on the same work.
+
+    FULL is chosen on purpose (docs/reliability.md): with WAL, NORMAL may lose the last
+    commits in a power cut, i.e. check-ins the screen showed as saved. The floor only guards
+    against FULL becoming absurdly dear; the note gives the per-check-in cost an operator feels.
+    """
+    from desktop.store.checkin import register_walk_in
+
+    def run_with(mode: str) -> float:
+        store = open_store(tmp / f"sync-{mode.lower()}.sqlite3")
+        store.conn.execute(f"PRAGMA synchronous = {mode}")
+        event = store.insert("events", {"title": "Навчання", "kind": "training",
+                                        "starts_at": "2026-12-02T10:00"})["id"]
+        rng = random.Random(2)
+        people = list(_people(checkins, rng))
+        try:
+            return _timed(lambda: [register_walk_in(store, p, event) for p in people])
+        finally:
+            store.close()
+
+    full, normal = run_with("FULL"), run_with("NORMAL")
+    return Result(f"{checkins} walk-in check-ins: synchronous FULL vs NORMAL", full, normal,
+                  floor=0.05, notes=[f"FULL {full / checkins * 1000:.2f} ms per check-in, "
+                                     f"NORMAL {normal / checkins * 1000:.2f} ms"])

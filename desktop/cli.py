@@ -270,9 +270,6 @@ def cmd_sync(args: argparse.Namespace, paths: DataPaths) -> int:
           + (f", {len(report.rejected)} refused by the platform" if report.rejected else ""))
     for line in report.rejected[:20]:
         print(f"  refused: {line}")
-    if report.set_aside:
-        print(f"  {len(report.set_aside)} received records could not be stored here and were "
-              "set aside (Sync: to review)")
     for line in report.set_aside[:20]:
         print(f"  set aside: {line}")
     for note in report.notes:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 _WIDTH_MS = 13
 _WIDTH_COUNTER = 5
+_MAX_COUNTER = 10**_WIDTH_COUNTER - 1
 
 
 @dataclass(frozen=True, order=True)
@@ -46,6 +47,10 @@ class HybridClock:
         physical = int(self._wall() * 1000)
         if physical > self._millis:
             self._millis, self._counter = physical, 0
+        elif self._counter >= _MAX_COUNTER:
+            # The counter's width is fixed so that timestamps compare as text; past it
+            # (a wall clock stuck far behind), borrow the next millisecond instead.
+            self._millis, self._counter = self._millis + 1, 0
         else:
             self._counter += 1
         return str(Hlc(self._millis, self._counter, self.node))

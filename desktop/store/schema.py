@@ -264,8 +264,8 @@ def _m004_set_aside(db: sqlite_utils.Database) -> None:
     see instead of stopping every later sync (docs/sync-protocol.md, "Nothing stops a pull").
     One entry per record: a later version that applies clears it."""
     db["sync_setaside"].create(
-        {"table_name": str, "record_id": str, "rev": int, "reason": str, "data": str,
-         "set_aside_at": str, "dismissed": int},
+        {"table_name": str, "record_id": str, "rev": int, "reason": str, "details": str,
+         "data": str, "set_aside_at": str, "dismissed": int},
         pk=("table_name", "record_id"), defaults={"dismissed": 0},
         not_null={"reason", "set_aside_at"}, strict=True, if_not_exists=True,
     )

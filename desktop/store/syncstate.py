@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.domain.errors import FieldError
 from desktop.store.errors import StoreError
 from desktop.store.ids import utc_now
 from desktop.store.records import Store, _dumps, _encode
@@ -126,9 +127,13 @@ class PulledRow:
     hlc: str | None = None
 
 
+#: A pulled row the sync layer refused: the row, the reason in English (CLI, log), and the
+#: domain's FieldErrors behind it (shown translated in the app).
+Refused = tuple[PulledRow, str, Sequence[FieldError]]
+
+
 def apply_pulled(
-    store: Store, rows: Iterable[PulledRow], cursor: int,
-    refused: Iterable[tuple[PulledRow, str]] = (),
+    store: Store, rows: Iterable[PulledRow], cursor: int, refused: Iterable[Refused] = (),
 ) -> tuple[int, int]:
     """Apply a page from the platform and move the cursor, atomically.
 
@@ -146,8 +151,8 @@ def apply_pulled(
     try:
         with store.write():
             waiting = _set_aside_keys(store)
-            for row, reason in refused:
-                set_aside(store, row, reason)
+            for row, reason, errors in refused:
+                set_aside(store, row, reason, errors)
             for row in rows:
                 if row.table not in RECORD_TABLES:
                     continue
@@ -187,22 +192,26 @@ def _set_aside_keys(store: Store) -> set[tuple[str, str]]:
         "SELECT table_name, record_id FROM sync_setaside")}
 
 
-def set_aside(store: Store, row: PulledRow, reason: str) -> None:
+def set_aside(store: Store, row: PulledRow, reason: str,
+              errors: Sequence[FieldError] = ()) -> None:
     """Keep a pulled row that cannot be applied, with why, for a person to see."""
     try:
         data = _dumps(dict(row.data))
+        details = _dumps([[e.field, e.template, dict(e.args)] for e in errors]) if errors \
+            else None
     except (TypeError, ValueError):
-        data = None
+        data = details = None
     data = data if data is None or len(data) <= 100_000 else data[:100_000]
     with store.write():
         store.conn.execute(
-            "INSERT INTO sync_setaside(table_name, record_id, rev, reason, data, set_aside_at, "
-            "dismissed) VALUES(?, ?, ?, ?, ?, ?, 0) ON CONFLICT(table_name, record_id) DO "
-            "UPDATE SET rev = excluded.rev, reason = excluded.reason, data = excluded.data, "
+            "INSERT INTO sync_setaside(table_name, record_id, rev, reason, details, data, "
+            "set_aside_at, dismissed) VALUES(?, ?, ?, ?, ?, ?, ?, 0) "
+            "ON CONFLICT(table_name, record_id) DO UPDATE SET rev = excluded.rev, "
+            "reason = excluded.reason, details = excluded.details, data = excluded.data, "
             "set_aside_at = excluded.set_aside_at, dismissed = 0",
             (str(row.table)[:40], str(row.id)[:64],
              row.rev if isinstance(row.rev, int) and 0 <= row.rev < 2**63 else None,
-             reason[:1000], data, utc_now()))
+             reason[:1000], details, data, utc_now()))
 
 
 def open_set_aside(store: Store) -> list[tuple[str, str, int, str]]:
@@ -210,6 +219,17 @@ def open_set_aside(store: Store) -> list[tuple[str, str, int, str]]:
     return [tuple(r) for r in store.conn.execute(  # type: ignore[misc]
         "SELECT table_name, record_id, rev, reason FROM sync_setaside WHERE dismissed = 0 "
         "ORDER BY set_aside_at")]
+
+
+def set_aside_errors(store: Store, table: str, record_id: str) -> list[FieldError]:
+    """The FieldErrors behind a set-aside row (empty when it failed to apply here)."""
+    row = store.conn.execute("SELECT details FROM sync_setaside WHERE table_name = ? AND "
+                             "record_id = ?", (table, record_id)).fetchone()
+    try:
+        items = json.loads(row[0]) if row and row[0] else []
+        return [FieldError(str(f), str(t), dict(a)) for f, t, a in items]
+    except (ValueError, TypeError):
+        return []
 
 
 def set_aside_data(store: Store, table: str, record_id: str) -> dict[str, Any] | None:

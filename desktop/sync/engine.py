@@ -15,7 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.domain.errors import ValidationError
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
+from desktop.domain.validation import validate
 from desktop.store import syncstate
 from desktop.store.duplicates import record_possible_duplicates
 from desktop.store.ids import utc_now
@@ -32,7 +34,7 @@ from desktop.sync.wire import (
     PushRequest,
     PushResponse,
     checksum_term,
-    field_problem,
+    field_errors,
 )
 
 LOCK_KEY = "sync.lock"
@@ -219,6 +221,9 @@ class SyncEngine:
         if full:
             for table in SYNCED_TABLES:
                 syncstate.forget_missing(self.store, table, seen.get(table, set()))
+        if report.set_aside:
+            report.notes.append(f"{len(report.set_aside)} received records could not be stored "
+                                "here and were set aside: " + "; ".join(report.set_aside[:5]))
         if check_people and arrived:
             report.new_duplicates += record_possible_duplicates(
                 self.store, arrived[:MAX_DUPLICATE_CHECKS])
@@ -226,7 +231,7 @@ class SyncEngine:
     @staticmethod
     def _checked_rows(
         page: PullResponse, report: SyncReport,
-    ) -> tuple[list[syncstate.PulledRow], list[tuple[syncstate.PulledRow, str]]]:
+    ) -> tuple[list[syncstate.PulledRow], list[syncstate.Refused]]:
         """Split a page into rows to apply and rows outside the wire schema, which are set
         aside (visible in the app) rather than allowed to fail the whole page. Fields this
         version does not know are ignored, so a newer platform can add some."""
@@ -236,9 +241,18 @@ class SyncEngine:
             if r.table not in RECORD_TABLES:
                 continue
             columns = RECORD_TABLES[r.table][0]
-            problem = field_problem(r.table, {k: v for k, v in r.data.items() if k in columns})
-            if problem:
-                refused.append((row, f"not valid: {problem}"))
+            known = {k: v for k, v in r.data.items() if k in columns}
+            errors = field_errors(r.table, known)
+            if not errors and not r.deleted:
+                # The domain's rules too (dates, choices, ranges): a bad date from an older
+                # platform must not reach a screen that reads it.
+                try:
+                    validate(r.table, known)
+                except ValidationError as exc:
+                    errors = exc.errors
+            if errors:
+                problem = "; ".join(str(e) for e in errors)
+                refused.append((row, f"not valid: {problem}", errors))
                 report.set_aside.append(f"{r.table} {r.id}: {problem}")
             else:
                 rows.append(row)

@@ -12,7 +12,19 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from desktop.domain.validation import INT64_MAX, INT64_MIN, MAX_TEXT_CHARS
+from desktop.domain.errors import FieldError
+from desktop.domain.i18n import QT_TRANSLATE_NOOP
+from desktop.domain.validation import (
+    CONTROL_CHARS,
+    INT64_MAX,
+    INT64_MIN,
+    MAX_TEXT_CHARS,
+    NOT_BOOL,
+    NOT_INT,
+    NOT_TEXT,
+    TOO_LONG,
+    field_label,
+)
 from desktop.store.schema import RECORD_TABLES
 
 API_VERSION = "v1"
@@ -25,8 +37,11 @@ MAX_FIELD_CHARS = MAX_TEXT_CHARS
 # Ids, HLCs and times are made by the software, never typed: a strict shape keeps NUL bytes,
 # control characters and SQL-looking text out of every key the platform stores.
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]*$"
-HLC_PATTERN = r"^[0-9]{13}-[0-9]{5}-[A-Za-z0-9._:-]+$"
+HLC_PATTERN = r"^[0-9]{13}-[0-9]{5,9}-[A-Za-z0-9._:-]+$"
 TIME_PATTERN = r"^[0-9T:.+Z-]+$"
+TOO_BIG = QT_TRANSLATE_NOOP("Validation", "{label} is too large to be stored ({value})")
+UNKNOWN_FIELD_OF = QT_TRANSLATE_NOOP("Validation", "{label} is not a field of this record")
+UNKNOWN_TABLE = QT_TRANSLATE_NOOP("Validation", "{value} is not a kind of record this app knows")
 
 Op = Literal["insert", "update", "delete", "undelete"]
 Scalar = str | int | float | bool | None
@@ -132,49 +147,61 @@ class DivergedBody(Strict):
     diverged_at: int
 
 
-def field_problem(table: str, fields: Mapping[str, Any]) -> str | None:
-    """Why these values could not be stored on every copy (SQLite's STRICT tables, PostgreSQL
-    text, the wire's limits), in plain words; None if they can.
+def field_errors(table: str, fields: Mapping[str, Any]) -> list[FieldError]:
+    """What in these values could not be stored on every copy (SQLite's STRICT tables,
+    PostgreSQL text, the wire's limits); empty if they can.
 
     Both sides call it: the platform refuses such a change alone, and a device sets aside a
     pulled row that fails it instead of stopping its sync. Types are exact (a whole-number
     title or a fractional capacity is refused, not converted): conversion is the forms' and
-    importers' job, before a value ever enters the outbox.
+    importers' job, before a value ever enters the outbox. The problems are FieldErrors, so
+    the app shows them in Ukrainian and the platform's log in English.
     """
     if table not in RECORD_TABLES:
-        return f"unknown record type {table!r}"
+        return [FieldError("table", UNKNOWN_TABLE, {"value": _shown(table)})]
     columns = RECORD_TABLES[table][0]
+    errors = []
     for name, value in fields.items():
         if name == "deleted":
             if value not in (0, 1) or not isinstance(value, int):
-                return "deleted must be 0 or 1"
+                errors.append(FieldError(name, NOT_BOOL, {"label": name, "value": _shown(value)}))
             continue
         kind = columns.get(name)
+        args = {"label": field_label(name), "value": _shown(value)}
         if kind is None:
-            return f"{table} has no field {name!r}"
-        if value is None:
+            errors.append(FieldError(name, UNKNOWN_FIELD_OF, {**args, "label": name}))
+        elif value is None:
             continue
-        if kind is int:
+        elif kind is int:
             if isinstance(value, bool) or not isinstance(value, int):
-                return f"{name} must be a whole number, not {_shown(value)}"
-            if not INT64_MIN <= value <= INT64_MAX:
-                return f"{name} is too large to be stored ({_shown(value)})"
-        else:
-            if not isinstance(value, str):
-                return f"{name} must be text, not {_shown(value)}"
-            if len(value) > MAX_FIELD_CHARS:
-                return f"{name} is longer than {MAX_FIELD_CHARS} characters"
-            if "\x00" in value:
-                return f"{name} contains a NUL character"
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                return f"{name} contains characters that are not valid text"
-    return None
+                errors.append(FieldError(name, NOT_INT, args))
+            elif not INT64_MIN <= value <= INT64_MAX:
+                errors.append(FieldError(name, TOO_BIG, args))
+        elif not isinstance(value, str):
+            errors.append(FieldError(name, NOT_TEXT, args))
+        elif len(value) > MAX_FIELD_CHARS:
+            errors.append(FieldError(name, TOO_LONG, {**args, "limit": MAX_FIELD_CHARS}))
+        elif "\x00" in value or not _utf8(value):
+            errors.append(FieldError(name, CONTROL_CHARS, args))
+    return errors
+
+
+def field_problem(table: str, fields: Mapping[str, Any]) -> str | None:
+    """`field_errors` as one English sentence (the platform's refusal reason), or None."""
+    errors = field_errors(table, fields)
+    return "; ".join(str(e) for e in errors) if errors else None
+
+
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _shown(value: Any) -> str:
-    text = repr(value)
+    text = value if isinstance(value, str) else repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 

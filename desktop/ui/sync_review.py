@@ -23,7 +23,7 @@ from desktop.domain.validation import validate
 from desktop.store import duplicates, syncstate
 from desktop.store.ids import utc_now
 from desktop.ui.context import AppContext
-from desktop.ui.translate import tr_field, translate
+from desktop.ui.translate import render_error, tr_field, translate
 from desktop.ui.workers import show_error
 
 TABLE_NAMES = {
@@ -124,8 +124,10 @@ class SyncReview(QDialog):
         self.tabs.setTabText(2, self.tr("Possible duplicates ({n})").format(n=len(self._dupes)))
         self._set_aside = syncstate.open_set_aside(store)
         self._fill(self.set_aside, [
-            (self._record_label(t, rid, syncstate.set_aside_data(store, t, rid)), reason)
-            for t, rid, _rev, reason in self._set_aside])
+            (self._record_label(t, rid, syncstate.set_aside_data(store, t, rid)),
+             self._why_not_stored(t, rid, reason)) for t, rid, _rev, reason in self._set_aside])
+        for row, (_t, _rid, _rev, reason) in enumerate(self._set_aside):
+            self.set_aside.item(row, 1).setToolTip(reason)  # the technical words, for IT
         self.tabs.setTabText(3, self.tr("Not stored ({n})").format(n=len(self._set_aside)))
 
     @staticmethod
@@ -148,6 +150,12 @@ class SyncReview(QDialog):
             return f"{kind}: {full_name(*(str(p) if p else None for p in parts))}"
         name = row.get("name") or row.get("title") or record_id[:8]
         return f"{kind}: {str(name)[:80]}"
+
+    def _why_not_stored(self, table: str, record_id: str, reason: str) -> str:
+        errors = syncstate.set_aside_errors(self.ctx.store, table, record_id)
+        if errors:
+            return "; ".join(render_error(e) for e in errors)
+        return self.tr("This computer could not store it ({reason})").format(reason=reason)
 
     def _person(self, person_id: str) -> str:
         row = self.ctx.store.get("people", person_id, include_deleted=True)

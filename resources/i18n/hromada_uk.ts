@@ -3778,7 +3778,7 @@ The app restarts afterwards.</source>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation>Закрити</translation>
+        <translation>Приховати</translation>
     </message>
     <message>
         <source>The platform did not accept these changes. They stay on this computer; correct the record and the correction will be sent.</source>
@@ -3811,6 +3811,10 @@ The app restarts afterwards.</source>
     <message>
         <source>Not stored ({n})</source>
         <translation>Не збережено ({n})</translation>
+    </message>
+    <message>
+        <source>This computer could not store it ({reason})</source>
+        <translation>Цей компʼютер не зміг його зберегти ({reason})</translation>
     </message>
 </context>
 <context>
@@ -3981,11 +3985,11 @@ The app restarts afterwards.</source>
     </message>
     <message>
         <source>{label} is longer than {limit} characters</source>
-        <translation>{label}: довше за {limit} символів</translation>
+        <translation>«{label}»: довше за {limit} символів</translation>
     </message>
     <message>
         <source>{label} contains invisible control characters; retype it</source>
-        <translation>{label}: містить невидимі керівні символи; введіть заново</translation>
+        <translation>«{label}»: містить невидимі керівні символи; введіть заново</translation>
     </message>
     <message>
         <source>{label} must be yes or no, not &apos;{value}&apos;</source>
@@ -4022,6 +4026,18 @@ The app restarts afterwards.</source>
     <message>
         <source>{label}: the person&apos;s consent to keeping their personal data is needed</source>
         <translation>«{label}»: потрібна згода людини на зберігання її персональних даних</translation>
+    </message>
+    <message>
+        <source>{label} is too large to be stored ({value})</source>
+        <translation>«{label}»: завелике значення, його не можна зберегти ({value})</translation>
+    </message>
+    <message>
+        <source>{label} is not a field of this record</source>
+        <translation>«{label}»: такого поля в цьому записі немає</translation>
+    </message>
+    <message>
+        <source>{value} is not a kind of record this app knows</source>
+        <translation>«{value}»: такого виду записів програма не знає</translation>
     </message>
 </context>
 <context>

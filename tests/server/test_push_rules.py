@@ -30,7 +30,7 @@ def _statuses(response):
     ("capacity", True, "whole number"),
     ("capacity", 5_000_000, "between"),
     ("title", 123, "must be text"),
-    ("title", "Збори\x00", "NUL"),
+    ("title", "Збори\x00", "control characters"),
     ("title", "x" * 20_001, "longer than"),
     ("starts_at", "вчора", "date and time"),
 ])

@@ -34,6 +34,8 @@ POISON = [
     ("capacity", 1e300),
     ("title", 12345),
     ("title", "Збори\x00"),
+    ("starts_at", "вчора"),
+    ("kind", "Not A Kind!"),
 ]
 
 

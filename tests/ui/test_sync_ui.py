@@ -83,18 +83,22 @@ def test_review_button_shows_only_when_there_is_something_to_review(window, stor
 
 
 def test_received_rows_set_aside_are_listed_named_and_dismissable(window, qtbot, store):
+    from desktop.sync.wire import field_errors
     from desktop.ui.sync_review import SyncReview
 
-    row = syncstate.PulledRow("events", "01a2c3d4-0000-7000-8000-000000000001", 17, False,
-                              {"title": "Збори громади", "capacity": 10**30})
-    syncstate.apply_pulled(store, [], 17, [(row, "not valid: capacity is too large")])
+    data = {"title": "Збори громади", "capacity": 10**30}
+    row = syncstate.PulledRow("events", "01a2c3d4-0000-7000-8000-000000000001", 17, False, data)
+    errors = field_errors("events", data)
+    syncstate.apply_pulled(store, [], 17, [(row, "not valid: capacity is too large", errors)])
     window._update_review_button()
     assert window.review_button.text() == "Переглянути (1)…"
     dialog = SyncReview(window.ctx, window)
     qtbot.addWidget(dialog)
     assert dialog.tabs.tabText(3) == "Не збережено (1)"
     assert dialog.set_aside.item(0, 0).text() == "Події: Збори громади"
-    assert "capacity is too large" in dialog.set_aside.item(0, 1).text()
+    why = dialog.set_aside.item(0, 1)
+    assert why.text().startswith("«Кількість місць»: завелике значення")  # in Ukrainian
+    assert "capacity is too large" in why.toolTip()  # the technical words, for IT
     assert int(store.get_meta(syncstate.CURSOR)) == 17  # the cursor moved past it
     dialog.set_aside.selectRow(0)
     dialog._dismiss_set_aside()
