@@ -73,6 +73,23 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser(
         "restore", help="replace the database with a backup (the current one is kept)")
     restore.add_argument("file", metavar="FILE")
+
+    imp = sub.add_parser(
+        "import", help="bring in a list from CSV or XLSX: every row, or none",
+        description="Read a list made in Excel, LibreOffice or Google Sheets (CSV in UTF-8 or "
+        "Windows-1251 with commas, semicolons or tabs, or XLSX); columns are found by their "
+        "headers in Ukrainian or English. A file with bad rows imports nothing and lists "
+        "every bad row.")
+    imp.add_argument("kind", choices=("people", "organizations", "attendance"), metavar="KIND",
+                     help="people, organizations or attendance (with --event)")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--event", metavar="ID", help="the event an attendance list is for")
+    imp.add_argument("--only-valid", action="store_true",
+                     help="import the good rows and leave out the bad ones")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="check the file and say what would happen; change nothing")
+    imp.add_argument("--update-existing", action="store_true",
+                     help="fill in people or CSOs already here from the file (default: skip)")
     return parser
 
 
@@ -282,6 +299,68 @@ def cmd_sync(args: argparse.Namespace, paths: DataPaths) -> int:
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace, paths: DataPaths) -> int:
+    from desktop.domain.importing import ImportFileError, mapping_problem
+    from desktop.store import importer
+
+    if args.kind == "attendance" and not args.event:
+        raise UserError("an attendance list needs the event: --event ID")
+    if not paths.database.exists():
+        raise UserError(f"there is no database in {paths.root}")
+    source = Path(args.file).expanduser()
+    if not source.is_file():
+        raise UserError(f"{source} does not exist or is not a file")
+    store = _open_store(paths)
+    try:
+        try:
+            from desktop.domain.importing import read_table
+
+            table = read_table(source, args.kind)
+        except ImportFileError as exc:
+            raise UserError(str(exc)) from exc
+        mapping = importer.mapping_for(store, args.kind, table.headers)
+        problem = mapping_problem(args.kind, mapping)
+        if problem:
+            raise UserError(problem)
+        plan = importer.plan(store, args.kind, table, mapping, event_id=args.event)
+        for row in plan.bad:
+            for column, error in row.errors:
+                where = f"line {row.line}" + (f", column «{column}»" if column else "")
+                print(f"{where}: {error.message}", file=sys.stderr)
+        summary = (f"{len(plan.rows)} rows: {plan.new} new, {plan.matched} already here"
+                   f"{' (to update)' if args.update_existing else ' (to skip)'}, "
+                   f"{plan.possible_duplicates} possible duplicates, {len(plan.bad)} with "
+                   "problems")
+        if plan.bad and not args.only_valid:
+            print(summary, file=sys.stderr)
+            raise UserError(f"{len(plan.bad)} rows have problems; nothing was imported. Fix "
+                            "the file, or run again with --only-valid to leave them out")
+        if args.dry_run:
+            print(summary + "; nothing was changed (--dry-run)")
+            return EXIT_OK
+        result = importer.run(store, plan, update_existing=args.update_existing,
+                              only_valid=args.only_valid, office_id=store.get_meta("office_id"),
+                              user_id=store.user_id)
+        importer.remember_mapping(store, args.kind, table.headers, mapping)
+    finally:
+        store.close()
+    what = {"people": "people", "attendance": "people", "organizations": "CSOs"}[args.kind]
+    parts = [f"{result.created} new", f"{result.updated} updated", f"{result.skipped} skipped"]
+    if args.kind == "attendance":
+        parts.append(f"{result.checked_in} on the event's list")
+    if result.without_consent:
+        parts.append(f"{result.without_consent} without recorded consent (kept for statistics "
+                     "only)")
+    if result.possible_duplicates:
+        parts.append(f"{result.possible_duplicates} possible duplicates to review (People)")
+    if result.bad_rows:
+        parts.append(f"{result.bad_rows} bad rows left out")
+    if result.heads_not_linked:
+        parts.append(f"{result.heads_not_linked} heads not linked (not known here by phone)")
+    print(f"Imported {what}: " + ", ".join(parts) + ".")
+    return EXIT_OK
+
+
 def cmd_smoke_test(args: argparse.Namespace, paths: DataPaths) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop.ui.app import smoke_test
@@ -298,7 +377,7 @@ def cmd_gui(args: argparse.Namespace, paths: DataPaths) -> int:
 COMMANDS = {
     None: cmd_gui, "demo": cmd_demo, "export": cmd_export, "check": cmd_check,
     "backup": cmd_backup, "restore": cmd_restore, "enroll": cmd_enroll, "sync": cmd_sync,
-    "smoke-test": cmd_smoke_test,
+    "smoke-test": cmd_smoke_test, "import": cmd_import,
 }
 
 

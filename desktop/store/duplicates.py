@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from desktop.domain.dedupe import find_possible_duplicates
+from desktop.domain.dedupe import duplicate_keys, find_possible_duplicates
 from desktop.store.ids import utc_now
 from desktop.store.records import Store
 from desktop.store.search import match_expression
@@ -29,6 +29,16 @@ def _candidates(store: Store, person: dict) -> list[dict]:
             "ON d.doc_id = f.rowid WHERE search_docs_fts MATCH ? AND d.kind = 'people' "
             "AND d.record_id != ? LIMIT 200", (expression, person["id"])))
     return [p for p in (store.get("people", i) for i in ids) if p is not None]
+
+
+def same_person_candidates(store: Store, person: dict) -> list[str]:
+    """Ids of live people who share a dedupe key (phone, or name and birth year) with
+    `person`, which need not be stored (an imported row): the importer's matching."""
+    wanted = duplicate_keys(person)
+    if not wanted:
+        return []
+    probe = {**person, "id": person.get("id") or ""}
+    return [c["id"] for c in _candidates(store, probe) if duplicate_keys(c) & wanted]
 
 
 def record_possible_duplicates(store: Store, person_ids: Iterable[str]) -> int:

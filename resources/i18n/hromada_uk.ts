@@ -653,6 +653,14 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Додати нову організацію (Ctrl+N)</translation>
     </message>
     <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Імпорт…</translation>
+    </message>
+    <message>
+        <source>Bring in a list of CSOs from Excel (XLSX or CSV)</source>
+        <translation>Завантажити список громадських організацій з Excel (XLSX або CSV)</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>&amp;Повернути</translation>
     </message>
@@ -972,6 +980,14 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Видалити цю подію (Del); це можна скасувати</translation>
     </message>
     <message>
+        <source>&amp;Import the list…</source>
+        <translation>&amp;Імпорт списку…</translation>
+    </message>
+    <message>
+        <source>Bring in this event&apos;s attendance list from Excel (XLSX or CSV)</source>
+        <translation>Завантажити список учасників цієї події з Excel (XLSX або CSV)</translation>
+    </message>
+    <message>
         <source>e.g. Hearing on the 2027 budget</source>
         <translation>напр., Слухання щодо бюджету на 2027 рік</translation>
     </message>
@@ -1188,8 +1204,24 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Коротка назва</translation>
     </message>
     <message>
+        <source>Full name</source>
+        <translation>ПІБ</translation>
+    </message>
+    <message>
         <source>Settlement</source>
         <translation>Населений пункт</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Згода</translation>
+    </message>
+    <message>
+        <source>Head of the CSO</source>
+        <translation>Керівник організації</translation>
+    </message>
+    <message>
+        <source>Head&apos;s phone</source>
+        <translation>Телефон керівника</translation>
     </message>
     <message>
         <source>Address</source>
@@ -1712,6 +1744,192 @@ Your data is safe. The details were written to {file}.</source>
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <source>The file has no rows to import.</source>
+        <translation>У файлі немає рядків для імпорту.</translation>
+    </message>
+    <message>
+        <source>The file is not a table this app can read (use CSV or XLSX saved from Excel, LibreOffice or Google Sheets).</source>
+        <translation>Файл не є таблицею, яку програма може прочитати (збережіть CSV або XLSX з Excel, LibreOffice чи Google Таблиць).</translation>
+    </message>
+    <message>
+        <source>The file is larger than 50 MB; split it into parts.</source>
+        <translation>Файл більший за 50 МБ; розділіть його на частини.</translation>
+    </message>
+    <message>
+        <source>No column holds the names: map columns to «Last name» and «First name», or one column to «Full name».</source>
+        <translation>Жоден стовпець не містить імен: позначте стовпці «Прізвище» та «Імʼя» або один стовпець «ПІБ».</translation>
+    </message>
+    <message>
+        <source>No column holds the CSO&apos;s name: map one to «Name».</source>
+        <translation>Жоден стовпець не містить назви організації: позначте стовпець «Назва».</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>Файл не вдалося прочитати: {reason}</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>Імпорт скасовано; нічого не змінено.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import people from a list</source>
+        <translation>Імпорт людей зі списку</translation>
+    </message>
+    <message>
+        <source>Import CSOs from a list</source>
+        <translation>Імпорт громадських організацій зі списку</translation>
+    </message>
+    <message>
+        <source>Import the attendance list of «{event}»</source>
+        <translation>Імпорт списку учасників події «{event}»</translation>
+    </message>
+    <message>
+        <source>Choose a table saved from Excel, LibreOffice or Google Sheets (XLSX or CSV). Columns are recognised by their headings, such as «Прізвище», «ПІБ», «Телефон», «Стать», «Рік народження», «Населений пункт», «ЄДРПОУ»; check them below. Nothing is saved until you press Import, and then either every row is saved or none.</source>
+        <translation>Виберіть таблицю, збережену з Excel, LibreOffice чи Google Таблиць (XLSX або CSV). Стовпці розпізнаються за заголовками, як-от «Прізвище», «ПІБ», «Телефон», «Стать», «Рік народження», «Населений пункт», «ЄДРПОУ»; перевірте їх нижче. Нічого не зберігається, доки ви не натиснете «Імпортувати», і тоді зберігаються або всі рядки, або жоден.</translation>
+    </message>
+    <message>
+        <source>No file chosen yet.</source>
+        <translation>Файл ще не вибрано.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Вибрати файл…</translation>
+    </message>
+    <message>
+        <source>Preview of the file, with the meaning of each column in the first row</source>
+        <translation>Перегляд файлу; у першому рядку — значення кожного стовпця</translation>
+    </message>
+    <message>
+        <source>Rows with problems</source>
+        <translation>Рядки з помилками</translation>
+    </message>
+    <message>
+        <source>&amp;Skip people already here</source>
+        <translation>&amp;Пропустити людей, які вже є</translation>
+    </message>
+    <message>
+        <source>&amp;Fill them in from the file</source>
+        <translation>&amp;Доповнити їх даними з файлу</translation>
+    </message>
+    <message>
+        <source>&amp;Skip CSOs already here</source>
+        <translation>&amp;Пропустити організації, які вже є</translation>
+    </message>
+    <message>
+        <source>Import only the &amp;good rows</source>
+        <translation>Імпортувати лише &amp;правильні рядки</translation>
+    </message>
+    <message>
+        <source>Consent: a column «Згода» with «так» or a date records consent (on paper). For rows without it, only gender, age group and settlement are kept, for the statistics; the name and phone are not saved.</source>
+        <translation>Згода: стовпець «Згода» зі словом «так» або датою фіксує згоду (на папері). Для рядків без неї зберігаються лише стать, вікова група й населений пункт — для статистики; імʼя та телефон не зберігаються.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Імпортувати</translation>
+    </message>
+    <message>
+        <source>Choose a list</source>
+        <translation>Виберіть список</translation>
+    </message>
+    <message>
+        <source>Tables (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>Таблиці (*.xlsx *.csv *.txt);;Усі файли (*)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Читання файлу…</translation>
+    </message>
+    <message>
+        <source>Reading the list…</source>
+        <translation>Читання списку…</translation>
+    </message>
+    <message>
+        <source>— leave out —</source>
+        <translation>— не імпортувати —</translation>
+    </message>
+    <message>
+        <source>Meaning of column «{name}»</source>
+        <translation>Значення стовпця «{name}»</translation>
+    </message>
+    <message>
+        <source>Checking the list…</source>
+        <translation>Перевірка списку…</translation>
+    </message>
+    <message>
+        <source>Rows: {rows}. New: {new}. Already here: {matched}. Possible duplicates: {dupes} (they will be listed in People for review). With problems: {bad}.</source>
+        <translation>Рядків: {rows}. Нових: {new}. Вже є: {matched}. Можливих дублікатів: {dupes} (їх буде показано в розділі «Люди» для перевірки). З помилками: {bad}.</translation>
+    </message>
+    <message>
+        <source>Line {line}</source>
+        <translation>Рядок {line}</translation>
+    </message>
+    <message>
+        <source>, column «{column}»</source>
+        <translation>, стовпець «{column}»</translation>
+    </message>
+    <message>
+        <source>Import only the &amp;good rows (leave out {n} with problems)</source>
+        <translation>Імпортувати лише &amp;правильні рядки (без {n} з помилками)</translation>
+    </message>
+    <message>
+        <source>Some rows have problems: fix the file and choose it again, or tick «Import only the good rows».</source>
+        <translation>Деякі рядки мають помилки: виправте файл і виберіть його знову або позначте «Імпортувати лише правильні рядки».</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Імпорт…</translation>
+    </message>
+    <message>
+        <source>New: {n}</source>
+        <translation>Нових: {n}</translation>
+    </message>
+    <message>
+        <source>Updated: {n}</source>
+        <translation>Оновлено: {n}</translation>
+    </message>
+    <message>
+        <source>Skipped (already here): {n}</source>
+        <translation>Пропущено (вже є): {n}</translation>
+    </message>
+    <message>
+        <source>On the event&apos;s list: {n}</source>
+        <translation>У списку події: {n}</translation>
+    </message>
+    <message>
+        <source>Without recorded consent, kept for statistics only: {n}</source>
+        <translation>Без зафіксованої згоди, збережено лише для статистики: {n}</translation>
+    </message>
+    <message>
+        <source>Possible duplicates to review in People: {n}</source>
+        <translation>Можливих дублікатів для перевірки в розділі «Люди»: {n}</translation>
+    </message>
+    <message>
+        <source>Rows left out because of problems: {n}</source>
+        <translation>Пропущено рядків з помилками: {n}</translation>
+    </message>
+    <message>
+        <source>Heads not linked (not known here by phone): {n}</source>
+        <translation>Керівників не привʼязано (їх немає тут за номером телефону): {n}</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Імпорт завершено</translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>Нічого не імпортовано</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>Імпорт скасовано; нічого не змінено.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Sections</source>
@@ -2038,6 +2256,14 @@ Your data is safe. The details were written to {file}.</source>
     <message>
         <source>Register a new person (Ctrl+N)</source>
         <translation>Зареєструвати нову людину (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Імпорт…</translation>
+    </message>
+    <message>
+        <source>Bring in a list of people from Excel (XLSX or CSV)</source>
+        <translation>Завантажити список людей з Excel (XLSX або CSV)</translation>
     </message>
     <message>
         <source>&amp;Review</source>
@@ -4038,6 +4264,26 @@ The app restarts afterwards.</source>
     <message>
         <source>{value} is not a kind of record this app knows</source>
         <translation>«{value}»: такого виду записів програма не знає</translation>
+    </message>
+    <message>
+        <source>{label}: «{value}» is not in the list of settlements</source>
+        <translation>«{label}»: «{value}» немає в списку населених пунктів</translation>
+    </message>
+    <message>
+        <source>{label}: «{value}» is not a gender (use ж/ч, жін./чол., жінка/чоловік)</source>
+        <translation>«{label}»: «{value}» не є позначенням статі (пишіть ж/ч, жін./чол., жінка/чоловік)</translation>
+    </message>
+    <message>
+        <source>{label}: «{value}» is not a year or a date</source>
+        <translation>«{label}»: «{value}» не є роком чи датою</translation>
+    </message>
+    <message>
+        <source>{label}: «{value}» is not yes/no or a date of consent</source>
+        <translation>«{label}»: «{value}» не є «так»/«ні» чи датою згоди</translation>
+    </message>
+    <message>
+        <source>{label}: «{value}» needs at least a surname and a first name</source>
+        <translation>«{label}»: «{value}» — потрібні принаймні прізвище та імʼя</translation>
     </message>
 </context>
 <context>

@@ -177,3 +177,36 @@ def test_smoke_test_builds_every_screen_in_ukrainian(tmp_path):
     result = run(tmp_path / "smoke", "smoke-test")
     assert result.returncode == 0, result.stderr
     assert "Сьогодні" in result.stdout and "9 screens" in result.stdout
+
+
+def test_import_command_all_or_nothing_then_only_valid(tmp_path):
+    """`hromada-desk import`: bad rows listed with line and column, nothing written; by
+    choice, the good rows; --dry-run changes nothing."""
+    import subprocess
+    import sys
+
+    data = tmp_path / "d"
+
+    def desk(*args):
+        return subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data), *args],
+                              capture_output=True, text=True, timeout=120)
+
+    assert desk("demo", "--people", "0", "--events", "0").returncode == 0
+    path = tmp_path / "list.csv"
+    path.write_bytes("Прізвище;Ім'я;Стать;Телефон;Згода\r\nКоваль;Олена;ж;0671234567;так\r\n"
+                     "Шевчук;Тарас;ч;12;так\r\n".encode("cp1251"))
+    refused = desk("import", "people", str(path))
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "line 3, column «Телефон»" in refused.stderr and "nothing was imported" in \
+        refused.stderr
+    dry = desk("import", "people", str(path), "--only-valid", "--dry-run")
+    assert dry.returncode == 0 and "nothing was changed" in dry.stdout
+    done = desk("import", "people", str(path), "--only-valid")
+    assert done.returncode == 0, done.stderr
+    assert "1 new" in done.stdout and "1 bad rows left out" in done.stdout
+    again = desk("import", "people", str(path), "--only-valid")
+    assert "0 new" in again.stdout and "1 skipped" in again.stdout
+    missing = desk("import", "attendance", str(path))
+    assert missing.returncode == 1 and "--event" in missing.stderr
+    nothing = desk("import", "people", str(tmp_path / "nope.csv"))
+    assert nothing.returncode == 1 and "does not exist" in nothing.stderr

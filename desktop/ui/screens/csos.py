@@ -705,6 +705,10 @@ class CsosScreen(Screen):
         self.new_button.setAccessibleName(self.tr("Add a new organisation"))
         self.new_button.setToolTip(self.tr("Add a new organisation (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_record)
+        self.import_button = QPushButton(self.tr("&Import…"), self)
+        self.import_button.setToolTip(self.tr("Bring in a list of CSOs from Excel (XLSX or CSV)"))
+        self.import_button.clicked.connect(self.import_list)
+        header.addWidget(self.import_button)
         header.addWidget(self.new_button)
         layout.addLayout(header)
 
@@ -845,6 +849,11 @@ class CsosScreen(Screen):
         """Pretend it is `day` (screenshots of the demo database, tests)."""
         self._today_override = day
         self.mark_stale()
+
+    def import_list(self) -> None:
+        from desktop.ui.import_dialog import ImportDialog
+
+        ImportDialog(self.ctx, "organizations", self).exec()
 
     # -- list -----------------------------------------------------------------------------
 

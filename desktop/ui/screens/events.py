@@ -339,8 +339,13 @@ class EventsScreen(Screen):
         self.delete_button = QPushButton(self.tr("&Delete…"), page)
         self.delete_button.setToolTip(self.tr("Delete this event (Del); it can be undone"))
         self.delete_button.clicked.connect(self.delete_current)
+        self.import_button = QPushButton(self.tr("&Import the list…"), page)
+        self.import_button.setToolTip(self.tr(
+            "Bring in this event's attendance list from Excel (XLSX or CSV)"))
+        self.import_button.clicked.connect(self.import_attendance)
         buttons.addWidget(self.checkin_button, 0, 0)
         buttons.addWidget(self.feedback_button, 0, 1)
+        buttons.addWidget(self.import_button, 0, 2)
         buttons.addWidget(self.edit_button, 1, 0)
         buttons.addWidget(self.delete_button, 1, 1)
         layout.addLayout(buttons)
@@ -571,6 +576,15 @@ class EventsScreen(Screen):
     def open_checkin(self) -> None:
         if self._current_id:
             self.ctx.bus.navigate.emit("checkin", {"event_id": self._current_id})
+
+    def import_attendance(self) -> None:
+        from desktop.ui.import_dialog import ImportDialog
+
+        if not self._current_id:
+            return
+        event = self.ctx.store.get("events", self._current_id) or {}
+        ImportDialog(self.ctx, "attendance", self, event_id=self._current_id,
+                     event_title=event.get("title") or "").exec()
 
     def open_feedback(self) -> None:
         if not self._current_id:

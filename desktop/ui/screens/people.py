@@ -610,6 +610,10 @@ class PeopleScreen(Screen):
         self.new_button.setToolTip(self.tr("Register a new person (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_record)
         header.addWidget(self.merge_selected_button)
+        self.import_button = QPushButton(self.tr("&Import…"), self)
+        self.import_button.setToolTip(self.tr("Bring in a list of people from Excel (XLSX or CSV)"))
+        self.import_button.clicked.connect(self.import_list)
+        header.addWidget(self.import_button)
         header.addWidget(self.new_button)
         layout.addLayout(header)
 
@@ -642,6 +646,11 @@ class PeopleScreen(Screen):
         splitter.setSizes([560, 600])
         layout.addWidget(splitter, 1)
         self.splitter = splitter
+
+    def import_list(self) -> None:
+        from desktop.ui.import_dialog import ImportDialog
+
+        ImportDialog(self.ctx, "people", self).exec()
 
     # -- building -------------------------------------------------------------------------
 
