@@ -340,6 +340,14 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Згода на обробку персональних даних</translation>
     </message>
     <message>
+        <source>Without consent only gender, age group and settlement are kept, for the statistics; the name and phone are not saved. Tick the box if the person agrees (the consent text is on the sign-in sheet).</source>
+        <translation>Без згоди збережуться лише стать, вікова група й населений пункт — для статистики; імʼя та телефон не збережуться. Позначте поле, якщо людина погоджується (текст згоди — на реєстраційному аркуші).</translation>
+    </message>
+    <message>
+        <source>What is kept without consent</source>
+        <translation>Що зберігається без згоди</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
@@ -462,6 +470,22 @@ Your data is safe. The details were written to {file}.</source>
     <message>
         <source>Enter checks in the chosen person; Up and Down choose another.</source>
         <translation>Enter відмічає прихід вибраної людини, стрілки вгору й униз вибирають іншу.</translation>
+    </message>
+    <message>
+        <source>«{title}» starts on {when}, not now. Check people in to it anyway?</source>
+        <translation>Подія «{title}» починається {when}, а не зараз. Усе одно відмічати людей на ній?</translation>
+    </message>
+    <message>
+        <source>«{title}» took place on {when}. Check people in to it anyway (for example, entering a paper list)?</source>
+        <translation>Подія «{title}» відбулася {when}. Усе одно відмічати людей на ній (наприклад, вносячи паперовий список)?</translation>
+    </message>
+    <message>
+        <source>Is this the right event?</source>
+        <translation>Це правильна подія?</translation>
+    </message>
+    <message>
+        <source>Nobody was checked in. Choose the event above.</source>
+        <translation>Нікого не відмічено. Виберіть подію вгорі.</translation>
     </message>
     <message>
         <source>{name} is already checked in (since {time}). Nothing was changed.</source>

@@ -44,6 +44,20 @@ def _isolated(qtbot) -> Iterator[None]:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+@pytest.fixture(autouse=True)
+def _no_unexpected_message_boxes(monkeypatch) -> None:
+    """A modal message box nobody answers would hang the suite offscreen: fail instead.
+    A test that expects one patches it with its own answer."""
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(*args, **_kwargs):
+        texts = [a for a in args if isinstance(a, str)]
+        raise AssertionError(f"unexpected message box: {texts}")
+
+    for name in ("question", "warning", "information", "critical"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(unexpected))
+
+
 @pytest.fixture
 def paths(data_dir: Path):
     from desktop.paths import DataPaths

@@ -7,8 +7,9 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.domain.importing import ANONYMOUS_FIRST_NAME, ANONYMOUS_LAST_NAME
 from desktop.store.ids import attendance_id
 
 
@@ -142,14 +143,21 @@ def test_three_people_and_a_walk_in_are_counted_by_gender(screen, desk, keys, st
     assert form.field("gender").value() == "female"
     keys.press(form.field("gender").control, Qt.Key.Key_Tab)  # birth year
     keys.type(form.field("birth_year").control, "1980")
+    # No consent ticked: the form says before saving what will (not) be kept.
+    assert screen.no_consent_note.isVisible() and "не збережуться" in \
+        screen.no_consent_note.text()
     keys.press(form.field("birth_year").control, Qt.Key.Key_Return)  # save and check in
     assert not screen.walkin_open()
+    assert store.conn.execute("SELECT count(*) FROM people WHERE last_name = 'Бондаренко'"
+                              ).fetchone()[0] == 0
     created = store.conn.execute(
-        "SELECT id, gender, birth_year, age_group, office_id FROM people "
-        "WHERE last_name = 'Бондаренко'").fetchall()
+        "SELECT id, gender, birth_year, age_group, office_id, phone, first_name FROM people "
+        "WHERE last_name = ?", (ANONYMOUS_LAST_NAME,)).fetchall()
     assert len(created) == 1
-    person_id, gender, year, group, office = created[0]
-    assert (gender, year, group, office) == ("female", 1980, "36_59", desk["office"])
+    person_id, gender, year, group, office, phone, first = created[0]
+    assert (gender, year, group, office, phone) == ("female", None, "36_59", desk["office"],
+                                                    None)
+    assert first == ANONYMOUS_FIRST_NAME
     assert attendance(store, person_id, desk["event"])["status"] == "attended"
 
     counts = screen.counts
@@ -286,7 +294,10 @@ def test_opening_check_in_from_the_events_screen_switches_event(window, desk, qt
 
 
 def test_the_event_is_switched_with_the_keyboard_and_the_cursor_comes_back(
-        screen, desk, keys, qtbot, store):
+        screen, desk, keys, qtbot, store, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     screen.event_combo.setFocus()
     qtbot.waitUntil(screen.event_combo.hasFocus)
     keys.press(screen.event_combo, Qt.Key.Key_Down)
@@ -298,3 +309,45 @@ def test_the_event_is_switched_with_the_keyboard_and_the_cursor_comes_back(
     keys.press(screen.search, Qt.Key.Key_Return)
     assert attendance(store, desk["Ковтун"], desk["later"])["status"] == "attended"
     assert attendance(store, desk["Ковтун"], desk["event"]) is None
+    assert len(asked) == 1 and "починається" in asked[0]  # three days ahead: confirmed once
+
+
+def test_an_event_days_ahead_asks_once_and_no_means_nobody(screen, desk, keys, store,
+                                                          monkeypatch):
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or answers.pop(0))
+    screen.set_event(desk["later"])
+    keys.type(screen.search, "Ковт")
+    keys.press(screen.search, Qt.Key.Key_Return)
+    assert attendance(store, desk["Ковтун"], desk["later"]) is None
+    assert "Нікого не відмічено" in screen.message.text()
+    keys.press(screen.search, Qt.Key.Key_Return)  # yes this time
+    assert attendance(store, desk["Ковтун"], desk["later"])["status"] == "attended"
+    screen.search.clear()
+    keys.type(screen.search, "Шев")
+    keys.press(screen.search, Qt.Key.Key_Return)  # not asked again for this event
+    assert len(asked) == 2
+    # Today's event asks nothing.
+    screen.set_event(desk["event"])
+    screen.search.clear()
+    keys.type(screen.search, "Мельн")
+    keys.press(screen.search, Qt.Key.Key_Return)
+    assert len(asked) == 2
+
+
+def test_a_check_in_never_reorders_the_results_under_the_cursor(screen, desk, keys, store):
+    """The same keystrokes pick the same person every time, whoever was checked in."""
+    keys.type(screen.search, "Ко")
+    before = [m.id for m in screen.matches]
+    assert len(before) >= 3
+    keys.press(screen.search, Qt.Key.Key_Down)
+    keys.press(screen.search, Qt.Key.Key_Down)
+    keys.press(screen.search, Qt.Key.Key_Return)  # the third person, not registered
+    third = before[2]
+    assert attendance(store, third, desk["event"])["status"] == "attended"
+    screen.search.clear()
+    keys.type(screen.search, "Ко")
+    assert [m.id for m in screen.matches] == before
+    assert screen.matches[2].checked_in  # marked, not moved

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -51,6 +51,30 @@ class DeskEvent:
     place: str | None
     capacity: int | None
     status: str | None
+    ends_at: datetime | None = None  # naive local
+
+    def out_of_time(self, now: datetime) -> str | None:
+        """Why checking in now looks like a mistake: "ahead" (starts more than a few hours
+        from now) or "past" (ended more than a day ago); None when it is on."""
+        if self.starts_at is None:
+            return None
+        if self.starts_at - now > timedelta(hours=EARLY_HOURS):
+            return "ahead"
+        if now - (self.ends_at or self.starts_at) > timedelta(hours=LATE_HOURS):
+            return "past"
+        return None
+
+
+#: Check-ins this long before the start or after the end need a confirmation: the doors
+#: open early, lists get typed in the next morning, but a week's difference is a wrong event.
+EARLY_HOURS, LATE_HOURS = 3, 36
+
+
+def registered_ids(conn: sqlite3.Connection, event_id: str) -> frozenset[str]:
+    """Everyone with an attendance row for the event now: the desk's "on the list" group,
+    taken once when the event is opened so that check-ins never reorder the results."""
+    return frozenset(r[0] for r in conn.execute(
+        "SELECT person_id FROM attendance WHERE event_id = ? AND deleted = 0", (event_id,)))
 
 
 def desk_events(
@@ -63,7 +87,7 @@ def desk_events(
     last = (today + timedelta(days=DAYS_AHEAD + 2)).isoformat()
     office = " AND office_id = ?" if office_id else ""
     rows = conn.execute(
-        "SELECT id, title, starts_at, place, capacity, status FROM events "
+        "SELECT id, title, starts_at, place, capacity, status, ends_at FROM events "
         f"WHERE deleted = 0 AND starts_at >= ? AND starts_at < ?{office} "
         "ORDER BY starts_at, id", (first, last, *([office_id] if office_id else []))).fetchall()
     wanted = [i for i in dict.fromkeys(include) if i]
@@ -72,10 +96,10 @@ def desk_events(
     if missing:
         marks = ",".join("?" for _ in missing)
         rows += conn.execute(
-            "SELECT id, title, starts_at, place, capacity, status FROM events "
+            "SELECT id, title, starts_at, place, capacity, status, ends_at FROM events "
             f"WHERE deleted = 0 AND id IN ({marks})", missing).fetchall()
-    events = [DeskEvent(r[0], r[1] or "", to_local(r[2]) if r[2] else None, r[3], r[4], r[5])
-              for r in rows]
+    events = [DeskEvent(r[0], r[1] or "", to_local(r[2]) if r[2] else None, r[3], r[4], r[5],
+                        to_local(r[6]) if r[6] else None) for r in rows]
     events.sort(key=lambda e: (e.starts_at or datetime.max, e.id))
     return events
 
@@ -201,12 +225,15 @@ def people_by_id(
 
 def find_people(
     conn: sqlite3.Connection, text: str, event_id: str | None, limit: int = SHOWN,
+    registered: Collection[str] | None = None,
 ) -> SearchResult:
     """People whose name words, phone or e-mail start with every typed word.
 
-    Order: people registered for (or already at) the event, then those whose surname
-    starts with the first word, then the rest; alphabetical within each group. Only the
-    rows shown are read from the people table.
+    Order: people on the event's list, then those whose surname starts with the first
+    word, then the rest; alphabetical within each group. Only the rows shown are read from
+    the people table. `registered` (from `registered_ids`, taken when the desk opened the
+    event) fixes who is "on the list", so a check-in never moves a row: the same keystrokes
+    pick the same person every time. Without it, the list is read live.
     """
     words = query_words(text)
     if not searchable(text) or not words:
@@ -219,7 +246,8 @@ def find_people(
             "JOIN search_docs AS d ON d.record_id = a.person_id "
             "WHERE a.event_id = ? AND a.deleted = 0", (event_id,)).fetchall()
         groups[0] = [(pid, name) for pid, name, extra in rows
-                     if _matches_words(words, f"{name} {extra or ''}")]
+                     if (registered is None or pid in registered)
+                     and _matches_words(words, f"{name} {extra or ''}")]
     surname_first = f"name : ^ {_expression(words[:1])}"
     if len(words) > 1:
         surname_first += " " + _expression(words[1:])

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableWidget,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.importing import statistics_only
 from desktop.domain.names import full_name, short_name
 from desktop.store import checkin as desk
 from desktop.store.errors import StoreError
@@ -167,6 +169,11 @@ class CheckinScreen(Screen):
         self._now_override: datetime | None = None
         self._events: list[queries.DeskEvent] = []
         self.event_id: str | None = None
+        # Who was on the event's list when the desk opened it: fixes the order of results.
+        self._registered: frozenset[str] = frozenset()
+        self._registered_for: str | None = None
+        # Events the operator confirmed checking in to although they are not on now.
+        self._confirmed_events: set[str] = set()
         self.matches: list[queries.PersonMatch] = []
         self.selected = 0
         self.duplicates: list[queries.Duplicate] = []
@@ -341,6 +348,13 @@ class CheckinScreen(Screen):
         self.consent.toggled.connect(self._consent_toggled)
         fields = [f.name for f in self.walkin_form.fields]
         self.walkin_form.layout_.insertRow(fields.index("consent_method"), self.consent)
+        self.no_consent_note = hint(self.tr(
+            "Without consent only gender, age group and settlement are kept, for the "
+            "statistics; the name and phone are not saved. Tick the box if the person "
+            "agrees (the consent text is on the sign-in sheet)."), self.walkin_form)
+        self.no_consent_note.setAccessibleName(self.tr("What is kept without consent"))
+        self.walkin_form.layout_.insertRow(fields.index("consent_method") + 2,
+                                           self.no_consent_note)
         settlement = self.walkin_form.field("settlement_id").control
         method = self.walkin_form.field("consent_method").control
         QWidget.setTabOrder(settlement, self.consent)
@@ -403,6 +417,7 @@ class CheckinScreen(Screen):
             fixed.pop("consent_text_version", None)
             method.set_value(None)
         method.control.setEnabled(checked)
+        self.no_consent_note.setVisible(not checked)
         self.walkin_form.revalidate()
 
     def walkin_open(self) -> bool:
@@ -421,6 +436,7 @@ class CheckinScreen(Screen):
         with QSignalBlocker(self.consent):
             self.consent.setChecked(False)
         self.walkin_form.field("consent_method").control.setEnabled(False)
+        self.no_consent_note.setVisible(True)
         values = self.prefill(text)
         self.walkin_form.set_record(values)
         self.duplicates = []
@@ -515,9 +531,14 @@ class CheckinScreen(Screen):
                               "list and press Enter, or press Save again to register a new "
                               "person."), error=True)
             return
+        if not self.confirm_event_time():
+            return
         person = dict(values)
         if person.get("consent_given_at"):
             person["consent_given_at"] = utc_now()  # a moment of record: UTC, as stored
+        else:
+            # No consent: only what the statistics count is kept (the form said so).
+            person = statistics_only(person)
         try:
             created, done = desk.register_walk_in(self.ctx.store, person, self.event_id or "")
         except StoreError as error:
@@ -555,6 +576,9 @@ class CheckinScreen(Screen):
                                              if self.event_id else -1)
         self.no_events.setVisible(not self._events)
         self.search.setEnabled(bool(self.event_id))
+        if self.event_id and self._registered_for != self.event_id:
+            self._registered = queries.registered_ids(conn, self.event_id)
+            self._registered_for = self.event_id
         self.load_event_state()
         self.run_search()
 
@@ -663,7 +687,9 @@ class CheckinScreen(Screen):
             self.matches = []
             self._fill_results(False)
             return
-        result = queries.find_people(self.ctx.store.conn, text, self.event_id)
+        result = queries.find_people(
+            self.ctx.store.conn, text, self.event_id,
+            registered=self._registered if self._registered_for == self.event_id else None)
         self.matches = result.matches
         self._fill_results(result.more)
 
@@ -744,8 +770,33 @@ class CheckinScreen(Screen):
 
     # -- checking in ------------------------------------------------------------------------
 
+    def confirm_event_time(self) -> bool:
+        """Once per event: checking in to one that is days ahead or long over is usually
+        the wrong event in the list; ask before the first check-in."""
+        event = self.current_event()
+        if event is None or event.id in self._confirmed_events:
+            return True
+        when = event.out_of_time(self.now())
+        if when is None:
+            return True
+        moment = event.starts_at.strftime("%d.%m.%Y %H:%M") if event.starts_at else ""
+        text = (self.tr("«{title}» starts on {when}, not now. Check people in to it anyway?")
+                if when == "ahead" else
+                self.tr("«{title}» took place on {when}. Check people in to it anyway (for "
+                        "example, entering a paper list)?")).format(title=event.title,
+                                                                   when=moment)
+        answer = QMessageBox.question(
+            self, self.tr("Is this the right event?"), text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            self._say(self.tr("Nobody was checked in. Choose the event above."), error=True)
+            return False
+        self._confirmed_events.add(event.id)
+        return True
+
     def check_in_person(self, person_id: str) -> desk.CheckIn | None:
-        if not self.event_id:
+        if not self.event_id or not self.confirm_event_time():
             return None
         try:
             done = desk.check_in(self.ctx.store, self.event_id, person_id)
