@@ -28,8 +28,10 @@ run: setup
 	fi
 	$(VENV)/bin/hromada-desk --data-dir $(DEMO)
 
-## make test: set up, then run the whole suite (Qt runs offscreen; PostgreSQL tests skip if none)
+## make test: set up, then run the whole suite (Qt runs offscreen; PostgreSQL tests skip if none;
+## 100 crash-soak kills included)
 test: setup
+	scripts/ensure-system-deps.sh poppler-utils   # pdftotext/pdftoppm read the PDFs back
 	$(PY) -m pytest -q
 
 lint: setup

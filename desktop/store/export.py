@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import IO
 
+from desktop.domain.paper import certificate_number
 from desktop.store.errors import StoreError
 from desktop.store.schema import RECORD_TABLES
 
@@ -20,21 +21,31 @@ FORMATS = ("csv", "json")
 JSON_COLUMNS = {"areas"}
 
 
+#: Columns computed from a record, listed after its own (attendance: the number printed on
+#: the participation certificate, for those who attended).
+COMPUTED = {"attendance": ("certificate_no",)}
+
+
 def export_columns(kind: str) -> list[str]:
-    return ["id", *RECORD_TABLES[kind][0], "created_at", "updated_at"]
+    return ["id", *RECORD_TABLES[kind][0], "created_at", "updated_at", *COMPUTED.get(kind, ())]
 
 
 def iter_rows(conn: sqlite3.Connection, kind: str) -> Iterator[dict]:
     if kind not in EXPORT_KINDS:
         raise StoreError(f"Unknown kind {kind!r}; choose one of: {', '.join(EXPORT_KINDS)}")
     columns = export_columns(kind)
+    stored = [c for c in columns if c not in COMPUTED.get(kind, ())]
     cursor = conn.execute(
-        f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{kind}] "
+        f"SELECT {', '.join(f'[{c}]' for c in stored)} FROM [{kind}] "
         "WHERE deleted = 0 ORDER BY id"
     )
     while batch := cursor.fetchmany(1000):
         for row in batch:
-            yield dict(zip(columns, row, strict=True))
+            record = dict(zip(stored, row, strict=True))
+            if kind == "attendance":
+                record["certificate_no"] = certificate_number(record["id"]) \
+                    if record["status"] == "attended" else None
+            yield record
 
 
 def write_export(conn: sqlite3.Connection, kind: str, fmt: str, out: IO[str]) -> int:

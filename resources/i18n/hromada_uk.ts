@@ -472,6 +472,10 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Enter відмічає прихід вибраної людини, стрілки вгору й униз вибирають іншу.</translation>
     </message>
     <message>
+        <source>This code is not a person registered on this computer.</source>
+        <translation>Цей код не є людиною, зареєстрованою на цьому компʼютері.</translation>
+    </message>
+    <message>
         <source>«{title}» starts on {when}, not now. Check people in to it anyway?</source>
         <translation>Подія «{title}» починається {when}, а не зараз. Усе одно відмічати людей на ній?</translation>
     </message>
@@ -1010,6 +1014,22 @@ Your data is safe. The details were written to {file}.</source>
     <message>
         <source>Bring in this event&apos;s attendance list from Excel (XLSX or CSV)</source>
         <translation>Завантажити список учасників цієї події з Excel (XLSX або CSV)</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;sheet…</source>
+        <translation>Реєстраційний &amp;аркуш…</translation>
+    </message>
+    <message>
+        <source>Print the sign-in sheet: the registered people and empty rows for walk-ins</source>
+        <translation>Надрукувати реєстраційний аркуш: зареєстровані люди та порожні рядки для тих, хто прийде без реєстрації</translation>
+    </message>
+    <message>
+        <source>Certifica&amp;tes…</source>
+        <translation>Се&amp;ртифікати…</translation>
+    </message>
+    <message>
+        <source>Participation certificates for everyone who attended</source>
+        <translation>Сертифікати про участь для всіх, хто був присутній</translation>
     </message>
     <message>
         <source>e.g. Hearing on the 2027 budget</source>
@@ -2232,6 +2252,140 @@ Your data is safe. The details were written to {file}.</source>
     <message>
         <source>«{name}» already has this EDRPOU code.</source>
         <translation>Цей код ЄДРПОУ вже має «{name}».</translation>
+    </message>
+</context>
+<context>
+    <name>Paper</name>
+    <message>
+        <source>Nobody has attended this event yet, so there is nobody to give a certificate to.</source>
+        <translation>На цій події ще ніхто не був присутній, тож сертифікати видавати нікому.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Surname, first name, patronymic</source>
+        <translation>Прізвище, імʼя, по батькові</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Населений пункт</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Стать</translation>
+    </message>
+    <message>
+        <source>Age group</source>
+        <translation>Вікова група</translation>
+    </message>
+    <message>
+        <source>Consent ✓</source>
+        <translation>Згода ✓</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Підпис</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>Реєстраційний аркуш</translation>
+    </message>
+    <message>
+        <source>The PDF file could not be created.</source>
+        <translation>Не вдалося створити файл PDF.</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>Сторінка {page} з {pages}</translation>
+    </message>
+    <message>
+        <source>Certificate of participation</source>
+        <translation>Сертифікат про участь</translation>
+    </message>
+    <message>
+        <source>No. {number}</source>
+        <translation>№ {number}</translation>
+    </message>
+    <message>
+        <source>This certifies that</source>
+        <translation>Цим засвідчується, що</translation>
+    </message>
+    <message>
+        <source>took part in</source>
+        <translation>брав(-ла) участь у заході</translation>
+    </message>
+    <message>
+        <source>Duration: {hours} hours</source>
+        <translation>Тривалість: {hours} год</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+</context>
+<context>
+    <name>PaperDialog</name>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>Реєстраційний аркуш</translation>
+    </message>
+    <message>
+        <source>«{title}»: {n} registered people in alphabetical order, then 20 empty rows for those who come without registering. Columns: name, settlement, phone (partly hidden), gender, age group, consent and signature; the consent text is printed under the table.</source>
+        <translation>«{title}»: зареєстровані люди ({n}) за абеткою, далі 20 порожніх рядків для тих, хто прийде без реєстрації. Стовпці: ПІБ, населений пункт, телефон (частково прихований), стать, вікова група, згода та підпис; текст згоди надруковано під таблицею.</translation>
+    </message>
+    <message>
+        <source>Participation certificates</source>
+        <translation>Сертифікати про участь</translation>
+    </message>
+    <message>
+        <source>«{title}»: one page for each of the {n} people who attended, with a certificate number that the attendance export also lists.</source>
+        <translation>«{title}»: по сторінці для кожного з присутніх ({n}), з номером сертифіката, який є і в експорті участі.</translation>
+    </message>
+    <message>
+        <source>With &amp;QR codes (a scanner at the check-in desk reads them; they hold only the record&apos;s number)</source>
+        <translation>З &amp;QR-кодами (їх зчитує сканер на реєстрації; у них лише номер запису)</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>Зберегти як &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>&amp;Друкувати…</translation>
+    </message>
+    <message>
+        <source>Nobody has been checked in to this event yet, so there is nobody to give a certificate to.</source>
+        <translation>На цю подію ще нікого не відмічено, тож сертифікати видавати нікому.</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Сертифікати</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Зберегти як PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The event no longer exists.</source>
+        <translation>Цієї події вже немає.</translation>
+    </message>
+    <message>
+        <source>Making the PDF…</source>
+        <translation>Створення PDF…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Збережено: {path}.</translation>
     </message>
 </context>
 <context>

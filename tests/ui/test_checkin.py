@@ -351,3 +351,13 @@ def test_a_check_in_never_reorders_the_results_under_the_cursor(screen, desk, ke
     keys.type(screen.search, "Ко")
     assert [m.id for m in screen.matches] == before
     assert screen.matches[2].checked_in  # marked, not moved
+
+
+def test_a_scanned_qr_code_checks_the_person_in_with_one_enter(screen, desk, keys, store):
+    keys.type(screen.search, desk["Ковтун"])  # a USB scanner types the id like a keyboard
+    keys.press(screen.search, Qt.Key.Key_Return)
+    assert attendance(store, desk["Ковтун"], desk["event"])["status"] == "attended"
+    keys.type(screen.search, "01a2c3d4-0000-7000-8000-000000000009")
+    keys.press(screen.search, Qt.Key.Key_Return)
+    assert "не є людиною" in screen.message.text()
+    assert not screen.walkin_open()

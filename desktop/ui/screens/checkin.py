@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.importing import statistics_only
 from desktop.domain.names import full_name, short_name
+from desktop.domain.paper import scanned_record_id
 from desktop.store import checkin as desk
 from desktop.store.errors import StoreError
 from desktop.store.ids import utc_now
@@ -760,8 +761,19 @@ class CheckinScreen(Screen):
         self.submit()
 
     def submit(self) -> None:
-        """Enter in the search line: check in the chosen match, or offer to register."""
+        """Enter in the search line: check in the chosen match, or offer to register. A QR
+        code from a sign-in sheet or badge (a scanner types the person's id) checks that
+        person in directly."""
         if not self.event_id:
+            return
+        scanned = scanned_record_id(self.search.text())
+        if scanned is not None:
+            if common.record(self.ctx.store.conn, "people", scanned) is None:
+                self._say(self.tr("This code is not a person registered on this computer."),
+                          error=True)
+            else:
+                self.check_in_person(scanned)
+            self.search.clear()
             return
         if self.matches:
             self.check_in_person(self.matches[self.selected].id)

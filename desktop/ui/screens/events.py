@@ -343,11 +343,21 @@ class EventsScreen(Screen):
         self.import_button.setToolTip(self.tr(
             "Bring in this event's attendance list from Excel (XLSX or CSV)"))
         self.import_button.clicked.connect(self.import_attendance)
+        self.sheet_button = QPushButton(self.tr("Sign-in &sheet…"), page)
+        self.sheet_button.setToolTip(self.tr(
+            "Print the sign-in sheet: the registered people and empty rows for walk-ins"))
+        self.sheet_button.clicked.connect(lambda: self.open_paper("sheet"))
+        self.certificates_button = QPushButton(self.tr("Certifica&tes…"), page)
+        self.certificates_button.setToolTip(self.tr(
+            "Participation certificates for everyone who attended"))
+        self.certificates_button.clicked.connect(lambda: self.open_paper("certificates"))
         buttons.addWidget(self.checkin_button, 0, 0)
         buttons.addWidget(self.feedback_button, 0, 1)
         buttons.addWidget(self.import_button, 0, 2)
-        buttons.addWidget(self.edit_button, 1, 0)
-        buttons.addWidget(self.delete_button, 1, 1)
+        buttons.addWidget(self.sheet_button, 1, 0)
+        buttons.addWidget(self.certificates_button, 1, 1)
+        buttons.addWidget(self.edit_button, 2, 0)
+        buttons.addWidget(self.delete_button, 2, 1)
         layout.addLayout(buttons)
         layout.addStretch(1)
         return page
@@ -576,6 +586,12 @@ class EventsScreen(Screen):
     def open_checkin(self) -> None:
         if self._current_id:
             self.ctx.bus.navigate.emit("checkin", {"event_id": self._current_id})
+
+    def open_paper(self, kind: str) -> None:
+        from desktop.ui.paper_dialog import PaperDialog
+
+        if self._current_id:
+            PaperDialog(self.ctx, self._current_id, kind, self).exec()
 
     def import_attendance(self) -> None:
         from desktop.ui.import_dialog import ImportDialog

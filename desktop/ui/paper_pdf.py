@@ -1,0 +1,311 @@
+"""An event's paper: the sign-in sheet (A4 landscape, numbered rows of the people registered,
+then blank rows for walk-ins, the header repeated on every page, the consent text) and
+participation certificates (one A4 page per attendee).
+
+Both are painted on any QPagedPaintDevice: a QPdfWriter for a file, a QPrinter for the print
+dialog. Safe on a worker thread (QTextDocument, QPainter and QImage work off the UI thread);
+the print dialog itself is shown by the caller on the UI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QMarginsF,
+    QRectF,
+    QSizeF,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from desktop import APP_NAME
+from desktop.domain.paper import BLANK_ROWS, CONSENT_TEXT_UK, hours_between
+from desktop.reporting import atomic_target
+from desktop.store.queries.paper import Attendee, PaperEvent, SheetRow
+
+RESOLUTION = 300
+FONT_PT = 9.5
+QR_MM = 11
+
+# The words on the paper, in the "Paper" translation context.
+T_NOBODY_ATTENDED = QT_TRANSLATE_NOOP(
+    "Paper", "Nobody has attended this event yet, so there is nobody to give a certificate to.")
+T_NO = QT_TRANSLATE_NOOP("Paper", "No.")
+T_SURNAME_FIRST_NAME_PATRONYMIC = QT_TRANSLATE_NOOP("Paper", "Surname, first name, patronymic")
+T_SETTLEMENT = QT_TRANSLATE_NOOP("Paper", "Settlement")
+T_PHONE = QT_TRANSLATE_NOOP("Paper", "Phone")
+T_GENDER = QT_TRANSLATE_NOOP("Paper", "Gender")
+T_AGE_GROUP = QT_TRANSLATE_NOOP("Paper", "Age group")
+T_CONSENT = QT_TRANSLATE_NOOP("Paper", "Consent ✓")
+T_SIGNATURE = QT_TRANSLATE_NOOP("Paper", "Signature")
+T_SIGN_IN_SHEET = QT_TRANSLATE_NOOP("Paper", "Sign-in sheet")
+T_THE_PDF_FILE_COULD = QT_TRANSLATE_NOOP("Paper", "The PDF file could not be created.")
+T_PAGE_PAGE_OF_PAGES = QT_TRANSLATE_NOOP("Paper", "Page {page} of {pages}")
+T_CERTIFICATE_OF_PARTICIPATION = QT_TRANSLATE_NOOP("Paper", "Certificate of participation")
+T_NO_NUMBER = QT_TRANSLATE_NOOP("Paper", "No. {number}")
+T_THIS_CERTIFIES_THAT = QT_TRANSLATE_NOOP("Paper", "This certifies that")
+T_TOOK_PART_IN = QT_TRANSLATE_NOOP("Paper", "took part in")
+T_DURATION_HOURS_HOURS = QT_TRANSLATE_NOOP("Paper", "Duration: {hours} hours")
+T_DATE = QT_TRANSLATE_NOOP("Paper", "Date")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Paper", text)
+
+
+def _when(event: PaperEvent) -> str:
+    if event.starts_at is None:
+        return ""
+    text = event.starts_at.strftime("%d.%m.%Y, %H:%M")
+    if event.ends_at:
+        same_day = event.ends_at.date() == event.starts_at.date()
+        text += "–" + event.ends_at.strftime("%H:%M" if same_day else "%d.%m.%Y, %H:%M")
+    return text
+
+
+def qr_image(text: str) -> QImage:
+    """A QR code holding `text` (a record id, nothing personal), as an image."""
+    import io
+
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(text, error="m").save(buffer, kind="png", scale=6, border=1)
+    image = QImage()
+    image.loadFromData(QByteArray(buffer.getvalue()), "PNG")
+    return image
+
+
+def sheet_html(event: PaperEvent, rows: Sequence[SheetRow], *, qr: bool,
+               qr_px: int, masked: bool = True) -> str:
+    from desktop.ui.screens.checkin import masked_phone
+
+    head = [_tr(T_NO), _tr(T_SURNAME_FIRST_NAME_PATRONYMIC), _tr(T_SETTLEMENT),
+            _tr(T_PHONE), _tr(T_GENDER), _tr(T_AGE_GROUP), _tr(T_CONSENT),
+            _tr(T_SIGNATURE)]
+    widths = [4, 27, 14, 13, 7, 9, 6, 20]
+    if qr:
+        head.insert(1, "QR")
+        widths = [4, 7, 24, 13, 12, 7, 9, 6, 18]
+    parts = [
+        f"<h1>{escape(event.title)}</h1>",
+        f'<p class="meta">{escape(_when(event))}'
+        + (f" · {escape(event.place)}" if event.place else "")
+        + (f" · {escape(event.office)}" if event.office else "") + "</p>",
+        f'<p class="meta">{escape(_tr(T_SIGN_IN_SHEET))}</p>',
+        '<table class="sheet" width="100%" cellspacing="0" cellpadding="3"><thead><tr>',
+    ]
+    parts += [f'<th width="{w}%">{escape(h)}</th>' for h, w in zip(head, widths, strict=True)]
+    parts.append("</tr></thead><tbody>")
+    for number, row in enumerate(rows, start=1):
+        phone = masked_phone(row.phone) if masked else (row.phone or "")
+        cells = [str(number), escape(row.name), escape(row.settlement), escape(phone),
+                 escape(row.gender), escape(row.age_group), "✓" if row.consent else "☐", ""]
+        if qr:
+            cells.insert(1, f'<img src="qr://{row.person_id}" width="{qr_px}" '
+                            f'height="{qr_px}">')
+        parts.append('<tr class="row">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    for number in range(len(rows) + 1, len(rows) + BLANK_ROWS + 1):
+        cells = [str(number)] + [""] * (len(head) - 2) + [""]
+        cells[-2] = "☐"
+        parts.append('<tr class="blank">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    parts.append("</tbody></table>")
+    parts.append(f'<p class="consent">{escape(CONSENT_TEXT_UK)}</p>')
+    return "".join(parts)
+
+
+SHEET_STYLE = """
+h1 { font-size: 15pt; font-weight: bold; margin-bottom: 2pt; }
+p.meta { font-size: 10.5pt; margin: 0; }
+table.sheet { border-collapse: collapse; margin-top: 6pt; }
+table.sheet th { background-color: #dce6f1; border: 1px solid #555555; font-weight: bold;
+                 font-size: 8.5pt; }
+table.sheet td { border: 1px solid #555555; font-size: 9.5pt; }
+tr.blank td { padding-top: 9pt; padding-bottom: 9pt; }
+p.consent { font-size: 8pt; color: #333333; margin-top: 8pt; }
+"""
+
+
+def _paint_document(device: QPagedPaintDevice, document: QTextDocument, footer: str) -> int:
+    area = device.pageLayout().paintRectPixels(RESOLUTION)
+    footer_px = 16 * RESOLUTION / 72
+    body = QSizeF(area.width(), area.height() - footer_px)
+    document.setPageSize(body)
+    pages = document.pageCount()
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError(_tr(T_THE_PDF_FILE_COULD))
+    try:
+        small = QFont(document.defaultFont())
+        small.setPointSizeF(7.5)
+        for page in range(pages):
+            if page:
+                device.newPage()
+            painter.save()
+            painter.setClipRect(QRectF(0, 0, body.width(), body.height()))
+            painter.translate(0, -page * body.height())
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = QRectF(0, page * body.height(), body.width(), body.height())
+            document.documentLayout().draw(painter, context)
+            painter.restore()
+            painter.setFont(small)
+            painter.setPen(QColor("#555555"))
+            line = QRectF(0, area.height() - footer_px * 0.7, area.width(), footer_px * 0.7)
+            painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                             footer)
+            painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                             _tr(T_PAGE_PAGE_OF_PAGES).format(page=page + 1, pages=pages))
+    finally:
+        painter.end()
+    return pages
+
+
+def _setup(device: QPagedPaintDevice, landscape: bool) -> None:
+    device.setPageLayout(QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
+        QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
+
+
+def paint_sheet(device: QPagedPaintDevice, event: PaperEvent, rows: Sequence[SheetRow], *,
+                qr: bool = True) -> int:
+    """Lay the sign-in sheet out on `device`; returns the number of pages."""
+    _setup(device, landscape=True)
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(device)
+    font = QFont()
+    font.setPointSizeF(FONT_PT)
+    document.setDefaultFont(font)
+    document.setDefaultStyleSheet(SHEET_STYLE)
+    document.setDocumentMargin(0)
+    qr_px = int(QR_MM / 25.4 * 96)  # QTextDocument sizes images in screen pixels
+    if qr:
+        for row in rows:
+            document.addResource(QTextDocument.ResourceType.ImageResource,
+                                 QUrl(f"qr://{row.person_id}"), qr_image(row.person_id))
+    document.setHtml(sheet_html(event, rows, qr=qr, qr_px=qr_px))
+    return _paint_document(device, document, f"{APP_NAME} · {event.title}")
+
+
+def certificate_html(event: PaperEvent, attendee: Attendee) -> str:
+    hours = hours_between(event.starts_at, event.ends_at)
+    place = f" · {escape(event.place)}" if event.place else ""
+    gap = '<p class="gap">&nbsp;</p>'
+    lines = [
+        f'<p class="title">{escape(_tr(T_CERTIFICATE_OF_PARTICIPATION))}</p>',
+        f'<p class="number">{escape(_tr(T_NO_NUMBER).format(number=attendee.number))}</p>',
+        gap, gap,
+        f'<p class="lead">{escape(_tr(T_THIS_CERTIFIES_THAT))}</p>',
+        f'<p class="name">{escape(attendee.name)}</p>',
+        gap,
+        f'<p class="lead">{escape(_tr(T_TOOK_PART_IN))}</p>',
+        f'<p class="event">«{escape(event.title)}»</p>',
+        gap,
+        f'<p class="meta">{escape(_when(event))}{place}</p>',
+    ]
+    if hours:
+        text = _tr(T_DURATION_HOURS_HOURS).format(hours=f"{hours:g}".replace(".", ","))
+        lines.append(f'<p class="meta">{escape(text)}</p>')
+    lines += [
+        gap, gap,
+        f'<p class="office">{escape(event.office)}</p>',
+        gap, gap, gap,
+        '<table width="100%" class="sign"><tr>'
+        f'<td width="50%">{escape(_tr(T_SIGNATURE))}: ______________________</td>'
+        f'<td width="50%" align="right">{escape(_tr(T_DATE))}: ______________</td>'
+        "</tr></table>",
+    ]
+    return "".join(lines)
+
+
+CERTIFICATE_STYLE = """
+p.title { font-size: 28pt; font-weight: bold; text-align: center; color: #1f3b63; }
+p.number { font-size: 10pt; text-align: center; color: #555555; }
+p.gap { font-size: 14pt; }
+p.lead { font-size: 14pt; text-align: center; }
+p.name { font-size: 24pt; font-weight: bold; text-align: center; }
+p.event { font-size: 17pt; text-align: center; }
+p.meta { font-size: 12pt; text-align: center; }
+p.office { font-size: 14pt; text-align: center; }
+table.sign { font-size: 12pt; }
+"""
+
+
+def paint_certificates(device: QPagedPaintDevice, event: PaperEvent,
+                       people: Sequence[Attendee]) -> int:
+    """One page per attendee; returns the number of pages."""
+    _setup(device, landscape=False)
+    area = device.pageLayout().paintRectPixels(RESOLUTION)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError(_tr(T_THE_PDF_FILE_COULD))
+    try:
+        for number, attendee in enumerate(people):
+            if number:
+                device.newPage()
+            document = QTextDocument()
+            document.documentLayout().setPaintDevice(device)
+            font = QFont()
+            font.setPointSizeF(12)
+            document.setDefaultFont(font)
+            document.setDefaultStyleSheet(CERTIFICATE_STYLE)
+            document.setDocumentMargin(0)
+            inset = area.width() * 0.08
+            document.setTextWidth(area.width() - 2 * inset)
+            document.setHtml(certificate_html(event, attendee))
+            painter.setPen(QColor("#1f3b63"))
+            painter.drawRect(QRectF(0, 0, area.width() - 1, area.height() - 1))
+            painter.drawRect(QRectF(12, 12, area.width() - 25, area.height() - 25))
+            top = max(inset, (area.height() - document.size().height()) / 2)
+            painter.save()
+            painter.translate(inset, top)
+            document.drawContents(painter)
+            painter.restore()
+    finally:
+        painter.end()
+    return len(people)
+
+
+def _writer(path: Path, title: str) -> QPdfWriter:
+    writer = QPdfWriter(str(path))
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(title)
+    writer.setCreator(APP_NAME)
+    return writer
+
+
+def write_sheet_pdf(target: Path, event: PaperEvent, rows: Sequence[SheetRow], *,
+                    qr: bool = True) -> int:
+    with atomic_target(Path(target)) as temporary:
+        writer = _writer(temporary, f"{event.title} — sign-in sheet")
+        pages = paint_sheet(writer, event, rows, qr=qr)
+        del writer  # finish the file before it is renamed
+    return pages
+
+
+def write_certificates_pdf(target: Path, event: PaperEvent, people: Sequence[Attendee]) -> int:
+    if not people:
+        raise ValueError(_tr(T_NOBODY_ATTENDED))
+    with atomic_target(Path(target)) as temporary:
+        writer = _writer(temporary, f"{event.title} — certificates")
+        pages = paint_certificates(writer, event, people)
+        del writer
+    return pages
