@@ -355,8 +355,11 @@ def cmd_import(args: argparse.Namespace, paths: DataPaths) -> int:
         parts.append(f"{result.possible_duplicates} possible duplicates to review (People)")
     if result.bad_rows:
         parts.append(f"{result.bad_rows} bad rows left out")
-    if result.heads_not_linked:
-        parts.append(f"{result.heads_not_linked} heads not linked (not known here by phone)")
+    if result.members:
+        parts.append(f"{result.members} members linked")
+    if result.members_not_linked:
+        parts.append(f"{result.members_not_linked} members not linked (not known here by "
+                     "phone, and no consent in the file)")
     print(f"Imported {what}: " + ", ".join(parts) + ".")
     return EXIT_OK
 

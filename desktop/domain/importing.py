@@ -52,6 +52,9 @@ NOT_GENDER = QT_TRANSLATE_NOOP(
 NOT_A_YEAR = QT_TRANSLATE_NOOP("Validation", "{label}: «{value}» is not a year or a date")
 NOT_CONSENT = QT_TRANSLATE_NOOP(
     "Validation", "{label}: «{value}» is not yes/no or a date of consent")
+NOT_ROLE = QT_TRANSLATE_NOOP(
+    "Validation", "{label}: «{value}» is not a role (голова, заступник, член, волонтер, "
+    "контактна особа)")
 FULL_NAME_PARTS = QT_TRANSLATE_NOOP(
     "Validation", "{label}: «{value}» needs at least a surname and a first name")
 
@@ -59,15 +62,17 @@ FULL_NAME_PARTS = QT_TRANSLATE_NOOP(
 FULL_NAME = "full_name"
 SETTLEMENT = "settlement"
 CONSENT = "consent"
-HEAD_NAME = "head_name"
-HEAD_PHONE = "head_phone"
+MEMBER_NAME = "member_name"
+MEMBER_PHONE = "member_phone"
+MEMBER_ROLE = "member_role"
 
 FIELD_LABELS = {
     FULL_NAME: QT_TRANSLATE_NOOP("Field", "Full name"),
     SETTLEMENT: QT_TRANSLATE_NOOP("Field", "Settlement"),
     CONSENT: QT_TRANSLATE_NOOP("Field", "Consent"),
-    HEAD_NAME: QT_TRANSLATE_NOOP("Field", "Head of the CSO"),
-    HEAD_PHONE: QT_TRANSLATE_NOOP("Field", "Head's phone"),
+    MEMBER_NAME: QT_TRANSLATE_NOOP("Field", "Member (full name)"),
+    MEMBER_PHONE: QT_TRANSLATE_NOOP("Field", "Member's phone"),
+    MEMBER_ROLE: QT_TRANSLATE_NOOP("Field", "Member's role"),
 }
 
 _PEOPLE_TARGETS = (
@@ -79,7 +84,8 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "attendance": (*_PEOPLE_TARGETS, "status", "role"),
     "organizations": (
         "name", "short_name", "edrpou", "legal_form", "areas", SETTLEMENT, "address", "phone",
-        "email", "website", "registered_on", "notes", HEAD_NAME, HEAD_PHONE,
+        "email", "website", "registered_on", "notes", MEMBER_NAME, MEMBER_PHONE, MEMBER_ROLE,
+        CONSENT,
     ),
 }
 
@@ -116,8 +122,11 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
               "areas of work"),
     "website": ("сайт", "вебсайт", "веб сайт", "website", "web"),
     "registered_on": ("дата реєстрації", "зареєстровано", "registered", "registration date"),
-    HEAD_NAME: ("керівник", "голова", "піб керівника", "head", "chair"),
-    HEAD_PHONE: ("телефон керівника", "head phone", "head's phone"),
+    MEMBER_NAME: ("керівник", "голова", "піб керівника", "член", "учасник організації",
+                  "контактна особа", "піб члена", "member", "head", "chair", "contact person"),
+    MEMBER_PHONE: ("телефон керівника", "телефон контактної особи", "телефон члена",
+                   "head phone", "head's phone", "member phone", "member's phone"),
+    MEMBER_ROLE: ("посада", "роль в організації", "роль у го", "member role", "position"),
 }
 
 _GENDER_WORDS = {
@@ -148,7 +157,9 @@ def target_for_header(kind: str, header: Any) -> str | None:
     if kind != "organizations" and target == "name":
         target = FULL_NAME  # in a list of people, "Name" is the person's name
     if kind == "organizations" and target == FULL_NAME:
-        target = HEAD_NAME
+        target = MEMBER_NAME
+    if kind == "organizations" and target == "role":
+        target = MEMBER_ROLE
     return target if target in TARGETS[kind] else None
 
 
@@ -354,6 +365,21 @@ def parse_gender(value: Any) -> str | None:
     return vocab.code_for("genders", str(value))
 
 
+def parse_role(value: Any) -> str | None:
+    """A CSO member's role as lists write it: «Голова», «член», «Волонтерка», «заступник»
+    (the labels' «(-ка)» endings are optional)."""
+    code = vocab.code_for("org_member_roles", str(value))
+    if code is not None:
+        return code
+    word = fold(str(value)).strip()
+    for code in vocab.codes("org_member_roles"):
+        label = " ".join(fold(re.sub(r"\([^)]*\)", "", vocab.label(
+            "org_member_roles", code, "uk"))).split())
+        if word and (word.startswith(label) or (len(word) >= 5 and label.startswith(word))):
+            return code
+    return None
+
+
 _DATE_RE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
 
 
@@ -473,8 +499,22 @@ def prepare_row(
                 bad(CONSENT, NOT_CONSENT, value)
             else:
                 out.extra["consent_given_at"] = given
-        elif target in (HEAD_NAME, HEAD_PHONE):
-            out.extra[target] = value
+        elif target == MEMBER_NAME:
+            if split_full_name(str(value)) is None:
+                bad(MEMBER_NAME, FULL_NAME_PARTS, value)
+            else:
+                out.extra[target] = str(value)
+        elif target == MEMBER_PHONE:
+            try:
+                out.extra[target] = validate("people", {"phone": value}, partial=True)["phone"]
+            except ValidationError as exc:
+                out.errors += [(column_of.get(target, ""), e) for e in exc.errors]
+        elif target == MEMBER_ROLE:
+            code = parse_role(value)
+            if code is None:
+                bad(MEMBER_ROLE, NOT_ROLE, value)
+            else:
+                out.extra[target] = code
         elif target == "edrpou" and isinstance(value, str) and value.isdigit() \
                 and len(value) < 8:
             values["edrpou"] = value.zfill(8)  # Excel saved 00032129 as the number 32129
@@ -500,9 +540,6 @@ def prepare_row(
                     cleaned.update(validate("attendance", {name: values[name]}, partial=True))
                 except ValidationError as exc:
                     out.errors += [(column_of.get(name, ""), e) for e in exc.errors]
-    if kind == "organizations" and HEAD_NAME in out.extra \
-            and split_full_name(str(out.extra[HEAD_NAME])) is None:
-        bad(HEAD_NAME, FULL_NAME_PARTS, out.extra[HEAD_NAME])
     out.values = {k: v for k, v in cleaned.items() if v is not None}
     return out
 

@@ -10,7 +10,6 @@ chose to import only the good ones), a cancel or a crash leaves the store as it 
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 from collections.abc import Callable
@@ -52,6 +51,7 @@ class Planned:
     row: Prepared
     match: str | None = None          # the existing record this row is
     duplicate_of: list[str] = field(default_factory=list)  # may be one of these
+    same_as_line: int | None = None   # a CSO named again on a later row (another member)
 
 
 @dataclass
@@ -70,7 +70,7 @@ class ImportPlan:
 
     @property
     def new(self) -> int:
-        return sum(1 for p in self.good if p.match is None)
+        return sum(1 for p in self.good if p.match is None and p.same_as_line is None)
 
     @property
     def matched(self) -> int:
@@ -89,10 +89,10 @@ class ImportResult:
     skipped: int = 0
     checked_in: int = 0
     members: int = 0
+    members_not_linked: int = 0
     without_consent: int = 0
     possible_duplicates: int = 0
     bad_rows: int = 0
-    heads_not_linked: int = 0
     created_ids: list[str] = field(default_factory=list)
 
 
@@ -167,6 +167,10 @@ def plan(
         if prepared.ok:
             if kind == "organizations":
                 item.match = _match_organization(store, prepared.values)
+                key = _org_key(prepared.values)
+                if item.match is None and key in seen_in_file:
+                    item.same_as_line = seen_in_file[key]
+                seen_in_file.setdefault(key, prepared.line)
             else:
                 candidates = same_person_candidates(store, prepared.values)
                 if len(candidates) == 1:
@@ -181,6 +185,11 @@ def plan(
     if progress:
         progress(total, total)
     return ImportPlan(kind, planned, event_id)
+
+
+def _org_key(values: dict[str, Any]) -> str:
+    return f"edrpou:{values['edrpou']}" if values.get("edrpou") else \
+        f"name:{fold(values.get('name') or '')}"
 
 
 def _match_organization(store: Store, values: dict[str, Any]) -> str | None:
@@ -221,6 +230,7 @@ def run(
     rows = import_plan.good
     total = len(rows)
     new_people: list[str] = []
+    orgs_in_file: dict[str, str] = {}
     with store.write():
         for number, item in enumerate(rows):
             if number % 200 == 0:
@@ -230,7 +240,7 @@ def run(
                     progress(number, total)
             if import_plan.kind == "organizations":
                 _write_organization(store, item, result, update_existing, office_id, user_id,
-                                    today)
+                                    orgs_in_file)
                 continue
             person_id = _write_person(store, item, result, update_existing, office_id,
                                       user_id, today)
@@ -311,9 +321,12 @@ def _write_attendance(store: Store, event_id: str, person_id: str, values: dict[
 
 def _write_organization(store: Store, item: Planned, result: ImportResult,
                         update_existing: bool, office_id: str | None, user_id: str | None,
-                        today: dt.date | None) -> None:
+                        orgs_in_file: dict[str, str]) -> None:
     values = dict(item.row.values)
-    if item.match is not None:
+    key = _org_key(values)
+    if item.same_as_line is not None and key in orgs_in_file:
+        org_id = orgs_in_file[key]  # the same CSO again: only its member is new
+    elif item.match is not None:
         org_id = item.match
         if update_existing:
             current = store.get("organizations", org_id) or {}
@@ -331,38 +344,41 @@ def _write_organization(store: Store, item: Planned, result: ImportResult,
         org_id = new_id()
         store.insert("organizations", {**values, "id": org_id}, user_id=user_id)
         result.created += 1
-    head = item.row.extra.get(importing.HEAD_NAME)
-    if head:
-        _link_head(store, org_id, str(head), item.row.extra.get(importing.HEAD_PHONE), result,
-                   user_id)
+    orgs_in_file.setdefault(key, org_id)
+    extra = item.row.extra
+    if extra.get(importing.MEMBER_NAME):
+        _link_member(store, org_id, extra, result, user_id)
 
 
-def _link_head(store: Store, org_id: str, head: str, phone: Any, result: ImportResult,
-               user_id: str | None) -> None:
-    """A CSO's head becomes a member only if they are already known here (a person whose
-    consent is on file): a list of CSOs carries no consent to keep a new person's data."""
-    from desktop.domain.errors import ValidationError
-    from desktop.domain.validation import validate
-
-    split = importing.split_full_name(head)
+def _link_member(store: Store, org_id: str, extra: dict[str, Any], result: ImportResult,
+                 user_id: str | None) -> None:
+    """A CSO's member (its head, a contact person...) becomes a linked person: someone
+    already known here by phone, or a new person when the row records their consent. A
+    list of CSOs without consent gives no right to keep a new person's name and phone."""
+    split = importing.split_full_name(str(extra[importing.MEMBER_NAME]))
     if split is None:
-        result.heads_not_linked += 1
+        result.members_not_linked += 1
         return
-    probe: dict[str, Any] = {"last_name": split[0], "first_name": split[1],
-                             "patronymic": split[2]}
-    if phone:
-        with contextlib.suppress(ValidationError):
-            probe["phone"] = validate("people", {"phone": phone}, partial=True)["phone"]
-    # Without a birth year only the phone can tell who the head is.
-    candidates = same_person_candidates(store, probe) if probe.get("phone") else []
-    if len(candidates) != 1:
-        result.heads_not_linked += 1
+    person: dict[str, Any] = {"last_name": split[0], "first_name": split[1],
+                              "patronymic": split[2]}
+    if extra.get(importing.MEMBER_PHONE):
+        person["phone"] = extra[importing.MEMBER_PHONE]
+    candidates = same_person_candidates(store, person) if person.get("phone") else []
+    if len(candidates) == 1:
+        person_id = candidates[0]
+    elif extra.get("consent_given_at"):
+        person_id = new_id()
+        store.insert("people", {**importing.with_consent(
+            {k: v for k, v in person.items() if v}, extra["consent_given_at"]),
+            "gender": "not_stated", "id": person_id}, user_id=user_id)
+    else:
+        result.members_not_linked += 1
         return
-    person_id = candidates[0]
     exists = store.conn.execute(
         "SELECT 1 FROM org_members WHERE organization_id = ? AND person_id = ? AND deleted = 0",
         (org_id, person_id)).fetchone()
     if not exists:
-        store.insert("org_members", {"organization_id": org_id, "person_id": person_id,
-                                     "role": "head"}, user_id=user_id)
+        store.insert("org_members", {
+            "organization_id": org_id, "person_id": person_id,
+            "role": extra.get(importing.MEMBER_ROLE) or "member"}, user_id=user_id)
         result.members += 1

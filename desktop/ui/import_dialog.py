@@ -341,9 +341,12 @@ class ImportDialog(QDialog):
         if result.bad_rows:
             lines.append(self.tr("Rows left out because of problems: {n}").format(
                 n=result.bad_rows))
-        if result.heads_not_linked:
-            lines.append(self.tr("Heads not linked (not known here by phone): {n}").format(
-                n=result.heads_not_linked))
+        if result.members:
+            lines.append(self.tr("CSO members linked: {n}").format(n=result.members))
+        if result.members_not_linked:
+            lines.append(self.tr("CSO members not linked (not known here by phone, and no "
+                                 "consent in the file): {n}").format(
+                n=result.members_not_linked))
         QMessageBox.information(self, self.tr("Import finished"), "\n".join(lines))
         self.accept()
 

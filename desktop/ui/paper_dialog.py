@@ -21,14 +21,16 @@ from PySide6.QtWidgets import (
 from desktop.store.queries import paper
 from desktop.ui.context import AppContext
 from desktop.ui.paper_pdf import (
+    paint_badges,
     paint_certificates,
     paint_sheet,
+    write_badges_pdf,
     write_certificates_pdf,
     write_sheet_pdf,
 )
 from desktop.ui.workers import Job, plain_message, reader_job, run_in_background
 
-SHEET, CERTIFICATES = "sheet", "certificates"
+SHEET, CERTIFICATES, BADGES = "sheet", "certificates", "badges"
 
 
 class PaperDialog(QDialog):
@@ -41,7 +43,7 @@ class PaperDialog(QDialog):
         self.saved_to: Path | None = None
         conn = ctx.store.conn
         self.paper_event = paper.paper_event(conn, event_id)
-        self.rows = paper.sheet_rows(conn, event_id) if kind == SHEET else []
+        self.rows = paper.sheet_rows(conn, event_id) if kind in (SHEET, BADGES) else []
         self.people = paper.attendees(conn, event_id) if kind == CERTIFICATES else []
         title = self.paper_event.title if self.paper_event else ""
         layout = QVBoxLayout(self)
@@ -52,6 +54,13 @@ class PaperDialog(QDialog):
                 "for those who come without registering. Columns: name, settlement, phone "
                 "(partly hidden), gender, age group, consent and signature; the consent text "
                 "is printed under the table.").format(title=title, n=len(self.rows))
+        elif kind == BADGES:
+            self.setWindowTitle(self.tr("Badges and invitations"))
+            text = self.tr(
+                "«{title}»: a name badge (or an invitation to hand out) for each of the {n} "
+                "registered people, eight to an A4 page, with a QR code that holds only the "
+                "person's record number: at the desk, a scanner and one Enter check them in."
+                ).format(title=title, n=len(self.rows))
         else:
             self.setWindowTitle(self.tr("Participation certificates"))
             text = self.tr(
@@ -75,17 +84,21 @@ class PaperDialog(QDialog):
         self.print_button.clicked.connect(self.print_)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        empty = kind == CERTIFICATES and not self.people
+        empty = (kind == CERTIFICATES and not self.people) or (kind == BADGES
+                                                                 and not self.rows)
         self.pdf_button.setEnabled(not empty and self.paper_event is not None)
         self.print_button.setEnabled(not empty and self.paper_event is not None)
-        if empty:
+        if empty and kind == CERTIFICATES:
             note.setText(self.tr("Nobody has been checked in to this event yet, so there is "
                                  "nobody to give a certificate to."))
+        elif empty:
+            note.setText(self.tr("Nobody is registered for this event yet."))
 
     def default_name(self) -> str:
         title = (self.paper_event.title if self.paper_event else "event")[:60]
         safe = "".join(ch if ch.isalnum() or ch in " -_" else " " for ch in title).strip()
-        prefix = self.tr("Sign-in sheet") if self.kind == SHEET else self.tr("Certificates")
+        prefix = {SHEET: self.tr("Sign-in sheet"), BADGES: self.tr("Badges")}.get(
+            self.kind, self.tr("Certificates"))
         return f"{prefix} - {safe}.pdf"
 
     def choose_pdf(self) -> None:
@@ -105,6 +118,8 @@ class PaperDialog(QDialog):
                 raise ValueError(self.tr("The event no longer exists."))
             if kind == SHEET:
                 write_sheet_pdf(target, event, paper.sheet_rows(conn, event_id), qr=qr)
+            elif kind == BADGES:
+                write_badges_pdf(target, event, paper.sheet_rows(conn, event_id))
             else:
                 write_certificates_pdf(target, event, paper.attendees(conn, event_id))
             return target
@@ -134,6 +149,8 @@ class PaperDialog(QDialog):
         try:
             if self.kind == SHEET:
                 paint_sheet(printer, self.paper_event, self.rows, qr=self.qr.isChecked())
+            elif self.kind == BADGES:
+                paint_badges(printer, self.paper_event, self.rows)
             else:
                 paint_certificates(printer, self.paper_event, self.people)
         except OSError as error:

@@ -46,6 +46,8 @@ FONT_PT = 9.5
 QR_MM = 11
 
 # The words on the paper, in the "Paper" translation context.
+T_NOBODY_REGISTERED = QT_TRANSLATE_NOOP(
+    "Paper", "Nobody is registered for this event yet, so there is nobody to make a badge for.")
 T_NOBODY_ATTENDED = QT_TRANSLATE_NOOP(
     "Paper", "Nobody has attended this event yet, so there is nobody to give a certificate to.")
 T_NO = QT_TRANSLATE_NOOP("Paper", "No.")
@@ -290,6 +292,68 @@ def _writer(path: Path, title: str) -> QPdfWriter:
     writer.setTitle(title)
     writer.setCreator(APP_NAME)
     return writer
+
+
+BADGE_COLUMNS, BADGE_ROWS = 2, 4  # 8 name badges (about 90 x 60 mm) per A4 page
+
+
+def paint_badges(device: QPagedPaintDevice, event: PaperEvent, rows: Sequence[SheetRow]) -> int:
+    """Name badges (or invitations) for the registered people: name, settlement, the event,
+    and a QR code with the person's record id only, for one-Enter check-in. Cut lines are
+    drawn; returns the number of pages."""
+    _setup(device, landscape=False)
+    area = device.pageLayout().paintRectPixels(RESOLUTION)
+    width, height = area.width() / BADGE_COLUMNS, area.height() / BADGE_ROWS
+    per_page = BADGE_COLUMNS * BADGE_ROWS
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError(_tr(T_THE_PDF_FILE_COULD))
+    try:
+        name_font, small_font = QFont(), QFont()
+        name_font.setPointSizeF(15)
+        name_font.setBold(True)
+        small_font.setPointSizeF(9)
+        for number, row in enumerate(rows):
+            if number and number % per_page == 0:
+                device.newPage()
+            place = number % per_page
+            box = QRectF((place % BADGE_COLUMNS) * width, (place // BADGE_COLUMNS) * height,
+                         width, height)
+            painter.setPen(QColor("#9aa5b1"))
+            painter.drawRect(box)
+            pad = width * 0.06
+            qr_side = height * 0.45
+            painter.drawImage(QRectF(box.right() - pad - qr_side, box.bottom() - pad - qr_side,
+                                     qr_side, qr_side), qr_image(row.person_id))
+            painter.setPen(QColor("#000000"))
+            painter.setFont(small_font)
+            painter.drawText(QRectF(box.left() + pad, box.top() + pad, width - 2 * pad,
+                                    height * 0.2),
+                             Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
+                             event.title)
+            painter.setFont(name_font)
+            painter.drawText(QRectF(box.left() + pad, box.top() + height * 0.25,
+                                    width - 2 * pad, height * 0.3),
+                             Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, row.name)
+            painter.setFont(small_font)
+            painter.drawText(QRectF(box.left() + pad, box.bottom() - pad - height * 0.2,
+                                    width - 3 * pad - qr_side, height * 0.2),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+                             | Qt.TextFlag.TextWordWrap,
+                             "\n".join(filter(None, (row.settlement, _when(event)))))
+    finally:
+        painter.end()
+    return max(1, -(-len(rows) // per_page))
+
+
+def write_badges_pdf(target: Path, event: PaperEvent, rows: Sequence[SheetRow]) -> int:
+    if not rows:
+        raise ValueError(_tr(T_NOBODY_REGISTERED))
+    with atomic_target(Path(target)) as temporary:
+        writer = _writer(temporary, f"{event.title} — badges")
+        pages = paint_badges(writer, event, rows)
+        del writer
+    return pages
 
 
 def write_sheet_pdf(target: Path, event: PaperEvent, rows: Sequence[SheetRow], *,

@@ -1032,6 +1032,14 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Сертифікати про участь для всіх, хто був присутній</translation>
     </message>
     <message>
+        <source>&amp;Badges…</source>
+        <translation>&amp;Бейджі…</translation>
+    </message>
+    <message>
+        <source>Name badges or invitations with a QR code for one-Enter check-in</source>
+        <translation>Бейджі чи запрошення з QR-кодом для реєстрації одним натисканням Enter</translation>
+    </message>
+    <message>
         <source>e.g. Hearing on the 2027 budget</source>
         <translation>напр., Слухання щодо бюджету на 2027 рік</translation>
     </message>
@@ -1260,12 +1268,16 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Згода</translation>
     </message>
     <message>
-        <source>Head of the CSO</source>
-        <translation>Керівник організації</translation>
+        <source>Member (full name)</source>
+        <translation>Член організації (ПІБ)</translation>
     </message>
     <message>
-        <source>Head&apos;s phone</source>
-        <translation>Телефон керівника</translation>
+        <source>Member&apos;s phone</source>
+        <translation>Телефон члена організації</translation>
+    </message>
+    <message>
+        <source>Member&apos;s role</source>
+        <translation>Роль в організації</translation>
     </message>
     <message>
         <source>Address</source>
@@ -1957,8 +1969,12 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Пропущено рядків з помилками: {n}</translation>
     </message>
     <message>
-        <source>Heads not linked (not known here by phone): {n}</source>
-        <translation>Керівників не привʼязано (їх немає тут за номером телефону): {n}</translation>
+        <source>CSO members linked: {n}</source>
+        <translation>Привʼязано членів організацій: {n}</translation>
+    </message>
+    <message>
+        <source>CSO members not linked (not known here by phone, and no consent in the file): {n}</source>
+        <translation>Не привʼязано членів організацій (їх немає тут за телефоном, а у файлі немає згоди): {n}</translation>
     </message>
     <message>
         <source>Import finished</source>
@@ -2257,6 +2273,10 @@ Your data is safe. The details were written to {file}.</source>
 <context>
     <name>Paper</name>
     <message>
+        <source>Nobody is registered for this event yet, so there is nobody to make a badge for.</source>
+        <translation>На цю подію ще ніхто не зареєструвався, тож бейджі робити нікому.</translation>
+    </message>
+    <message>
         <source>Nobody has attended this event yet, so there is nobody to give a certificate to.</source>
         <translation>На цій події ще ніхто не був присутній, тож сертифікати видавати нікому.</translation>
     </message>
@@ -2340,6 +2360,14 @@ Your data is safe. The details were written to {file}.</source>
         <translation>«{title}»: зареєстровані люди ({n}) за абеткою, далі 20 порожніх рядків для тих, хто прийде без реєстрації. Стовпці: ПІБ, населений пункт, телефон (частково прихований), стать, вікова група, згода та підпис; текст згоди надруковано під таблицею.</translation>
     </message>
     <message>
+        <source>Badges and invitations</source>
+        <translation>Бейджі та запрошення</translation>
+    </message>
+    <message>
+        <source>«{title}»: a name badge (or an invitation to hand out) for each of the {n} registered people, eight to an A4 page, with a QR code that holds only the person&apos;s record number: at the desk, a scanner and one Enter check them in.</source>
+        <translation>«{title}»: бейдж (або запрошення) для кожного із зареєстрованих ({n}), по вісім на аркуш A4, з QR-кодом, у якому лише номер запису людини: на реєстрації сканер і одне натискання Enter відмічають її.</translation>
+    </message>
+    <message>
         <source>Participation certificates</source>
         <translation>Сертифікати про участь</translation>
     </message>
@@ -2362,6 +2390,14 @@ Your data is safe. The details were written to {file}.</source>
     <message>
         <source>Nobody has been checked in to this event yet, so there is nobody to give a certificate to.</source>
         <translation>На цю подію ще нікого не відмічено, тож сертифікати видавати нікому.</translation>
+    </message>
+    <message>
+        <source>Nobody is registered for this event yet.</source>
+        <translation>На цю подію ще ніхто не зареєструвався.</translation>
+    </message>
+    <message>
+        <source>Badges</source>
+        <translation>Бейджі</translation>
     </message>
     <message>
         <source>Certificates</source>
@@ -4458,6 +4494,10 @@ The app restarts afterwards.</source>
     <message>
         <source>{label}: «{value}» is not yes/no or a date of consent</source>
         <translation>«{label}»: «{value}» не є «так»/«ні» чи датою згоди</translation>
+    </message>
+    <message>
+        <source>{label}: «{value}» is not a role (голова, заступник, член, волонтер, контактна особа)</source>
+        <translation>«{label}»: «{value}» не є роллю (голова, заступник, член, волонтер, контактна особа)</translation>
     </message>
     <message>
         <source>{label}: «{value}» needs at least a surname and a first name</source>

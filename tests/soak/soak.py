@@ -187,7 +187,7 @@ def _journal(path: Path) -> list[list[str]]:
 
 TARGETS = ("walk-in", "check-in", "import", "sync")
 # How long each operation typically takes here (seconds): the kill lands within it.
-WINDOW = {"walk-in": 0.004, "check-in": 0.004, "import": 0.02, "sync": 0.2}
+WINDOW = {"walk-in": 0.004, "check-in": 0.004, "import": 0.15, "sync": 0.2}
 
 
 class JournalTail:

@@ -46,21 +46,28 @@ def _person(rng: random.Random) -> dict:
 
 def import_file(store, path: Path, batch: str, rows: int, rng: random.Random,
                 journal: Journal) -> None:
-    """An office's list: written as the CSV Excel would give, then read and stored in one
-    transaction (all or nothing, like the importer)."""
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+    """An office's list as Excel writes it (Windows-1251, semicolons, a title row above the
+    headings), brought in by the app's importer: all rows in one transaction, or none."""
+    from desktop.domain.importing import read_table
+    from desktop.store import importer
+
+    with path.open("w", encoding="cp1251", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
-        writer.writerow(["Прізвище", "Імʼя", "Стать", "Рік народження"])
+        writer.writerow(["Список учасників", "", "", "", "", ""])
+        writer.writerow(["Прізвище", "Ім'я", "Стать", "Рік народження", "Згода", "Примітки"])
         for _ in range(rows):
             p = _person(rng)
-            writer.writerow([p["last_name"], p["first_name"], p["gender"], p["birth_year"]])
+            writer.writerow([p["last_name"], p["first_name"],
+                             "ж" if p["gender"] == "female" else "ч", p["birth_year"], "так",
+                             f"import:{batch}"])
     journal.note("intent-import", batch, rows)
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle, delimiter=";")
-        next(reader)
-        people = [{"last_name": r[0], "first_name": r[1], "gender": r[2],
-                   "birth_year": int(r[3]), "notes": f"import:{batch}"} for r in reader]
-    store.insert_many("people", people)
+    table = read_table(path, "people")
+    plan = importer.plan(store, "people", table,
+                         importer.mapping_for(store, "people", table.headers))
+    for item in plan.rows:
+        item.match = None  # the same name and year may be in an earlier list: import anyway
+        item.duplicate_of = []
+    importer.run(store, plan)
     journal.note("saved-import", batch, rows)
 
 
@@ -92,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
                 journal.note("saved-check-in", row[0], done.attendance_id)
         elif op == "import":
             batch = new_id()
-            import_file(store, args.data / "import.csv", batch, rng.randint(10, 150), rng,
+            import_file(store, args.data / "import.csv", batch, rng.randint(10, 80), rng,
                         journal)
         else:
             transport = Transport(url, token, session=make_session(retries=1, backoff=0.05),

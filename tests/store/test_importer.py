@@ -306,3 +306,33 @@ def test_cancel_leaves_the_store_as_it_was(office_store, tmp_path):
     with pytest.raises(importer.ImportCancelled):
         importer.run(office_store, plan, cancel=cancel)
     assert office_store.count("people") == 0
+
+
+def test_a_cso_list_with_members_groups_rows_and_respects_consent(office_store, tmp_path):
+    known = office_store.insert("people", {"last_name": "Ткачук", "first_name": "Петро",
+                                           "gender": "male", "phone": "+380671112233"})["id"]
+    path = tmp_path / "cso.csv"
+    header = ["Назва організації", "Код ЄДРПОУ", "Організаційно-правова форма", "Керівник",
+              "Телефон керівника", "Посада", "Згода"]
+    rows = [
+        ["ГО «Світанок»", "00032129", "Громадська організація", "Ткачук Петро", "0671112233",
+         "Голова", ""],
+        ["ГО «Світанок»", "00032129", "Громадська організація", "Гнатюк Ольга Іванівна",
+         "0509998877", "Член(-киня)", "так"],
+        ["ГО «Світанок»", "00032129", "Громадська організація", "Лисенко Іван", "0931112233",
+         "Волонтер", ""],
+        ["БФ «Надія»", "", "Благодійна організація", "", "", "", ""],
+    ]
+    path.write_text(_csv(rows, header=header), encoding="utf-8")
+    plan, result = _import(office_store, path, "organizations")
+    assert not plan.bad, [r.errors for r in plan.bad]
+    assert plan.new == 2 and result.created == 2  # the CSO named three times is made once
+    assert (result.members, result.members_not_linked) == (2, 1)
+    members = dict(office_store.conn.execute(
+        "SELECT p.last_name, m.role FROM org_members AS m JOIN people AS p "
+        "ON p.id = m.person_id WHERE m.deleted = 0").fetchall())
+    assert members == {"Ткачук": "head", "Гнатюк": "member"}
+    assert office_store.get("people", known)["last_name"] == "Ткачук"
+    # Without consent and unknown here: not created (no right to keep the name and phone).
+    assert office_store.conn.execute("SELECT count(*) FROM people WHERE last_name = 'Лисенко'"
+                                     ).fetchone()[0] == 0

@@ -144,3 +144,18 @@ def test_no_certificates_before_anyone_attended(app, qtbot, ctx, store, offices)
     qtbot.addWidget(dialog)
     assert not dialog.pdf_button.isEnabled() and not dialog.print_button.isEnabled()
     assert full_name("А", "Б") == "А Б"
+
+
+@needs_poppler
+def test_badges_eight_to_a_page_with_every_name(app, store, event_with_people, tmp_path):
+    from desktop.ui.paper_pdf import write_badges_pdf
+
+    event_id, people = event_with_people
+    rows = paper.sheet_rows(store.conn, event_id)
+    target = tmp_path / "badges.pdf"
+    pages = write_badges_pdf(target, paper.paper_event(store.conn, event_id), rows)
+    texts = _text(target)
+    assert len(texts) == pages == -(-len(people) // 8)
+    whole = "\n".join(texts)
+    assert all(last in whole for _p, last in people)
+    assert "+38067" not in whole  # no phone on a badge

@@ -354,8 +354,13 @@ class EventsScreen(Screen):
         buttons.addWidget(self.checkin_button, 0, 0)
         buttons.addWidget(self.feedback_button, 0, 1)
         buttons.addWidget(self.import_button, 0, 2)
+        self.badges_button = QPushButton(self.tr("&Badges…"), page)
+        self.badges_button.setToolTip(self.tr(
+            "Name badges or invitations with a QR code for one-Enter check-in"))
+        self.badges_button.clicked.connect(lambda: self.open_paper("badges"))
         buttons.addWidget(self.sheet_button, 1, 0)
         buttons.addWidget(self.certificates_button, 1, 1)
+        buttons.addWidget(self.badges_button, 1, 2)
         buttons.addWidget(self.edit_button, 2, 0)
         buttons.addWidget(self.delete_button, 2, 1)
         layout.addLayout(buttons)
