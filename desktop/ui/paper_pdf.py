@@ -24,7 +24,6 @@ from PySide6.QtCore import (
     QUrl,
 )
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QImage,
@@ -96,10 +95,7 @@ def qr_image(text: str) -> QImage:
     return image
 
 
-def sheet_html(event: PaperEvent, rows: Sequence[SheetRow], *, qr: bool,
-               qr_px: int, masked: bool = True) -> str:
-    from desktop.ui.screens.checkin import masked_phone
-
+def _sheet_head(qr: bool) -> tuple[list[str], list[int]]:
     head = [_tr(T_NO), _tr(T_SURNAME_FIRST_NAME_PATRONYMIC), _tr(T_SETTLEMENT),
             _tr(T_PHONE), _tr(T_GENDER), _tr(T_AGE_GROUP), _tr(T_CONSENT),
             _tr(T_SIGNATURE)]
@@ -107,30 +103,53 @@ def sheet_html(event: PaperEvent, rows: Sequence[SheetRow], *, qr: bool,
     if qr:
         head.insert(1, "QR")
         widths = [4, 7, 24, 13, 12, 7, 9, 6, 18]
-    parts = [
-        f"<h1>{escape(event.title)}</h1>",
-        f'<p class="meta">{escape(_when(event))}'
-        + (f" · {escape(event.place)}" if event.place else "")
-        + (f" · {escape(event.office)}" if event.office else "") + "</p>",
-        f'<p class="meta">{escape(_tr(T_SIGN_IN_SHEET))}</p>',
-        '<table class="sheet" width="100%" cellspacing="0" cellpadding="3"><thead><tr>',
-    ]
-    parts += [f'<th width="{w}%">{escape(h)}</th>' for h, w in zip(head, widths, strict=True)]
-    parts.append("</tr></thead><tbody>")
-    for number, row in enumerate(rows, start=1):
+    return head, widths
+
+
+def sheet_rows_html(rows: Sequence[SheetRow], first_number: int, blanks: int, *, qr: bool,
+                    qr_px: int, masked: bool = True) -> list[str]:
+    """One <tr> per registered person, then `blanks` empty rows two lines tall (room to
+    write a name by hand), numbered on from `first_number`."""
+    from desktop.ui.screens.checkin import masked_phone
+
+    head, _widths = _sheet_head(qr)
+    out = []
+    for number, row in enumerate(rows, start=first_number):
         phone = masked_phone(row.phone) if masked else (row.phone or "")
         cells = [str(number), escape(row.name), escape(row.settlement), escape(phone),
                  escape(row.gender), escape(row.age_group), "✓" if row.consent else "☐", ""]
         if qr:
             cells.insert(1, f'<img src="qr://{row.person_id}" width="{qr_px}" '
                             f'height="{qr_px}">')
-        parts.append('<tr class="row">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    for number in range(len(rows) + 1, len(rows) + BLANK_ROWS + 1):
-        cells = [str(number)] + [""] * (len(head) - 2) + [""]
-        cells[-2] = "☐"
-        parts.append('<tr class="blank">' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    parts.append("</tbody></table>")
-    parts.append(f'<p class="consent">{escape(CONSENT_TEXT_UK)}</p>')
+        out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    for number in range(first_number + len(rows), first_number + len(rows) + blanks):
+        cells = [str(number)] + ["&nbsp;<br>&nbsp;"] + [""] * (len(head) - 4) + ["☐", ""]
+        out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return out
+
+
+def sheet_page_html(event: PaperEvent, rows_html: Sequence[str], *, qr: bool, first: bool,
+                    last: bool) -> str:
+    """One page: the event (in full on the first page, its title after), the table with
+    its header, and the consent text on the last page."""
+    head, widths = _sheet_head(qr)
+    if first:
+        parts = [
+            f"<h1>{escape(event.title)}</h1>",
+            f'<p class="meta">{escape(_when(event))}'
+            + (f" · {escape(event.place)}" if event.place else "")
+            + (f" · {escape(event.office)}" if event.office else "") + "</p>",
+            f'<p class="meta">{escape(_tr(T_SIGN_IN_SHEET))}</p>',
+        ]
+    else:
+        parts = [f'<p class="meta">{escape(event.title)} · {escape(_tr(T_SIGN_IN_SHEET))}</p>']
+    parts.append('<table class="sheet" width="100%" cellspacing="0" cellpadding="3"><tr>')
+    parts += [f'<th width="{w}%">{escape(h)}</th>' for h, w in zip(head, widths, strict=True)]
+    parts.append("</tr>")
+    parts += rows_html
+    parts.append("</table>")
+    if last:
+        parts.append(f'<p class="consent">{escape(CONSENT_TEXT_UK)}</p>')
     return "".join(parts)
 
 
@@ -141,43 +160,8 @@ table.sheet { border-collapse: collapse; margin-top: 6pt; }
 table.sheet th { background-color: #dce6f1; border: 1px solid #555555; font-weight: bold;
                  font-size: 8.5pt; }
 table.sheet td { border: 1px solid #555555; font-size: 9.5pt; }
-tr.blank td { padding-top: 9pt; padding-bottom: 9pt; }
 p.consent { font-size: 8pt; color: #333333; margin-top: 8pt; }
 """
-
-
-def _paint_document(device: QPagedPaintDevice, document: QTextDocument, footer: str) -> int:
-    area = device.pageLayout().paintRectPixels(RESOLUTION)
-    footer_px = 16 * RESOLUTION / 72
-    body = QSizeF(area.width(), area.height() - footer_px)
-    document.setPageSize(body)
-    pages = document.pageCount()
-    painter = QPainter()
-    if not painter.begin(device):
-        raise OSError(_tr(T_THE_PDF_FILE_COULD))
-    try:
-        small = QFont(document.defaultFont())
-        small.setPointSizeF(7.5)
-        for page in range(pages):
-            if page:
-                device.newPage()
-            painter.save()
-            painter.setClipRect(QRectF(0, 0, body.width(), body.height()))
-            painter.translate(0, -page * body.height())
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.clip = QRectF(0, page * body.height(), body.width(), body.height())
-            document.documentLayout().draw(painter, context)
-            painter.restore()
-            painter.setFont(small)
-            painter.setPen(QColor("#555555"))
-            line = QRectF(0, area.height() - footer_px * 0.7, area.width(), footer_px * 0.7)
-            painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                             footer)
-            painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                             _tr(T_PAGE_PAGE_OF_PAGES).format(page=page + 1, pages=pages))
-    finally:
-        painter.end()
-    return pages
 
 
 def _setup(device: QPagedPaintDevice, landscape: bool) -> None:
@@ -189,22 +173,73 @@ def _setup(device: QPagedPaintDevice, landscape: bool) -> None:
 
 def paint_sheet(device: QPagedPaintDevice, event: PaperEvent, rows: Sequence[SheetRow], *,
                 qr: bool = True) -> int:
-    """Lay the sign-in sheet out on `device`; returns the number of pages."""
+    """Lay the sign-in sheet out on `device`, a page at a time: rows are added to a page
+    while it still fits, so a row is never split across pages (and a QR code never parted
+    from its name). Returns the number of pages."""
     _setup(device, landscape=True)
-    document = QTextDocument()
-    document.documentLayout().setPaintDevice(device)
+    area = device.pageLayout().paintRectPixels(RESOLUTION)
+    footer_px = 16 * RESOLUTION / 72
+    body = QSizeF(area.width(), area.height() - footer_px)
     font = QFont()
     font.setPointSizeF(FONT_PT)
-    document.setDefaultFont(font)
-    document.setDefaultStyleSheet(SHEET_STYLE)
-    document.setDocumentMargin(0)
     qr_px = int(QR_MM / 25.4 * 96)  # QTextDocument sizes images in screen pixels
-    if qr:
-        for row in rows:
-            document.addResource(QTextDocument.ResourceType.ImageResource,
-                                 QUrl(f"qr://{row.person_id}"), qr_image(row.person_id))
-    document.setHtml(sheet_html(event, rows, qr=qr, qr_px=qr_px))
-    return _paint_document(device, document, f"{APP_NAME} · {event.title}")
+    images = {row.person_id: qr_image(row.person_id) for row in rows} if qr else {}
+
+    def document(html: str) -> QTextDocument:
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(device)
+        doc.setDefaultFont(font)
+        doc.setDefaultStyleSheet(SHEET_STYLE)
+        doc.setDocumentMargin(0)
+        for person_id, image in images.items():
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"qr://{person_id}"),
+                            image)
+        doc.setTextWidth(body.width())
+        doc.setHtml(html)
+        return doc
+
+    all_rows = sheet_rows_html(rows, 1, BLANK_ROWS, qr=qr, qr_px=qr_px)
+    pages: list[str] = []
+    current: list[str] = []
+    for row_html in all_rows:
+        trial = sheet_page_html(event, [*current, row_html], qr=qr, first=not pages,
+                                last=False)
+        if current and document(trial).size().height() > body.height():
+            pages.append(sheet_page_html(event, current, qr=qr, first=not pages, last=False))
+            current = [row_html]
+        else:
+            current.append(row_html)
+    final = sheet_page_html(event, current, qr=qr, first=not pages, last=True)
+    if current and document(final).size().height() > body.height():
+        pages.append(sheet_page_html(event, current, qr=qr, first=not pages, last=False))
+        final = sheet_page_html(event, [], qr=qr, first=False, last=True)
+    pages.append(final)
+
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError(_tr(T_THE_PDF_FILE_COULD))
+    try:
+        small = QFont(font)
+        small.setPointSizeF(7.5)
+        for number, html in enumerate(pages):
+            if number:
+                device.newPage()
+            document(html).drawContents(painter, QRectF(0, 0, body.width(), body.height()))
+            _footer(painter, area, footer_px, small, f"{APP_NAME} · {event.title}", number + 1,
+                    len(pages))
+    finally:
+        painter.end()
+    return len(pages)
+
+
+def _footer(painter: QPainter, area: QRectF, footer_px: float, font: QFont, text: str,
+            page: int, pages: int) -> None:
+    painter.setFont(font)
+    painter.setPen(QColor("#555555"))
+    line = QRectF(0, area.height() - footer_px * 0.7, area.width(), footer_px * 0.7)
+    painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, text)
+    painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                     _tr(T_PAGE_PAGE_OF_PAGES).format(page=page, pages=pages))
 
 
 def certificate_html(event: PaperEvent, attendee: Attendee) -> str:
