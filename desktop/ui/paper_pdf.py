@@ -9,7 +9,7 @@ the print dialog itself is shown by the caller on the UI thread.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
 
@@ -321,12 +321,16 @@ def paint_certificates(device: QPagedPaintDevice, event: PaperEvent,
     return len(people)
 
 
-def _writer(path: Path, title: str) -> QPdfWriter:
-    writer = QPdfWriter(str(path))
-    writer.setResolution(RESOLUTION)
-    writer.setTitle(title)
-    writer.setCreator(APP_NAME)
-    return writer
+def _write_pdf(target: Path, title: str, paint: Callable[[QPdfWriter], int]) -> int:
+    """Paint into a PDF written atomically (a half-written file never has the name)."""
+    with atomic_target(Path(target)) as temporary:
+        writer = QPdfWriter(str(temporary))
+        writer.setResolution(RESOLUTION)
+        writer.setTitle(title)
+        writer.setCreator(APP_NAME)
+        pages = paint(writer)
+        del writer  # finish the file before it is renamed
+    return pages
 
 
 BADGE_COLUMNS, BADGE_ROWS = 2, 4  # 8 name badges (about 90 x 60 mm) per A4 page
@@ -384,27 +388,18 @@ def paint_badges(device: QPagedPaintDevice, event: PaperEvent, rows: Sequence[Sh
 def write_badges_pdf(target: Path, event: PaperEvent, rows: Sequence[SheetRow]) -> int:
     if not rows:
         raise ValueError(_tr(T_NOBODY_REGISTERED))
-    with atomic_target(Path(target)) as temporary:
-        writer = _writer(temporary, f"{event.title} — badges")
-        pages = paint_badges(writer, event, rows)
-        del writer
-    return pages
+    return _write_pdf(target, f"{event.title} — badges",
+                      lambda device: paint_badges(device, event, rows))
 
 
 def write_sheet_pdf(target: Path, event: PaperEvent, rows: Sequence[SheetRow], *,
                     qr: bool = True) -> int:
-    with atomic_target(Path(target)) as temporary:
-        writer = _writer(temporary, f"{event.title} — sign-in sheet")
-        pages = paint_sheet(writer, event, rows, qr=qr)
-        del writer  # finish the file before it is renamed
-    return pages
+    return _write_pdf(target, f"{event.title} — sign-in sheet",
+                      lambda device: paint_sheet(device, event, rows, qr=qr))
 
 
 def write_certificates_pdf(target: Path, event: PaperEvent, people: Sequence[Attendee]) -> int:
     if not people:
         raise ValueError(_tr(T_NOBODY_ATTENDED))
-    with atomic_target(Path(target)) as temporary:
-        writer = _writer(temporary, f"{event.title} — certificates")
-        pages = paint_certificates(writer, event, people)
-        del writer
-    return pages
+    return _write_pdf(target, f"{event.title} — certificates",
+                      lambda device: paint_certificates(device, event, people))
