@@ -9,11 +9,13 @@ agreed to and how they gave it, so the office can show exactly what was agreed.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
 from desktop.domain import vocab
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
+from desktop.domain.validation import age_group_for
 
 #: The consent text the offices currently read out or hand over (printed on the paper form).
 CONSENT_TEXT_VERSION = "2024-01"
@@ -46,3 +48,25 @@ def consent_fields(method: str, given_at: str) -> dict[str, Any]:
         "consent_method": method,
         "consent_withdrawn_at": None,
     }
+
+
+#: What a person without recorded consent keeps: what the offices' statistics count.
+STATISTICS_FIELDS = ("gender", "age_group", "settlement_id", "office_id")
+ANONYMOUS_LAST_NAME = "Анонімно"
+ANONYMOUS_FIRST_NAME = "Без згоди"
+
+
+def with_consent(values: Mapping[str, Any], given_at: str) -> dict[str, Any]:
+    """A person's values with consent recorded as given on paper at `given_at` (a list's
+    «Згода» column, signed on a sign-in sheet)."""
+    return {**values, "consent_given_at": given_at, "consent_text_version": CONSENT_TEXT_VERSION,
+            "consent_method": "paper"}
+
+
+def statistics_only(values: Mapping[str, Any], today: dt.date | None = None) -> dict[str, Any]:
+    """A person whose consent is not recorded: only gender, age group and settlement are
+    kept (the KPIs count them); the name becomes a placeholder that says why."""
+    kept = {k: values[k] for k in STATISTICS_FIELDS if values.get(k) is not None}
+    if "age_group" not in kept and values.get("birth_year"):
+        kept["age_group"] = age_group_for(int(values["birth_year"]), today)
+    return {**kept, "last_name": ANONYMOUS_LAST_NAME, "first_name": ANONYMOUS_FIRST_NAME}

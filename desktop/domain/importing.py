@@ -26,11 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain import vocab
-from desktop.domain.consent import CONSENT_TEXT_VERSION
 from desktop.domain.errors import FieldError, ValidationError
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.domain.names import fold
-from desktop.domain.validation import age_group_for, validate
+from desktop.domain.validation import validate
 
 KINDS = ("people", "organizations", "attendance")
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -542,26 +541,6 @@ def prepare_row(
                     out.errors += [(column_of.get(name, ""), e) for e in exc.errors]
     out.values = {k: v for k, v in cleaned.items() if v is not None}
     return out
-
-
-#: What a person without recorded consent keeps: what the offices' statistics count.
-STATISTICS_FIELDS = ("gender", "age_group", "settlement_id", "office_id")
-ANONYMOUS_LAST_NAME = "Анонімно"
-ANONYMOUS_FIRST_NAME = "Без згоди"
-
-
-def with_consent(values: Mapping[str, Any], given_at: str) -> dict[str, Any]:
-    return {**values, "consent_given_at": given_at, "consent_text_version": CONSENT_TEXT_VERSION,
-            "consent_method": "paper"}
-
-
-def statistics_only(values: Mapping[str, Any], today: dt.date | None = None) -> dict[str, Any]:
-    """A person whose consent is not recorded: only gender, age group and settlement are
-    kept (the KPIs count them); the name becomes a placeholder that says why."""
-    kept = {k: values[k] for k in STATISTICS_FIELDS if values.get(k) is not None}
-    if "age_group" not in kept and values.get("birth_year"):
-        kept["age_group"] = age_group_for(int(values["birth_year"]), today)
-    return {**kept, "last_name": ANONYMOUS_LAST_NAME, "first_name": ANONYMOUS_FIRST_NAME}
 
 
 def prepare_all(

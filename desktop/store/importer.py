@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.domain import importing
+from desktop.domain.consent import statistics_only, with_consent
 from desktop.domain.dedupe import duplicate_keys
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.domain.importing import Prepared, Table
@@ -280,8 +281,8 @@ def _person_values(item: Planned, office_id: str | None,
         values["office_id"] = office_id
     given = item.row.extra.get("consent_given_at")
     if given:
-        return importing.with_consent(values, given), True
-    return importing.statistics_only(values, today), False
+        return with_consent(values, given), True
+    return statistics_only(values, today), False
 
 
 def _write_person(store: Store, item: Planned, result: ImportResult, update_existing: bool,
@@ -295,7 +296,7 @@ def _write_person(store: Store, item: Planned, result: ImportResult, update_exis
         values = {k: v for k, v in item.row.values.items() if k not in _ATTENDANCE_ONLY}
         given = item.row.extra.get("consent_given_at")
         if given and not current.get("consent_given_at"):
-            values = importing.with_consent(values, given)
+            values = with_consent(values, given)
         changes = {k: v for k, v in values.items() if v is not None and current.get(k) != v}
         if changes:
             store.update("people", item.match, changes, user_id=user_id)
@@ -379,7 +380,7 @@ def _link_member(store: Store, org_id: str, extra: dict[str, Any], result: Impor
         person_id = candidates[0]
     elif extra.get("consent_given_at"):
         person_id = new_id()
-        store.insert("people", {**importing.with_consent(
+        store.insert("people", {**with_consent(
             {k: v for k, v in person.items() if v}, extra["consent_given_at"]),
             "gender": "not_stated", "id": person_id}, user_id=user_id)
     else:

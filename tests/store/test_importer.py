@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.domain.consent import ANONYMOUS_LAST_NAME
 from desktop.domain.importing import (
-    ANONYMOUS_LAST_NAME,
     ImportFileError,
     guess_mapping,
     read_table,

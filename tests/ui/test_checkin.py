@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.domain.importing import ANONYMOUS_FIRST_NAME, ANONYMOUS_LAST_NAME
+from desktop.domain.consent import ANONYMOUS_FIRST_NAME, ANONYMOUS_LAST_NAME
 from desktop.store.ids import attendance_id
 
 

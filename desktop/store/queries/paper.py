@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from desktop.domain import vocab
-from desktop.domain.importing import ANONYMOUS_FIRST_NAME, ANONYMOUS_LAST_NAME
+from desktop.domain.consent import ANONYMOUS_FIRST_NAME, ANONYMOUS_LAST_NAME
 from desktop.domain.names import full_name
 from desktop.domain.paper import certificate_number
 from desktop.store.queries.checkin import sort_key

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.importing import statistics_only
+from desktop.domain.consent import statistics_only
 from desktop.domain.names import full_name, short_name
 from desktop.domain.paper import scanned_record_id
 from desktop.store import checkin as desk
