@@ -78,8 +78,12 @@ def enroll(db: ServerDB, code: str, device_id: str, device_name: str) -> tuple[s
         existing = tx.one("SELECT office_id, role, revoked_at FROM devices WHERE id = ?",
                           (device_id,))
         if existing is not None:
-            # Re-enrolling the same device (e.g. after its token was revoked or lost) keeps its
-            # mutation counter, so its outbox continues exactly where the platform stopped.
+            # Re-enrolling the same device (its token was lost, so the council revoked it)
+            # keeps its mutation counter: its outbox continues where the platform stopped.
+            # A device still in use is never taken over by whoever holds a fresh code.
+            if existing[2] is None:
+                raise AuthError("This device is already enrolled. If its access was lost, "
+                                "ask the council to revoke it first, then enroll again.")
             if existing[0] != office_id or existing[1] != role:
                 raise AuthError("This device is enrolled for another office; "
                                 "it cannot change office with a code.")

@@ -69,9 +69,12 @@ def write_refusal(
     council = COUNCIL_FIELDS.get(table, frozenset())
     before = existing["data"] if existing else {}
     for field in council & fields.keys():
-        if fields[field] != before.get(field) and fields[field] is not None:
-            return "the council's answer can only be given by the council"
-    if table == "ideas" and "status" in fields and fields["status"] != before.get("status") \
-            and fields["status"] not in OFFICE_IDEA_STATUSES:
-        return "only the council can set this status"
+        # Clearing counts as changing: an office must not erase the council's answer either.
+        if fields[field] != before.get(field):
+            return "the council's answer can only be given or changed by the council"
+    if table == "ideas" and "status" in fields and fields["status"] != before.get("status"):
+        if fields["status"] not in OFFICE_IDEA_STATUSES:
+            return "only the council can set this status"
+        if existing is not None and before.get("status") not in (None, *OFFICE_IDEA_STATUSES):
+            return "the council has taken this idea up; only the council can change its status"
     return None

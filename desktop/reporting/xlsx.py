@@ -22,6 +22,7 @@ from desktop.domain.report_table import (
     cell_kind,
     cell_value,
 )
+from desktop.domain.spreadsheet import safe_cell
 from desktop.reporting import atomic_target
 
 NUMBER_FORMATS = {INT: "#,##0", PERCENT: "0.0%", DECIMAL: "0.0"}
@@ -45,10 +46,10 @@ def sheet_title(text: str, taken: set[str]) -> str:
 
 def _write_table(sheet: Worksheet, row: int, table: Table, widths: dict[int, int]) -> int:
     """Write `table` from `row`; returns the next free row (one blank line after)."""
-    sheet.cell(row, 1, table.title).font = Font(bold=True, size=12)
+    sheet.cell(row, 1, safe_cell(table.title)).font = Font(bold=True, size=12)
     row += 1
     for col, column in enumerate(table.columns, start=1):
-        cell = sheet.cell(row, col, column.header)
+        cell = sheet.cell(row, col, safe_cell(column.header))
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.border = BORDER
@@ -60,7 +61,7 @@ def _write_table(sheet: Worksheet, row: int, table: Table, widths: dict[int, int
         for col, (column, value) in enumerate(zip(table.columns, values, strict=True), start=1):
             kind = cell_kind(column, value)
             raw = cell_value(value)
-            cell = sheet.cell(row, col, raw)
+            cell = sheet.cell(row, col, safe_cell(raw))
             cell.border = BORDER
             if kind in NUMBER_FORMATS and isinstance(raw, int | float):
                 cell.number_format = NUMBER_FORMATS[kind]

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from desktop.domain.paper import certificate_number
+from desktop.domain.spreadsheet import safe_cell
 from desktop.store.errors import StoreError
 from desktop.store.schema import RECORD_TABLES
 
@@ -61,7 +62,7 @@ def write_export(conn: sqlite3.Connection, kind: str, fmt: str, out: IO[str]) ->
             for col in JSON_COLUMNS & row.keys():
                 if row[col]:
                     row[col] = "; ".join(json.loads(row[col]))
-            writer.writerow(row)
+            writer.writerow({k: safe_cell(v) for k, v in row.items()})
             count += 1
         return count
     out.write("[")
