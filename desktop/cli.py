@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     enroll = sub.add_parser("enroll", help="connect this device to the council's platform")
     enroll.add_argument("url", metavar="URL", help="the platform's address, https://...")
     enroll.add_argument("code", metavar="CODE", help="the one-time enrollment code")
+    enroll.add_argument("--allow-http", action="store_true",
+                        help="allow a plain http:// address on another computer (the code and "
+                        "the data travel unencrypted; for a test network only)")
 
     sub.add_parser("sync", help="send local changes and receive the platform's; exit 0 only "
                    "when both directions are up to date")
@@ -263,7 +266,10 @@ def cmd_enroll(args: argparse.Namespace, paths: DataPaths) -> int:
 
     store = _open_store(paths)
     try:
-        answer, warning = enroll(store, paths.root, args.url, args.code)
+        if args.allow_http and args.url.startswith("http://"):
+            print("warning: http:// sends the code and the data unencrypted", file=sys.stderr)
+        answer, warning = enroll(store, paths.root, args.url, args.code,
+                                 allow_http=args.allow_http)
     finally:
         store.close()
     where = f"office {answer.office_name or answer.office_id}" if answer.office_id else "council"

@@ -54,8 +54,11 @@ class GzipRoute(APIRoute):
             declared = request.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > MAX_BLOB_BYTES:
                 raise ApiError(413, "too_large", "The request body is too large.")
+            # Read the body here, before anything else (the token check included), and stop
+            # at the limit: a chunked body declares no length, and must not grow the process.
+            body = await _read_capped(request, MAX_BLOB_BYTES)
+            request._body = body
             if request.headers.get("content-encoding", "").lower() == "gzip":
-                body = await request.body()
                 try:
                     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
                     plain = inflater.decompress(body, MAX_BODY_BYTES + 1)
@@ -68,6 +71,17 @@ class GzipRoute(APIRoute):
             return await original(request)
 
         return handler
+
+
+async def _read_capped(request: Request, limit: int) -> bytes:
+    parts: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, "too_large", "The request body is too large.")
+        parts.append(chunk)
+    return b"".join(parts)
 
 
 def current_device(

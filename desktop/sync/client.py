@@ -15,11 +15,23 @@ from desktop.sync.transport import SyncError, Transport
 from desktop.sync.wire import EnrollRequest, EnrollResponse
 
 
+def _loopback(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    return (urlsplit(url).hostname or "") in ("127.0.0.1", "localhost", "::1")
+
+
 def enroll(store: Store, data_dir: Path, url: str, code: str,
-           transport: Transport | None = None) -> tuple[EnrollResponse, str | None]:
+           transport: Transport | None = None, *,
+           allow_http: bool = False) -> tuple[EnrollResponse, str | None]:
     """Enroll this device with a one-time code; returns the answer and a storage warning."""
     if not url.startswith(("http://", "https://")):
         raise SyncError(f"{url!r} is not a web address (it must start with https://)")
+    if url.startswith("http://") and not allow_http and not _loopback(url):
+        raise SyncError(QT_TRANSLATE_NOOP(
+            "SyncErrors", "The platform's address must start with https:// (the code and "
+            "everything sent later would travel unencrypted). Ask the council for the "
+            "https:// address."))
     transport = transport or Transport(url)
     request = EnrollRequest(code=code.strip(), device_id=store.device_id,
                             device_name=platform.node()[:200])

@@ -1827,6 +1827,7 @@ Your data is safe. The details were written to {file}.</source>
     </message>
     <message>
         <source>The import was cancelled; nothing was changed.</source>
+        <extracomment>New people are written this many at a time through the store&apos;s bulk path (one executemany for the rows, the change log and the search index).</extracomment>
         <translation>Імпорт скасовано; нічого не змінено.</translation>
     </message>
 </context>
@@ -4098,6 +4099,10 @@ The app restarts afterwards.</source>
 <context>
     <name>SyncErrors</name>
     <message>
+        <source>The platform&apos;s address must start with https:// (the code and everything sent later would travel unencrypted). Ask the council for the https:// address.</source>
+        <translation>Адреса платформи має починатися з https:// (інакше код і всі подальші дані передаватимуться незашифрованими). Попросіть у міської ради адресу з https://.</translation>
+    </message>
+    <message>
         <source>This device is not enrolled yet: enroll it in Settings (or run hromada-desk enroll URL CODE).</source>
         <translation>Цей компʼютер ще не підключено: підключіть його в Налаштуваннях (або виконайте hromada-desk enroll URL CODE).</translation>
     </message>
@@ -4465,6 +4470,7 @@ The app restarts afterwards.</source>
     </message>
     <message>
         <source>{label}: the person&apos;s consent to keeping their personal data is needed</source>
+        <extracomment>The consent text the offices currently read out or hand over (printed on the paper form).</extracomment>
         <translation>«{label}»: потрібна згода людини на зберігання її персональних даних</translation>
     </message>
     <message>

@@ -82,3 +82,13 @@ def test_server_admin_mistakes(tmp_path):
     assert srv(url, "export", "unicorns").returncode == 2
     council = srv(url, "enrollment-code", "--role", "council")
     assert council.returncode == 0 and len(council.stdout.strip()) == 14
+
+
+def test_enroll_over_plain_http_to_another_host_is_refused(tmp_path):
+    data = tmp_path / "d"
+    desk(data, "demo", "--people", "0", "--events", "0")
+    refused = desk(data, "enroll", "http://platform.example", "AAAA-BBBB-CCCC")
+    assert refused.returncode == 1 and "https://" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    allowed = desk(data, "enroll", "--allow-http", "http://127.0.0.2:9", "AAAA-BBBB-CCCC")
+    assert "unencrypted" in allowed.stderr and "No connection" in allowed.stderr
