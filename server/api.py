@@ -33,7 +33,6 @@ from desktop.sync.wire import (
 )
 from server import auth, service
 from server.db import ServerDB
-from server.scope import readable_filter
 
 MAX_BLOB_BYTES = 32 * 1024 * 1024
 
@@ -181,7 +180,7 @@ def create_app(db: ServerDB) -> FastAPI:
     @app.head("/v1/attachments/{sha256}")
     @app.get("/v1/attachments/{sha256}/status")
     def attachment_status(sha256: str, device: Device) -> dict[str, Any]:
-        return _blob_status(db, sha256)
+        return _blob_status(db, sha256, _holder(device))
 
     @app.put("/v1/attachments/{sha256}")
     async def upload_part(
@@ -191,18 +190,17 @@ def create_app(db: ServerDB) -> FastAPI:
     ) -> dict[str, Any]:
         _check_sha(sha256)
         chunk = await request.body()
-        return _store_part(db, sha256, offset, total, chunk)
+        return _store_part(db, sha256, offset, total, chunk, _holder(device))
 
     @app.get("/v1/attachments/{sha256}")
     def download(sha256: str, device: Device) -> Response:
         _check_sha(sha256)
         with db.transaction() as tx:
             row = tx.one("SELECT data FROM blobs WHERE sha256 = ?", (sha256,))
-            where, params = readable_filter(device)
-            visible = tx.one(
-                f"SELECT 1 FROM records WHERE tbl = 'attachments' AND deleted = 0 AND {where} "
-                "AND data LIKE ?", (*params, f'%"sha256":"{sha256}"%'))
-        if row is None or visible is None:
+            visible = device.is_council or tx.one(
+                "SELECT 1 FROM blob_access WHERE sha256 = ? AND holder = ?",
+                (sha256, _holder(device))) is not None
+        if row is None or not visible:
             raise ApiError(404, "not_found", "No such attachment for this device.")
         return Response(bytes(row[0]), media_type="application/octet-stream")
 
@@ -214,22 +212,37 @@ def _check_sha(sha256: str) -> None:
         raise ApiError(422, "invalid_request", "The attachment id must be a sha256 in hex.")
 
 
-def _blob_status(db: ServerDB, sha256: str) -> dict[str, Any]:
+def _holder(device: auth.Device) -> str:
+    """Files are shared within an office (its laptops) or the council, never across."""
+    return "council" if device.is_council else f"office:{device.office_id}"
+
+
+def _part_key(sha256: str, holder: str) -> str:
+    # Each holder uploads its own parts: two offices sending the same file never mix bytes.
+    return f"{sha256}:{holder}"
+
+
+def _blob_status(db: ServerDB, sha256: str, holder: str) -> dict[str, Any]:
+    """Says "complete" only to a holder of the file: nothing about other offices' files."""
     _check_sha(sha256)
     with db.transaction() as tx:
-        if tx.one("SELECT 1 FROM blobs WHERE sha256 = ?", (sha256,)):
+        if tx.one("SELECT 1 FROM blob_access WHERE sha256 = ? AND holder = ?",
+                  (sha256, holder)):
             return {"complete": True, "received": None}
         row = tx.one("SELECT coalesce(sum(length(data)), 0) FROM blob_parts WHERE sha256 = ?",
-                     (sha256,))
+                     (_part_key(sha256, holder),))
     return {"complete": False, "received": int(row[0]) if row else 0}
 
 
-def _store_part(db: ServerDB, sha256: str, offset: int, total: int, chunk: bytes) -> dict:
+def _store_part(db: ServerDB, sha256: str, offset: int, total: int, chunk: bytes,
+                holder: str) -> dict:
+    key = _part_key(sha256, holder)
     with db.transaction(write=True) as tx:
-        if tx.one("SELECT 1 FROM blobs WHERE sha256 = ?", (sha256,)):
+        if tx.one("SELECT 1 FROM blob_access WHERE sha256 = ? AND holder = ?",
+                  (sha256, holder)):
             return {"complete": True, "received": total}
         row = tx.one("SELECT coalesce(sum(length(data)), 0) FROM blob_parts WHERE sha256 = ?",
-                     (sha256,))
+                     (key,))
         received = int(row[0]) if row else 0
         if offset != received:
             raise ApiError(409, "wrong_offset", f"Resume the upload at byte {received}.")
@@ -237,17 +250,21 @@ def _store_part(db: ServerDB, sha256: str, offset: int, total: int, chunk: bytes
             raise ApiError(422, "invalid_request", "The part goes past the declared size.")
         if chunk:
             tx.execute("INSERT INTO blob_parts(sha256, start, data) VALUES(?, ?, ?)",
-                       (sha256, offset, chunk))
+                       (key, offset, chunk))
         received += len(chunk)
         if received < total:
             return {"complete": False, "received": received}
-        parts = tx.all("SELECT data FROM blob_parts WHERE sha256 = ? ORDER BY start", (sha256,))
+        parts = tx.all("SELECT data FROM blob_parts WHERE sha256 = ? ORDER BY start", (key,))
         whole = b"".join(bytes(p[0]) for p in parts)
-        tx.execute("DELETE FROM blob_parts WHERE sha256 = ?", (sha256,))
+        tx.execute("DELETE FROM blob_parts WHERE sha256 = ?", (key,))
         intact = hashlib.sha256(whole).hexdigest() == sha256
         if intact:
-            tx.execute("INSERT INTO blobs(sha256, size, data, received_at) VALUES(?, ?, ?, ?)",
-                       (sha256, len(whole), whole, auth.now_iso()))
+            # The bytes prove the holder has the file: it may read it from now on.
+            if not tx.one("SELECT 1 FROM blobs WHERE sha256 = ?", (sha256,)):
+                tx.execute("INSERT INTO blobs(sha256, size, data, received_at) "
+                           "VALUES(?, ?, ?, ?)", (sha256, len(whole), whole, auth.now_iso()))
+            tx.execute("INSERT INTO blob_access(sha256, holder) VALUES(?, ?) "
+                       "ON CONFLICT DO NOTHING", (sha256, holder))
     if not intact:
         raise ApiError(422, "hash_mismatch",
                        "The uploaded file does not match its hash; upload it again from the start.")

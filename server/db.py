@@ -48,6 +48,10 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS blob_parts (
         sha256 TEXT NOT NULL, start BIGINT NOT NULL, data {blob} NOT NULL,
         PRIMARY KEY (sha256, start))""",
+    # Who may read a stored file: the offices (or the council) whose devices uploaded it
+    # whole. Naming a hash in a record gives no access; uploading the file's bytes does.
+    """CREATE TABLE IF NOT EXISTS blob_access (
+        sha256 TEXT NOT NULL, holder TEXT NOT NULL, PRIMARY KEY (sha256, holder))""",
     """CREATE TABLE IF NOT EXISTS blobs (
         sha256 TEXT PRIMARY KEY, size BIGINT NOT NULL, data {blob} NOT NULL,
         received_at TEXT NOT NULL)""",

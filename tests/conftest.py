@@ -38,6 +38,7 @@ def store(data_dir: Path) -> Iterator:
 
 PG_URL = os.environ.get("HROMADA_TEST_PG_URL")
 PG_TABLES = ("devices", "enrollment_codes", "records", "counters", "blob_parts", "blobs",
+             "blob_access",
              "device_changes")
 
 

@@ -94,3 +94,37 @@ def test_a_chunked_body_without_a_token_is_cut_off_at_the_limit(live_server):
         return  # the platform closed the connection after refusing the body: also fine
     # 413 (too large), not 401: the limit holds before the token is even looked at.
     assert r.status_code == 413 and r.json()["error"] == "too_large"
+
+
+def test_naming_another_offices_file_gives_no_access(live_server):
+    """Office A's scan cannot be read by office B: not by naming its hash in a record of its
+    own, and /status or HEAD say nothing about it. B gets it only by uploading the bytes."""
+    import hashlib
+
+    db = live_server.db
+    office_a = service.create_office(db, "Офіс А")
+    office_b = service.create_office(db, "Офіс Б")
+    dev_a, ha = enroll(live_server, office_a)
+    dev_b, hb = enroll(live_server, office_b)
+    _council, hc = enroll(live_server, None, role="council")
+    scan = b"%PDF passport scan " + bytes(range(256)) * 50
+    sha = hashlib.sha256(scan).hexdigest()
+    url = f"{live_server.url}/v1/attachments/{sha}"
+    assert requests.put(url, headers=ha, data=scan,
+                        params={"offset": 0, "total": len(scan)}).json()["complete"]
+    person_b = new_id()
+    _statuses(push(live_server, dev_b, hb, [
+        change(1, "people", person_b, {"last_name": "Коваль", "first_name": "Олена",
+                                       "gender": "female"}),
+        change(2, "attachments", new_id(), {"owner_table": "people", "owner_id": person_b,
+                                            "sha256": sha, "filename": "scan.pdf"})]))
+    assert requests.get(url, headers=hb).status_code == 404
+    assert requests.get(url + "/status", headers=hb).json() == {"complete": False,
+                                                                 "received": 0}
+    assert requests.get(url, headers=ha).content == scan  # the owner office reads it
+    assert requests.get(url, headers=hc).content == scan  # and the council
+    # B really has the same file: uploading its bytes proves it, and then B may read it.
+    assert requests.put(url, headers=hb, data=scan,
+                        params={"offset": 0, "total": len(scan)}).json()["complete"]
+    assert requests.get(url, headers=hb).content == scan
+    assert dev_a != dev_b
