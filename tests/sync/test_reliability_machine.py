@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import shutil
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import requests
@@ -34,6 +36,10 @@ from server.auth import now_iso
 from tests.conftest import LiveServer, make_db
 from tests.sync.faultproxy import FaultProxy
 from tests.sync.test_end_to_end import Device, platform_view
+
+#: What the runs tried, summed over every example (HROMADA_MACHINE_STATS=FILE writes it
+#: out, for docs/reliability.md).
+TRIED: Counter = Counter()
 
 DEVICES = ("a1", "a2", "b1", "council")
 # Most of the work on one laptop, so that a backup, work, a sync and a restore of the same
@@ -91,6 +97,9 @@ class OfficesAndCouncil(RuleBasedStateMachine):
     def teardown(self) -> None:
         try:
             self._converge_and_check()
+            TRIED["runs converged"] += 1
+            if os.environ.get("HROMADA_MACHINE_STATS"):
+                Path(os.environ["HROMADA_MACHINE_STATS"]).write_text(json.dumps(TRIED))
         finally:
             for device in self.devices.values():
                 with contextlib.suppress(Exception):
@@ -122,6 +131,7 @@ class OfficesAndCouncil(RuleBasedStateMachine):
             return
         record = device.store.insert("people", cleaned)
         self._created(name, "people", record["id"])
+        TRIED["records"] += 1
 
     @rule(name=device, title=text, cap=capacity, place=text)
     def plan_event(self, name, title, cap, place):
@@ -135,6 +145,7 @@ class OfficesAndCouncil(RuleBasedStateMachine):
             return
         record = device.store.insert("events", cleaned)
         self._created(name, "events", record["id"])
+        TRIED["records"] += 1
 
     @rule(name=device, data=st.data())
     def check_someone_in(self, name, data):
@@ -156,6 +167,7 @@ class OfficesAndCouncil(RuleBasedStateMachine):
     @rule(name=device, faulty=st.sampled_from([False, False, True]))
     def sync(self, name, faulty):
         device = self.devices[name]
+        TRIED["faulty syncs" if faulty else "syncs"] += 1
         if faulty:
             self.proxy.set_faults(cut_probability=0.5)
         try:
@@ -187,6 +199,7 @@ class OfficesAndCouncil(RuleBasedStateMachine):
         name = data.draw(st.sampled_from([n for n in DEVICES if self.backups[n]]))
         path, taken_at = data.draw(st.sampled_from(self.backups[name]))
         device = self.devices[name]
+        TRIED["restores"] += 1
         device.store.close()
         restore(path, device.dir / "hromada.sqlite3", device.dir / "backups")
         device.store = open_store(device.dir / "hromada.sqlite3")
@@ -199,6 +212,7 @@ class OfficesAndCouncil(RuleBasedStateMachine):
     @rule(bad=poison)
     def rogue_pushes_what_no_copy_could_store(self, bad):
         field, value = bad
+        TRIED["bad records pushed"] += 1
         self.rogue_mutation += 1
         device_id, headers = self.rogue
         change = {"mutation": self.rogue_mutation, "change_id": new_id(), "table": "events",
@@ -214,6 +228,7 @@ class OfficesAndCouncil(RuleBasedStateMachine):
 
     @rule(field=st.sampled_from(["capacity", "title"]))
     def an_older_platform_let_a_bad_row_in(self, field):
+        TRIED["bad rows planted"] += 1
         value = 10**30 if field == "capacity" else 123
         data = {"title": "Збори", "kind": "meeting", "office_id": self.offices["B"],
                 "starts_at": "2026-12-01T10:00", field: value}
