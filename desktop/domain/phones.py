@@ -70,3 +70,13 @@ def format_phone(e164: str | None) -> str:
     except phonenumbers.NumberParseException:
         return e164
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def masked_phone(e164: str | None) -> str:
+    """"067 ••• 45 67": enough to confirm with the person, not enough to copy."""
+    if not e164:
+        return ""
+    digits = "".join(ch for ch in e164 if ch.isdigit())
+    if digits.startswith("380") and len(digits) == 12:
+        return f"0{digits[3:5]} ••• {digits[-4:-2]} {digits[-2:]}"
+    return "••• " + digits[-4:] if len(digits) > 4 else digits

@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 
 from desktop import APP_NAME
 from desktop.domain.paper import BLANK_ROWS, CONSENT_TEXT_UK, hours_between
+from desktop.domain.phones import masked_phone
 from desktop.reporting import atomic_target
 from desktop.store.queries.paper import Attendee, PaperEvent, SheetRow
 
@@ -110,8 +111,6 @@ def sheet_rows_html(rows: Sequence[SheetRow], first_number: int, blanks: int, *,
                     qr_px: int, masked: bool = True) -> list[str]:
     """One <tr> per registered person, then `blanks` empty rows two lines tall (room to
     write a name by hand), numbered on from `first_number`."""
-    from desktop.ui.screens.checkin import masked_phone
-
     head, _widths = _sheet_head(qr)
     out = []
     for number, row in enumerate(rows, start=first_number):

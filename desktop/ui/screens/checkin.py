@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.consent import statistics_only
 from desktop.domain.names import full_name, short_name
 from desktop.domain.paper import scanned_record_id
+from desktop.domain.phones import masked_phone
 from desktop.store import checkin as desk
 from desktop.store.errors import StoreError
 from desktop.store.ids import utc_now
@@ -62,16 +63,6 @@ CONSENT_TEXT_VERSION = "2024-01"
 DUPLICATE_DELAY_MS = 150
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole
-
-
-def masked_phone(e164: str | None) -> str:
-    """"067 ••• 45 67": enough to confirm with the person, not enough to copy."""
-    if not e164:
-        return ""
-    digits = "".join(ch for ch in e164 if ch.isdigit())
-    if digits.startswith("380") and len(digits) == 12:
-        return f"0{digits[3:5]} ••• {digits[-4:-2]} {digits[-2:]}"
-    return "••• " + digits[-4:] if len(digits) > 4 else digits
 
 
 def _time_of(stamp: str | None) -> str:
