@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["json"], default="json")
     purge = sub.add_parser("purge", help="drop tombstones older than the retention")
     purge.add_argument("--days", type=int, default=90)
+    sub.add_parser("load-reference-lists",
+                   help="add the districts, settlements, event kinds and idea categories "
+                   "bundled with the app (offices that started on their own refer to them)")
     revoke = sub.add_parser("revoke", help="revoke a device's token")
     revoke.add_argument("device_id")
     return parser
@@ -97,6 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "purge":
         cutoff = (datetime.now(UTC) - timedelta(days=args.days)).isoformat(timespec="seconds")
         print(service.purge_tombstones(db, cutoff.replace("+00:00", "Z")))
+        return 0
+    if command == "load-reference-lists":
+        print(f"{service.load_reference_lists(db)} reference records added")
         return 0
     if command == "revoke":
         if not auth.revoke(db, args.device_id):

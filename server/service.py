@@ -317,23 +317,52 @@ def _checksums(tx: Tx, where: str, params: list[Any]) -> dict[str, TableChecksum
     return {t: TableChecksum(count=c, sum=s) for t, (c, s) in sums.items()}
 
 
-def create_office(db: ServerDB, name: str, kind: str = "liaison_office") -> str:
+def _platform_insert(tx: Tx, table: str, record_id: str, data: dict[str, Any],
+                     office_id: str | None) -> None:
+    """A record the platform itself creates (offices, reference lists): shared, with the
+    oldest possible clock so that any later edit by the council wins."""
+    rev = tx.next_rev()
+    hlc = f"{0:013d}-{0:05d}-platform"
+    meta = {k: [hlc, "platform", rev] for k in data}
+    tx.execute(
+        "INSERT INTO records(tbl, id, office_id, shared, data, field_meta, rev, deleted, "
+        "hlc, updated_at) VALUES(?, ?, ?, 1, ?, ?, ?, 0, ?, ?)",
+        (table, record_id, office_id, _dumps(data), _dumps(meta), rev, hlc, now_iso()),
+    )
+
+
+def create_office(db: ServerDB, name: str, kind: str = "liaison_office",
+                  office_id: str | None = None) -> str:
     """Offices are ordinary shared records: every device learns of a new one by sync."""
     from desktop.store.ids import new_id
 
-    office_id = new_id()
+    office_id = office_id or new_id()
     data = {"name": name.strip(), "kind": kind, "active": 1}
     validate("offices", data)
     with db.transaction(write=True) as tx:
-        rev = tx.next_rev()
-        hlc = f"{0:013d}-{0:05d}-platform"
-        meta = {k: [hlc, "platform", rev] for k in data}
-        tx.execute(
-            "INSERT INTO records(tbl, id, office_id, shared, data, field_meta, rev, deleted, "
-            "hlc, updated_at) VALUES('offices', ?, ?, 1, ?, ?, ?, 0, ?, ?)",
-            (office_id, office_id, _dumps(data), _dumps(meta), rev, hlc, now_iso()),
-        )
+        _platform_insert(tx, "offices", office_id, data, office_id)
     return office_id
+
+
+def load_reference_lists(db: ServerDB) -> int:
+    """The reference lists bundled with the app (districts, settlements, event kinds, idea
+    categories), with the same natural ids the app gives them: an office that started on its
+    own refers to these rows, so its records are accepted when it enrolls. Rows already here
+    are left alone; returns how many were added."""
+    from desktop.store.setup import reference_rows
+
+    added = 0
+    with db.transaction(write=True) as tx:
+        for table, rows in reference_rows().items():
+            for row in rows:
+                if tx.one("SELECT 1 FROM records WHERE tbl = ? AND id = ?",
+                          (table, row["id"])) is not None:
+                    continue
+                data = {k: v for k, v in row.items() if k != "id"}
+                validate(table, data)
+                _platform_insert(tx, table, row["id"], data, None)
+                added += 1
+    return added
 
 
 def office_exists(db: ServerDB, office_id: str) -> bool:

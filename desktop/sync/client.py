@@ -40,6 +40,11 @@ def enroll(store: Store, data_dir: Path, url: str, code: str,
     store.set_meta(syncstate.SERVER_URL, url.rstrip("/"))
     store.set_meta(syncstate.ROLE, answer.role)
     if answer.office_id:
+        from desktop.store.setup import adopt_platform_office
+
+        # An office that started on its own: its records move to the platform's office
+        # before anything is pushed, so nothing has to be typed again.
+        adopt_platform_office(store, answer.office_id)
         store.set_meta("office_id", answer.office_id)
     return answer, warning
 
