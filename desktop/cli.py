@@ -135,6 +135,7 @@ def _atomic_output(target: str | None) -> Iterator[IO[str]]:
 
 def cmd_demo(args: argparse.Namespace, paths: DataPaths) -> int:
     from desktop.demo.generator import generate
+    from desktop.demo.identity import choose_demo_identity
 
     store = _open_store(paths)
     try:
@@ -144,36 +145,13 @@ def cmd_demo(args: argparse.Namespace, paths: DataPaths) -> int:
 
         counts = generate(store, people=args.people, events=args.events, seed=args.seed,
                           progress=progress)
-        _choose_demo_identity(store)
+        choose_demo_identity(store)
     finally:
         store.close()
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(", ".join(f"{table}: {n}" for table, n in counts.items()))
     return EXIT_OK
-
-
-def _choose_demo_identity(store) -> None:
-    """A demo opens as the office with the most upcoming events, so Today is not empty."""
-    from datetime import date
-
-    from desktop.demo.generator import REFERENCE_DATE
-    from desktop.store.queries import common, today
-
-    if store.get_meta("office_id"):
-        return
-    office = today.busiest_office(store.conn, date.today()) or today.busiest_office(
-        store.conn, REFERENCE_DATE)
-    if office is None:
-        offices = common.options(store.conn, "offices", ["name"], order_by=["name"])
-        if not offices:
-            return
-        office = offices[0][0]
-    store.set_meta("office_id", office)
-    staff = common.options(store.conn, "staff", ["name"], filters={"office_id": office},
-                           order_by=["name"])
-    if staff:
-        store.set_meta("staff_id", staff[0][0])
 
 
 def cmd_export(args: argparse.Namespace, paths: DataPaths) -> int:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.domain import vocab
+from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.domain.validation import validate
 from desktop.paths import resources_dir
 from desktop.store.ids import natural_id, new_id, utc_now
@@ -128,11 +129,14 @@ def create_own_office(store: Store, *, name: str, kind: str, settlement_id: str 
     name, staff_name = name.strip(), " ".join(staff_name.split())
     problems = []
     if not name:
-        problems.append(FieldError("name", "required", "Give the office a name."))
+        problems.append(FieldError(
+            "name", QT_TRANSLATE_NOOP("Validation", "Give the office a name.")))
     if kind not in OFFICE_KINDS:
-        problems.append(FieldError("kind", "choice", "Choose what kind of office it is."))
+        problems.append(FieldError(
+            "kind", QT_TRANSLATE_NOOP("Validation", "Choose what kind of office it is.")))
     if not staff_name:
-        problems.append(FieldError("staff", "required", "Write your name."))
+        problems.append(FieldError(
+            "staff", QT_TRANSLATE_NOOP("Validation", "Write your name.")))
     if problems:
         raise ValidationError(problems)
     district_id = None
@@ -164,9 +168,20 @@ def add_staff(store: Store, office_id: str, name: str, role: str = "operator") -
 
     name = " ".join(name.split())
     if not name:
-        raise ValidationError([FieldError("name", "required", "Write the person's name.")])
+        raise ValidationError([FieldError(
+            "name", QT_TRANSLATE_NOOP("Validation", "Write the person's name."))])
     return str(store.insert("staff", {"name": name, "office_id": office_id, "role": role,
                                       "active": 1})["id"])
+
+
+def ensure_office_row(store: Store, office_id: str, name: str | None) -> None:
+    """Right after enrolling, before the first pull: the device's office as the platform
+    named it, so a staff member can be added at once (the pull then brings the full record)."""
+    if store.get("offices", office_id, include_deleted=True) is not None:
+        return
+    with store.write():
+        _insert_unlogged(store, "offices", {"id": office_id, "name": name or office_id,
+                                            "kind": "liaison_office", "active": 1})
 
 
 def office_columns() -> dict[str, list[str]]:

@@ -11,7 +11,7 @@ from desktop.store import syncstate
 from desktop.store.records import Store
 from desktop.sync.credentials import load_token, save_token
 from desktop.sync.engine import SyncEngine, SyncReport
-from desktop.sync.transport import SyncError, Transport
+from desktop.sync.transport import Offline, SyncError, Transport
 from desktop.sync.wire import EnrollRequest, EnrollResponse
 
 
@@ -33,20 +33,69 @@ def enroll(store: Store, data_dir: Path, url: str, code: str,
             "everything sent later would travel unencrypted). Ask the council for the "
             "https:// address."))
     transport = transport or Transport(url)
+    _check_is_platform(transport)
     request = EnrollRequest(code=code.strip(), device_id=store.device_id,
                             device_name=platform.node()[:200])
-    answer = EnrollResponse.model_validate(transport.post("/v1/enroll", request.model_dump()))
+    try:
+        reply = transport.post("/v1/enroll", request.model_dump())
+    except Offline:
+        raise
+    except SyncError as exc:
+        raise SyncError(_plain_enroll_refusal(str(exc))) from exc
+    try:
+        answer = EnrollResponse.model_validate(reply)
+    except ValueError as exc:
+        raise SyncError(NOT_A_PLATFORM) from exc
     warning = save_token(store.device_id, answer.token, data_dir)
     store.set_meta(syncstate.SERVER_URL, url.rstrip("/"))
     store.set_meta(syncstate.ROLE, answer.role)
     if answer.office_id:
-        from desktop.store.setup import adopt_platform_office
+        from desktop.store.setup import adopt_platform_office, ensure_office_row
 
         # An office that started on its own: its records move to the platform's office
         # before anything is pushed, so nothing has to be typed again.
         adopt_platform_office(store, answer.office_id)
+        ensure_office_row(store, answer.office_id, answer.office_name)
         store.set_meta("office_id", answer.office_id)
     return answer, warning
+
+
+NOT_A_PLATFORM = QT_TRANSLATE_NOOP(
+    "SyncErrors", "Something answers at this address, but it is not a Hromada platform. "
+    "Check the address the council gave you.")
+WRONG_CODE = QT_TRANSLATE_NOOP(
+    "SyncErrors", "The code is wrong. Check it letter by letter, or ask the council for a new "
+    "one.")
+EXPIRED_CODE = QT_TRANSLATE_NOOP(
+    "SyncErrors", "This code has expired. Ask the council for a new one.")
+USED_CODE = QT_TRANSLATE_NOOP(
+    "SyncErrors", "This code has already been used. Ask the council for a new one.")
+ALREADY_ENROLLED = QT_TRANSLATE_NOOP(
+    "SyncErrors", "The platform already knows this device. Ask the council to revoke its "
+    "old access first, then use a new code.")
+
+
+def _check_is_platform(transport: Transport) -> None:
+    """A wrong address (a web site, a router's page) must say so, not 'wrong code'."""
+    try:
+        health = transport.get("/v1/health")
+    except Offline:
+        raise
+    except SyncError as exc:
+        raise SyncError(NOT_A_PLATFORM) from exc
+    if not isinstance(health, dict) or health.get("status") != "ok":
+        raise SyncError(NOT_A_PLATFORM)
+
+
+def _plain_enroll_refusal(message: str) -> str:
+    """The platform's refusal, as one of the sentences the app can say in Ukrainian."""
+    lowered = message.lower()
+    for marker, sentence in (("expired", EXPIRED_CODE), ("already been used", USED_CODE),
+                             ("already enrolled", ALREADY_ENROLLED),
+                             ("another office", ALREADY_ENROLLED), ("not valid", WRONG_CODE)):
+        if marker in lowered:
+            return sentence
+    return message
 
 
 def make_engine(store: Store, data_dir: Path, *, cancel: Callable[[], bool] | None = None,

@@ -159,6 +159,13 @@ def run(paths: DataPaths, argv: Sequence[str] | None = None) -> int:
                             f"{exc.filename or paths.root}: {exc.strerror or exc}")
         return 1
     install_excepthook(paths)
+    from desktop.ui.first_run import needs_first_run, run_first_run
+
+    if needs_first_run(store):
+        if not run_first_run(store, paths):
+            store.close()
+            return 0
+        prefs.settings().setValue(prefs.KEY_SCREEN, "today")
     window = create_main_window(store, paths)
     screen = QGuiApplication.primaryScreen()
     small = screen is not None and screen.availableGeometry().width() <= 1440

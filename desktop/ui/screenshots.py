@@ -108,7 +108,57 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.close()
         finally:
             store.close()
+        for target in _first_run_shots(out, Path(tmp) / "first-run"):
+            print(target)
     return 0
+
+
+def _first_run_shots(out: Path, folder: Path) -> list[Path]:
+    """The first-run wizard on an empty data folder: welcome, connect, own office, done."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.paths import DataPaths
+    from desktop.store import open_store
+    from desktop.ui import first_run
+
+    paths = DataPaths(folder).ensure()
+    store = open_store(paths.database, paths.backups)
+    saved: list[Path] = []
+    try:
+        wizard = first_run.FirstRunWizard(store, paths)
+        wizard.show()
+
+        def shot(name: str) -> None:
+            for _ in range(5):
+                QCoreApplication.processEvents()
+            target = out / f"00-first-run-{len(saved) + 1}-{name}.png"
+            wizard.grab().save(str(target))
+            saved.append(target)
+
+        shot("welcome")
+        wizard.welcome.choices.button(first_run.CHOICE_CONNECT).setChecked(True)
+        wizard.next()
+        wizard.connect_page.url.setText("https://hromada.vmr.gov.ua")
+        wizard.connect_page.failed(wizard.connect_page.tr("Not connected: {reason}").format(
+            reason=QCoreApplication.translate(
+                "SyncErrors", "This code has expired. Ask the council for a new one.")))
+        shot("connect")
+        wizard.back()
+        wizard.welcome.choices.button(first_run.CHOICE_OWN).setChecked(True)
+        wizard.next()
+        page = wizard.own
+        page.name.setText("Офіс звʼязку Десна")
+        page.staff_name.setText("Ірина Коваль")
+        index = next((i for i in range(page.settlement.count())
+                      if "Десна" in page.settlement.itemText(i)), 0)
+        page.settlement.setCurrentIndex(index)
+        shot("own-office")
+        wizard.next()
+        shot("ready")
+        wizard.close()
+    finally:
+        store.close()
+    return saved
 
 
 if __name__ == "__main__":

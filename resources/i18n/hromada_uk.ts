@@ -513,6 +513,61 @@ Your data is safe. The details were written to {file}.</source>
     </message>
 </context>
 <context>
+    <name>ConnectPage</name>
+    <message>
+        <source>Connect to the council&apos;s platform</source>
+        <translation>Підключення до платформи ради</translation>
+    </message>
+    <message>
+        <source>Type the address and the code exactly as the council sent them. The code works once.</source>
+        <translation>Введіть адресу та код точно так, як їх надіслала рада. Код діє один раз.</translation>
+    </message>
+    <message>
+        <source>Platform address</source>
+        <translation>Адреса платформи</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>Одноразовий код</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ваше ім’я</translation>
+    </message>
+    <message>
+        <source>e.g. Ірина Коваль</source>
+        <translation>напр. Ірина Коваль</translation>
+    </message>
+    <message>
+        <source>Platform &amp;address:</source>
+        <translation>&amp;Адреса платформи:</translation>
+    </message>
+    <message>
+        <source>One-time &amp;code:</source>
+        <translation>Одноразовий &amp;код:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ваше &amp;ім’я:</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Підключення…</translation>
+    </message>
+    <message>
+        <source>This computer is connected to the council&apos;s platform as {office}.</source>
+        <translation>Цей комп’ютер підключено до платформи ради як «{office}».</translation>
+    </message>
+    <message>
+        <source>a council device</source>
+        <translation>пристрій ради</translation>
+    </message>
+    <message>
+        <source>Not connected: {reason}</source>
+        <translation>Не підключено: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>Record consent</source>
@@ -850,6 +905,48 @@ Your data is safe. The details were written to {file}.</source>
     <message>
         <source>same name and birth year</source>
         <translation>те саме імʼя та рік народження</translation>
+    </message>
+</context>
+<context>
+    <name>DemoPage</name>
+    <message>
+        <source>Demo data</source>
+        <translation>Демонстраційні дані</translation>
+    </message>
+    <message>
+        <source>A made-up community of {people} people with events, ideas, consultations and CSOs.</source>
+        <translation>Вигадана громада з {people} людей, заходами, ідеями, консультаціями та ГО.</translation>
+    </message>
+    <message>
+        <source>Everything you see will be invented: names, phones and addresses. Do not enter real residents in this data folder. Press Next to create it (a few seconds).</source>
+        <translation>Усе буде вигаданим: імена, телефони й адреси. Не вносьте в цю папку даних справжніх мешканців. Натисніть «Далі», щоб створити громаду (кілька секунд).</translation>
+    </message>
+    <message>
+        <source>Creating the demo community…</source>
+        <translation>Створення демонстраційної громади…</translation>
+    </message>
+    <message>
+        <source>The demo community is ready.</source>
+        <translation>Демонстраційну громаду створено.</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Ready</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>It works without the Internet: everything is saved on this computer at once, and sent to the council whenever a connection appears.</source>
+        <translation>Програма працює без Інтернету: усе одразу зберігається на цьому комп’ютері й надсилається до ради, щойно з’явиться зв’язок.</translation>
+    </message>
+    <message>
+        <source>Your data is kept in {folder}; a backup is made there every day.</source>
+        <translation>Ваші дані зберігаються в {folder}; там щодня створюється резервна копія.</translation>
+    </message>
+    <message>
+        <source>Start with «Check-in» (Ctrl+3): choose today&apos;s event and register people as they come. «Today» (Ctrl+1) shows what is planned.</source>
+        <translation>Почніть із «Реєстрації» (Ctrl+3): виберіть сьогоднішній захід і реєструйте людей, щойно вони приходять. «Сьогодні» (Ctrl+1) показує, що заплановано.</translation>
     </message>
 </context>
 <context>
@@ -1585,6 +1682,17 @@ Your data is safe. The details were written to {file}.</source>
     </message>
 </context>
 <context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>{app}: first start</source>
+        <translation>{app}: перший запуск</translation>
+    </message>
+    <message>
+        <source>&amp;Start working</source>
+        <translation>&amp;Почати роботу</translation>
+    </message>
+</context>
+<context>
     <name>Forms</name>
     <message>
         <source>Yes</source>
@@ -2269,6 +2377,69 @@ Your data is safe. The details were written to {file}.</source>
     <message>
         <source>«{name}» already has this EDRPOU code.</source>
         <translation>Цей код ЄДРПОУ вже має «{name}».</translation>
+    </message>
+</context>
+<context>
+    <name>OwnOfficePage</name>
+    <message>
+        <source>Your office</source>
+        <translation>Ваш офіс</translation>
+    </message>
+    <message>
+        <source>This is written on every event, visit and report. You can change it later in Settings.</source>
+        <translation>Це буде зазначено в кожному заході, візиті та звіті. Змінити можна пізніше в Налаштуваннях.</translation>
+    </message>
+    <message>
+        <source>Office name</source>
+        <translation>Назва офісу</translation>
+    </message>
+    <message>
+        <source>e.g. Офіс звʼязку Десна</source>
+        <translation>напр. Офіс звʼязку Десна</translation>
+    </message>
+    <message>
+        <source>Kind of office</source>
+        <translation>Вид офісу</translation>
+    </message>
+    <message>
+        <source>Settlement of the office</source>
+        <translation>Населений пункт офісу</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Ваше ім’я</translation>
+    </message>
+    <message>
+        <source>e.g. Ірина Коваль</source>
+        <translation>напр. Ірина Коваль</translation>
+    </message>
+    <message>
+        <source>Office &amp;name:</source>
+        <translation>&amp;Назва офісу:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Вид:</translation>
+    </message>
+    <message>
+        <source>&amp;Settlement:</source>
+        <translation>Населений &amp;пункт:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name:</source>
+        <translation>Ваше &amp;ім’я:</translation>
+    </message>
+    <message>
+        <source>Other staff members can be added later in Settings; the status bar always shows who is working.</source>
+        <translation>Інших працівників можна додати пізніше в Налаштуваннях; рядок стану завжди показує, хто працює.</translation>
+    </message>
+    <message>
+        <source>— not in the list —</source>
+        <translation>— немає в списку —</translation>
+    </message>
+    <message>
+        <source>Your office «{name}» is ready. When the council gives you an address and a code, connect in Settings: everything recorded here goes up then.</source>
+        <translation>Ваш офіс «{name}» готовий. Коли рада надасть адресу та код, підключіться в Налаштуваннях: усе, що ви тут запишете, тоді буде надіслано.</translation>
     </message>
 </context>
 <context>
@@ -4103,6 +4274,26 @@ The app restarts afterwards.</source>
         <translation>Адреса платформи має починатися з https:// (інакше код і всі подальші дані передаватимуться незашифрованими). Попросіть у міської ради адресу з https://.</translation>
     </message>
     <message>
+        <source>Something answers at this address, but it is not a Hromada platform. Check the address the council gave you.</source>
+        <translation>За цією адресою щось відповідає, але це не платформа Hromada. Перевірте адресу, яку дала рада.</translation>
+    </message>
+    <message>
+        <source>The code is wrong. Check it letter by letter, or ask the council for a new one.</source>
+        <translation>Код неправильний. Перевірте його літера за літерою або попросіть у ради новий.</translation>
+    </message>
+    <message>
+        <source>This code has expired. Ask the council for a new one.</source>
+        <translation>Минув строк дії цього коду. Попросіть у ради новий.</translation>
+    </message>
+    <message>
+        <source>This code has already been used. Ask the council for a new one.</source>
+        <translation>Цей код уже використано. Попросіть у ради новий.</translation>
+    </message>
+    <message>
+        <source>The platform already knows this device. Ask the council to revoke its old access first, then use a new code.</source>
+        <translation>Платформа вже знає цей пристрій. Попросіть раду спершу скасувати його старий доступ, а потім використайте новий код.</translation>
+    </message>
+    <message>
         <source>This device is not enrolled yet: enroll it in Settings (or run hromada-desk enroll URL CODE).</source>
         <translation>Цей компʼютер ще не підключено: підключіть його в Налаштуваннях (або виконайте hromada-desk enroll URL CODE).</translation>
     </message>
@@ -4508,6 +4699,23 @@ The app restarts afterwards.</source>
     <message>
         <source>{label}: «{value}» needs at least a surname and a first name</source>
         <translation>«{label}»: «{value}» — потрібні принаймні прізвище та імʼя</translation>
+    </message>
+    <message>
+        <source>Give the office a name.</source>
+        <extracomment>meta key: the id of an office this device made itself (not yet known to a platform).</extracomment>
+        <translation>Дайте офісу назву.</translation>
+    </message>
+    <message>
+        <source>Choose what kind of office it is.</source>
+        <translation>Виберіть вид офісу.</translation>
+    </message>
+    <message>
+        <source>Write your name.</source>
+        <translation>Напишіть своє ім’я.</translation>
+    </message>
+    <message>
+        <source>Write the person&apos;s name.</source>
+        <translation>Напишіть ім’я працівника.</translation>
     </message>
 </context>
 <context>
@@ -5026,6 +5234,46 @@ The app restarts afterwards.</source>
     <message>
         <source>Safety</source>
         <translation>Безпека</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to {app}</source>
+        <extracomment>The size of the demo a first run makes: enough to see every screen full, ready in seconds.</extracomment>
+        <translation>Ласкаво просимо до {app}</translation>
+    </message>
+    <message>
+        <source>Three questions and the office is ready. Nothing here needs the Internet except connecting to the council.</source>
+        <translation>Три питання, і офіс готовий до роботи. Інтернет потрібен лише для підключення до ради.</translation>
+    </message>
+    <message>
+        <source>How will this office start?</source>
+        <translation>Як почне роботу цей офіс?</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to my council&apos;s platform</source>
+        <translation>&amp;Підключитися до платформи моєї ради</translation>
+    </message>
+    <message>
+        <source>The council gave you an address and a one-time code.</source>
+        <translation>Рада дала вам адресу та одноразовий код.</translation>
+    </message>
+    <message>
+        <source>&amp;Work on my own for now</source>
+        <translation>&amp;Поки що працювати самостійно</translation>
+    </message>
+    <message>
+        <source>Name your office and start registering people today. You can connect to the council later; nothing will need to be typed again.</source>
+        <translation>Назвіть свій офіс і почніть реєструвати людей уже сьогодні. Підключитися до ради можна пізніше, і нічого не доведеться вводити вдруге.</translation>
+    </message>
+    <message>
+        <source>&amp;Try it with demo data</source>
+        <translation>&amp;Спробувати на демонстраційних даних</translation>
+    </message>
+    <message>
+        <source>A made-up community to look around in. Use a separate data folder for real work.</source>
+        <translation>Вигадана громада, щоб роздивитися програму. Для справжньої роботи використовуйте окрему папку даних.</translation>
     </message>
 </context>
 <context>
