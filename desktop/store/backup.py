@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -77,3 +78,69 @@ def restore(candidate: Path, database: Path, backups_dir: Path) -> Path | None:
     ):
         src.backup(dst)
     return kept
+
+
+# -- automatic daily backups --------------------------------------------------------------
+
+AUTO_PREFIX = "auto"
+#: meta key: how many automatic backups to keep (a data-folder setting).
+KEEP_KEY = "backup.keep"
+DEFAULT_KEEP = 14
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    taken_at: datetime  # local time
+    automatic: bool
+    size: int
+
+
+def _taken_at(path: Path) -> datetime:
+    """From the name (`prefix-YYYYmmdd-HHMMSS`, UTC) when it has one, else the file time."""
+    stem = path.stem
+    try:
+        moment = datetime.strptime(stem[-15:], "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
+    except ValueError:
+        moment = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    return moment.astimezone()
+
+
+def list_backups(backups_dir: Path) -> list[BackupFile]:
+    """Every backup in the folder, newest first (automatic and made by hand)."""
+    if not backups_dir.is_dir():
+        return []
+    found = []
+    for path in backups_dir.glob("*.sqlite3"):
+        with contextlib.suppress(OSError):
+            found.append(BackupFile(path, _taken_at(path), path.name.startswith(AUTO_PREFIX),
+                                    path.stat().st_size))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def automatic_backup(database: Path, backups_dir: Path, keep: int = DEFAULT_KEEP,
+                     now: datetime | None = None) -> Path | None:
+    """Today's automatic backup, unless there already is one; then only the newest `keep`
+    automatic backups stay (copies made by hand are never removed).
+
+    Each copy is read back with `integrity_check` before it counts: a copy that fails is
+    deleted and the error raised, so a bad copy never pushes a good one out of the rotation.
+    Returns the new file, or None when today's copy already existed.
+    """
+    now = now or datetime.now(UTC)
+    today = now.astimezone().date()
+    existing = [b for b in list_backups(backups_dir) if b.automatic]
+    made = None
+    if not any(b.taken_at.date() == today for b in existing):
+        target = backups_dir / f"{AUTO_PREFIX}-{now.astimezone(UTC):%Y%m%d-%H%M%S}.sqlite3"
+        backup(database, target)
+        try:
+            validate_backup(target)
+        except NotADatabaseError:
+            target.unlink(missing_ok=True)
+            raise
+        made = target
+    automatic = [b for b in list_backups(backups_dir) if b.automatic]
+    for old in automatic[max(keep, 1):]:
+        old.path.unlink(missing_ok=True)
+    return made

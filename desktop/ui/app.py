@@ -146,8 +146,14 @@ def _show_startup_error(title: str, message: str) -> None:
 def run(paths: DataPaths, argv: Sequence[str] | None = None) -> int:
     """Open the app on the data folder; returns the process exit code."""
     app = application(argv)
+    from desktop.ui.single_instance import InstanceGuard, notify_running
+
+    if notify_running(paths.root):
+        return 0  # the running copy comes to the front instead
+    prefs.use_data_folder(paths.root)
     install_translations(app)
     setup_logging(paths)
+    guard = InstanceGuard(paths.root, app)
     try:
         store = open_store(paths.ensure().database, paths.backups)
     except StoreError as exc:
@@ -163,6 +169,8 @@ def run(paths: DataPaths, argv: Sequence[str] | None = None) -> int:
 
     if needs_first_run(store):
         if not run_first_run(store, paths):
+            guard.close()
+            guard.deleteLater()
             store.close()
             return 0
         prefs.settings().setValue(prefs.KEY_SCREEN, "today")
@@ -173,13 +181,26 @@ def run(paths: DataPaths, argv: Sequence[str] | None = None) -> int:
         window.showMaximized()
     else:
         window.show()
+    guard.activated.connect(lambda: bring_to_front(window))
     window.sync.start()  # schedule, reconnection, and one sync shortly after start-up
+    window.auto_backup.start()  # today's backup, if there is none yet
     try:
         return app.exec()
     finally:
+        guard.close()
+        guard.deleteLater()
         window.save_state()
         wait_for_all()
         store.close()
+
+
+def bring_to_front(window: MainWindow) -> None:
+    """What a second launch asks of the running window."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 def smoke_test(paths: DataPaths) -> int:

@@ -29,6 +29,7 @@ from desktop import APP_NAME
 from desktop.domain.names import short_name
 from desktop.store.queries import common
 from desktop.ui import prefs, theme
+from desktop.ui.auto_backup import AutoBackup
 from desktop.ui.context import AppContext
 from desktop.ui.screens import screen_classes
 from desktop.ui.screens.base import Screen
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self._add_action(QKeySequence.StandardKey.Find, self.focus_search)
         self._add_action(QKeySequence.StandardKey.New, self.new_record)
         self._add_action(QKeySequence.StandardKey.Save, self.save)
+        self._add_action(QKeySequence(Qt.Key.Key_F1), self.open_about)
 
         self.office_label = QLabel(self)
         self.staff_label = QLabel(self)
@@ -119,6 +121,11 @@ class MainWindow(QMainWindow):
         self.sync_button.setToolTip(self.tr("Sync with the council's platform now (F5)"))
         self.statusBar().addPermanentWidget(self.sync_button)
         self.sync = SyncController(ctx, self)
+        self.auto_backup = AutoBackup(ctx, self)
+        self.auto_backup.made.connect(lambda _path: ctx.bus.data_changed.emit("backups"))
+        self.auto_backup.failed.connect(lambda text: self.show_message(
+            self.tr("Today's automatic backup could not be made: {reason}").format(
+                reason=text)))
         self.sync.status_changed.connect(self.set_sync_status)
         self.sync_button.clicked.connect(self.sync.sync_now)
         self._add_action(QKeySequence(Qt.Key.Key_F5), self.sync.sync_now)
@@ -208,6 +215,11 @@ class MainWindow(QMainWindow):
         self.sync_label.setAccessibleName(self.tr("Sync status: {state}").format(state=text))
         self.sync_label.setAccessibleDescription(tooltip)
 
+    def open_about(self) -> None:
+        from desktop.ui.about import AboutDialog
+
+        AboutDialog(self.ctx, self).exec()
+
     def open_sync_review(self) -> None:
         from desktop.ui.sync_review import SyncReview
 
@@ -276,6 +288,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sync.stop()
+        self.auto_backup.stop()
         self.save_state()
         super().closeEvent(event)
 

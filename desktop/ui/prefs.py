@@ -1,9 +1,11 @@
-"""Per-user preferences kept outside the database: language, window geometry, last screen.
+"""Preferences kept outside the database: language, window geometry, last screen.
 
-Why here and not in `meta`: they belong to the person at this computer and must survive a
-restore of the database. QSettings stores them (the registry on Windows, an .ini file
-elsewhere); tests point QSettings at a temporary folder with `use_settings_file()`.
-The device's office and staff member are data, kept in the database's `meta` table.
+Why here and not in `meta`: they must survive a restore of the database. Why in the data
+folder (`settings.ini`, once the app knows its folder) and not the user's registry: two data
+folders on one account (a real office and a demo, or two offices on a shared laptop) must not
+leak their language or last screen into each other. Before a folder is known, and for values
+a folder has never had, the user's QSettings are used. Tests point QSettings at a temporary
+file with `use_settings_file()`. The office and staff member are data, kept in `meta`.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ KEY_STATE = "window/state"
 KEY_SCREEN = "window/screen"
 
 _settings_file: Path | None = None
+_folder_file: Path | None = None
+FOLDER_SETTINGS = "settings.ini"
 
 
 def use_settings_file(path: Path | None) -> None:
@@ -31,11 +35,36 @@ def use_settings_file(path: Path | None) -> None:
     _settings_file = path
 
 
+def use_data_folder(folder: Path | None) -> None:
+    """Keep preferences with this data folder from now on. The first time, the values the
+    user had chosen before (in the user's QSettings) are carried over."""
+    global _folder_file
+    if folder is None:
+        _folder_file = None
+        return
+    target = folder / FOLDER_SETTINGS
+    fresh = not target.exists()
+    _folder_file = target
+    if fresh and _settings_file is None:
+        user = _user_settings()
+        mine = settings()
+        for key in (KEY_LANGUAGE, KEY_GEOMETRY, KEY_STATE):
+            if user.contains(key):
+                mine.setValue(key, user.value(key))
+        mine.sync()
+
+
+def _user_settings() -> QSettings:
+    return QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, ORG_NAME, APP_ID)
+
+
 def settings() -> QSettings:
     """A QSettings for this app; cheap to create, so make one where needed."""
     if _settings_file is not None:
         return QSettings(str(_settings_file), QSettings.Format.IniFormat)
-    return QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, ORG_NAME, APP_ID)
+    if _folder_file is not None:
+        return QSettings(str(_folder_file), QSettings.Format.IniFormat)
+    return _user_settings()
 
 
 def language() -> str:

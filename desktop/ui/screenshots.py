@@ -139,7 +139,8 @@ def _first_run_shots(out: Path, folder: Path) -> list[Path]:
         wizard.welcome.choices.button(first_run.CHOICE_CONNECT).setChecked(True)
         wizard.next()
         wizard.connect_page.url.setText("https://hromada.vmr.gov.ua")
-        wizard.connect_page.failed(wizard.connect_page.tr("Not connected: {reason}").format(
+        wizard.connect_page.failed(QCoreApplication.translate(
+            "ConnectPage", "Not connected: {reason}").format(
             reason=QCoreApplication.translate(
                 "SyncErrors", "This code has expired. Ask the council for a new one.")))
         shot("connect")
@@ -148,7 +149,7 @@ def _first_run_shots(out: Path, folder: Path) -> list[Path]:
         wizard.next()
         page = wizard.own
         page.name.setText("Офіс звʼязку Десна")
-        page.staff_name.setText("Ірина Коваль")
+        page.staff_name.setText("Коваль Ірина")
         index = next((i for i in range(page.settlement.count())
                       if "Десна" in page.settlement.itemText(i)), 0)
         page.settlement.setCurrentIndex(index)

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About {app}</source>
+        <translation>Про {app}</translation>
+    </message>
+    <message>
+        <source>Registration, ideas, consultations and the CSO directory for liaison offices and CSO hubs.
+
+If something does not work, copy the summary below into a message to whoever supports your office. It holds no names or phones of residents.</source>
+        <translation>Реєстрація, ідеї, консультації та довідник ГО для офісів зв’язку і хабів громадянського суспільства.
+
+Якщо щось не працює, скопіюйте підсумок нижче в повідомлення тому, хто підтримує ваш офіс. У ньому немає імен чи телефонів мешканців.</translation>
+    </message>
+    <message>
+        <source>Diagnostic summary</source>
+        <translation>Діагностичний підсумок</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the summary</source>
+        <translation>&amp;Копіювати підсумок</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
+        <translation>Відкрити папку &amp;журналу</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Скопійовано</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Something went wrong: {error}
@@ -535,8 +566,8 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Ваше ім’я</translation>
     </message>
     <message>
-        <source>e.g. Ірина Коваль</source>
-        <translation>напр. Ірина Коваль</translation>
+        <source>e.g. Коваль Ірина Петрівна</source>
+        <translation>напр. Коваль Ірина Петрівна</translation>
     </message>
     <message>
         <source>Platform &amp;address:</source>
@@ -564,6 +595,7 @@ Your data is safe. The details were written to {file}.</source>
     </message>
     <message>
         <source>Not connected: {reason}</source>
+        <extracomment>The design target: a 1366×768 screen minus the Windows taskbar.</extracomment>
         <translation>Не підключено: {reason}</translation>
     </message>
 </context>
@@ -2126,6 +2158,10 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Синхронізувати з платформою ради зараз (F5)</translation>
     </message>
     <message>
+        <source>Today&apos;s automatic backup could not be made: {reason}</source>
+        <translation>Не вдалося зробити сьогоднішню автоматичну резервну копію: {reason}</translation>
+    </message>
+    <message>
         <source>There is nothing to search on this screen.</source>
         <translation>На цьому екрані немає пошуку.</translation>
     </message>
@@ -2410,8 +2446,8 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Ваше ім’я</translation>
     </message>
     <message>
-        <source>e.g. Ірина Коваль</source>
-        <translation>напр. Ірина Коваль</translation>
+        <source>e.g. Коваль Ірина Петрівна</source>
+        <translation>напр. Коваль Ірина Петрівна</translation>
     </message>
     <message>
         <source>Office &amp;name:</source>
@@ -3907,6 +3943,14 @@ The date of the withdrawal is recorded; their past participation stays in the of
         <translation>&amp;Працівник:</translation>
     </message>
     <message>
+        <source>&amp;Add a staff member…</source>
+        <translation>&amp;Додати працівника…</translation>
+    </message>
+    <message>
+        <source>A colleague who also works on this computer</source>
+        <translation>Колега, який також працює на цьому комп’ютері</translation>
+    </message>
+    <message>
         <source>Events, visits and ideas entered here are recorded for this office, and every change is signed with the staff member&apos;s name.</source>
         <translation>Події, візити та ідеї, внесені тут, записуються на цей офіс, а кожна зміна підписується імʼям працівника.</translation>
     </message>
@@ -3955,6 +3999,26 @@ The date of the withdrawal is recorded; their past participation stays in the of
         <translation>Від&amp;новити з резервної копії…</translation>
     </message>
     <message>
+        <source>Backups in the data folder (one is made automatically every day):</source>
+        <translation>Резервні копії в папці даних (одна створюється автоматично щодня):</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Резервні копії</translation>
+    </message>
+    <message>
+        <source>Restore the &amp;selected copy</source>
+        <translation>Відновити &amp;вибрану копію</translation>
+    </message>
+    <message>
+        <source>&amp;Keep automatic copies:</source>
+        <translation>&amp;Зберігати автоматичних копій:</translation>
+    </message>
+    <message>
+        <source>How many automatic backups to keep</source>
+        <translation>Скільки автоматичних резервних копій зберігати</translation>
+    </message>
+    <message>
         <source>A backup is a single file with everything in this database. Keep one on a USB stick: if the laptop is lost or broken, the office&apos;s records can be restored on another computer.</source>
         <translation>Резервна копія — це один файл з усіма даними цієї бази. Зберігайте копію на флешці: якщо ноутбук загубиться чи зламається, записи офісу можна буде відновити на іншому компʼютері.</translation>
     </message>
@@ -3985,6 +4049,10 @@ The date of the withdrawal is recorded; their past participation stays in the of
     <message>
         <source>The council&apos;s staff give you the address and a one-time code. After connecting, the app sends new records and receives the council&apos;s answers by itself whenever there is internet.</source>
         <translation>Адресу та одноразовий код видають працівники міської ради. Після підключення програма сама надсилає нові записи й отримує відповіді ради, щойно зʼявляється інтернет.</translation>
+    </message>
+    <message>
+        <source>About, and &amp;report a problem…</source>
+        <translation>Про програму та &amp;повідомлення про проблему…</translation>
     </message>
     <message>
         <source>— not chosen —</source>
@@ -4025,6 +4093,34 @@ The date of the withdrawal is recorded; their past participation stays in the of
     <message>
         <source>Not connected: {reason}</source>
         <translation>Не підключено: {reason}</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>автоматична</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>перед відновленням</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>зроблена вручну</translation>
+    </message>
+    <message>
+        <source>{when} · {kind} · {size} MB</source>
+        <translation>{when} · {kind} · {size} МБ</translation>
+    </message>
+    <message>
+        <source>Add a staff member</source>
+        <translation>Додати працівника</translation>
+    </message>
+    <message>
+        <source>Full name of the staff member (surname first):</source>
+        <translation>Прізвище, ім’я та по батькові працівника:</translation>
+    </message>
+    <message>
+        <source>Choose the office first.</source>
+        <translation>Спершу виберіть офіс.</translation>
     </message>
     <message>
         <source>Save a backup</source>

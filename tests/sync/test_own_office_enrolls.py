@@ -29,7 +29,7 @@ def test_records_made_before_enrolling_reach_the_platform_under_its_office(
     village = next(c for c in settlement_choices(store) if c.name == "Десна")
     local_office, staff = create_own_office(
         store, name="Десна", kind="liaison_office", settlement_id=village.id,
-        staff_name="Ірина Коваль")
+        staff_name="Коваль Ірина")
     colleague = add_staff(store, local_office, "Петро Мельник")
     person = store.insert("people", {"last_name": "Шевчук", "first_name": "Олена",
                                      "gender": "female", "settlement_id": village.id,

@@ -27,6 +27,7 @@ def settings_file(tmp_path: Path) -> Iterator[Path]:
     prefs.use_settings_file(path)
     yield path
     prefs.use_settings_file(None)
+    prefs.use_data_folder(None)
 
 
 @pytest.fixture(autouse=True)

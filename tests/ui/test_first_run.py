@@ -43,7 +43,7 @@ def test_work_on_my_own(qtbot, wizard, store):
     assert wizard.currentId() == first_run.PAGE_OWN
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # empty form
     page.name.setText("Офіс звʼязку Десна")
-    page.staff_name.setText("Ірина Коваль")
+    page.staff_name.setText("Коваль Ірина")
     labels = [page.settlement.itemText(i) for i in range(page.settlement.count())]
     assert any("Десна" in text for text in labels)
     page.settlement.setCurrentIndex(next(i for i, t in enumerate(labels) if "Десна" in t))
@@ -53,7 +53,7 @@ def test_work_on_my_own(qtbot, wizard, store):
     assert "Десна" in wizard.done_page.outcome.text()
     office = store.get("offices", store.get_meta("office_id"))
     assert office["name"] == "Офіс звʼязку Десна" and office["settlement_id"]
-    assert store.get("staff", store.get_meta("staff_id"))["name"] == "Ірина Коваль"
+    assert store.get("staff", store.get_meta("staff_id"))["name"] == "Коваль Ірина"
     assert not first_run.needs_first_run(store)
     assert syncstate.pending_count(store) == 1  # the staff member only; the office is local
 
@@ -67,7 +67,7 @@ def test_platform_path_with_wrong_and_expired_codes(qtbot, wizard, store, live_s
     page = wizard.connect_page
     page.url.setText(live_server.url)
     page.code.setText("WRONG-CODE")
-    page.staff_name.setText("Ганна Мельник")
+    page.staff_name.setText("Мельник Ганна")
 
     def attempt() -> str:
         _next(qtbot, wizard)
@@ -89,7 +89,7 @@ def test_platform_path_with_wrong_and_expired_codes(qtbot, wizard, store, live_s
     qtbot.waitUntil(lambda: wizard.currentId() == first_run.PAGE_DONE, timeout=5000)
     assert "Стадниця" in wizard.done_page.outcome.text()
     assert store.get_meta("office_id") == office
-    assert store.get("staff", store.get_meta("staff_id"))["name"] == "Ганна Мельник"
+    assert store.get("staff", store.get_meta("staff_id"))["name"] == "Мельник Ганна"
 
 
 def test_no_connection_is_said_plainly(qtbot, wizard, store):

@@ -125,7 +125,41 @@ def test_newer_database_gives_a_plain_message_and_exit_1(app, data_dir, monkeypa
     assert shown[0][0] == "Не вдалося відкрити базу даних."
 
 
+def test_an_empty_folder_opens_the_first_run_and_closing_it_opens_nothing(
+        app, data_dir, monkeypatch):
+    import sys
+
+    from desktop.paths import DataPaths
+    from desktop.ui import app as app_module
+    from desktop.ui import first_run
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    asked = []
+    monkeypatch.setattr(first_run, "run_first_run",
+                        lambda store, paths: asked.append(paths.root) or False)
+    assert app_module.run(DataPaths(data_dir)) == 0
+    assert asked == [data_dir]
+
+
+def test_a_second_launch_on_the_same_folder_brings_the_first_forward(app, qtbot, data_dir,
+                                                                      tmp_path):
+    from desktop.ui.single_instance import InstanceGuard, notify_running
+
+    assert not notify_running(data_dir)
+    guard = InstanceGuard(data_dir)
+    try:
+        assert guard.listening
+        with qtbot.waitSignal(guard.activated, timeout=5000):
+            assert notify_running(data_dir)
+        other = tmp_path / "other"
+        other.mkdir()
+        assert not notify_running(other)  # another data folder runs on its own
+    finally:
+        guard.close()
+
+
 def test_run_opens_the_window_and_exits_cleanly(app, data_dir, monkeypatch):
+    import contextlib
     import sys
 
     from PySide6.QtWidgets import QApplication
@@ -144,6 +178,12 @@ def test_run_opens_the_window_and_exits_cleanly(app, data_dir, monkeypatch):
         return 0
 
     monkeypatch.setattr(QApplication, "exec", fake_exec)
+    from desktop.store import open_store
+    from desktop.store.setup import create_own_office
+
+    with contextlib.closing(open_store(data_dir / "hromada.sqlite3")) as store:
+        create_own_office(store, name="Офіс", kind="liaison_office", settlement_id=None,
+                          staff_name="Ірина Коваль")
     assert app_module.run(DataPaths(data_dir)) == 0
     assert len(shown) == 1
     assert (data_dir / "hromada.sqlite3").exists()

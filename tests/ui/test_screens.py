@@ -166,3 +166,58 @@ def test_restore_refuses_a_file_that_is_not_a_backup(window, qtbot, tmp_path, mo
     monkeypatch.setattr(screen, "confirm_restore", lambda source: True)
     screen.restore_button.click()
     qtbot.waitUntil(lambda: "Нічого не змінено" in screen.data_status.text(), timeout=10_000)
+
+
+def test_automatic_backups_are_listed_and_one_restores_in_two_clicks(window, qtbot,
+                                                                        monkeypatch, offices):
+    from desktop.store import backup as backups
+
+    store, paths = window.ctx.store, window.ctx.paths
+    window.auto_backup.run()
+    qtbot.waitUntil(lambda: any(b.automatic for b in backups.list_backups(paths.backups)),
+                    timeout=10_000)
+    store.insert("offices", {"name": "Після копії"})
+    window.show_screen("settings")
+    screen = window.current_screen()
+    qtbot.waitUntil(lambda: screen.backup_list.count() >= 1, timeout=5000)
+    assert "автоматична" in screen.backup_list.item(0).text()
+    assert not screen.restore_selected.isEnabled()
+    restored: list = []
+    monkeypatch.setattr(screen, "restored", lambda source, kept: restored.append(kept))
+    screen.backup_list.setCurrentRow(0)  # click one
+    screen.restore_selected.click()  # click two
+    qtbot.waitUntil(lambda: bool(restored), timeout=10_000)
+    assert restored[0] is not None and restored[0].exists()  # the current file kept aside
+    names = [r[0] for r in store.conn.execute("SELECT name FROM offices")]
+    assert "Після копії" not in names
+    screen.keep.setValue(5)
+    assert store.get_meta(backups.KEEP_KEY) == "5"
+
+
+def test_staff_member_is_added_and_becomes_the_one_working(window, qtbot, monkeypatch,
+                                                            offices):
+    store = window.ctx.store
+    store.set_meta("office_id", offices["Десна"])
+    window.show_screen("settings")
+    screen = window.current_screen()
+    monkeypatch.setattr(screen, "ask_staff_name", lambda: "  Гнатюк   Оксана ")
+    screen.add_staff_button.click()
+    staff = store.get("staff", store.get_meta("staff_id"))
+    assert staff["name"] == "Гнатюк Оксана" and staff["office_id"] == offices["Десна"]
+    assert "Гнатюк" in window.staff_label.text(), window.staff_label.text()
+    assert screen.staff.currentText().startswith("Гнатюк Оксана") or \
+        "Гнатюк" in screen.staff.currentText()
+    monkeypatch.setattr(screen, "ask_staff_name", lambda: "   ")
+    before = store.count("staff")
+    screen.add_staff_button.click()
+    assert store.count("staff") == before and screen.data_status.isVisible()
+
+
+def test_about_summary_has_no_personal_data(window, store, offices):
+    from desktop.ui.about import diagnostic_summary
+
+    store.insert("people", {"last_name": "Секретенко", "first_name": "Олена",
+                            "gender": "female", "phone": "+380501234567"})
+    text = diagnostic_summary(window.ctx)
+    assert "people 1" in text and str(window.ctx.paths.root) in text
+    assert "Секретенко" not in text and "501234567" not in text

@@ -19,10 +19,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -45,7 +49,7 @@ class SettingsScreen(Screen):
     key = "settings"
     title = QT_TRANSLATE_NOOP("Screens", "Settings")
     icon = "settings"
-    watches = frozenset({"meta", "offices", "staff"})
+    watches = frozenset({"meta", "offices", "staff", "backups"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -69,7 +73,15 @@ class SettingsScreen(Screen):
         staff_label = QLabel(self.tr("Staff &member:"), device)
         staff_label.setBuddy(self.staff)
         device_form.addRow(office_label, self.office)
-        device_form.addRow(staff_label, self.staff)
+        staff_row = QHBoxLayout()
+        staff_row.addWidget(self.staff)
+        self.add_staff_button = QPushButton(self.tr("&Add a staff member…"), device)
+        self.add_staff_button.setAccessibleDescription(self.tr(
+            "A colleague who also works on this computer"))
+        self.add_staff_button.clicked.connect(self._add_staff_clicked)
+        staff_row.addWidget(self.add_staff_button)
+        staff_row.addStretch(1)
+        device_form.addRow(staff_label, staff_row)
         device_form.addRow(hint(self.tr(
             "Events, visits and ideas entered here are recorded for this office, and every "
             "change is signed with the staff member's name."), device))
@@ -124,6 +136,30 @@ class SettingsScreen(Screen):
         buttons.addWidget(self.restore_button)
         buttons.addStretch(1)
         data_layout.addLayout(buttons)
+        data_layout.addWidget(QLabel(self.tr("Backups in the data folder (one is made "
+                                             "automatically every day):"), data))
+        self.backup_list = QListWidget(data)
+        self.backup_list.setAccessibleName(self.tr("Backups"))
+        self.backup_list.setMaximumHeight(130)
+        self.backup_list.currentRowChanged.connect(
+            lambda row: self.restore_selected.setEnabled(row >= 0))
+        data_layout.addWidget(self.backup_list)
+        list_buttons = QHBoxLayout()
+        self.restore_selected = QPushButton(theme.icon("restore"),
+                                            self.tr("Restore the &selected copy"), data)
+        self.restore_selected.setEnabled(False)
+        self.restore_selected.clicked.connect(self._restore_selected_clicked)
+        list_buttons.addWidget(self.restore_selected)
+        keep_label = QLabel(self.tr("&Keep automatic copies:"), data)
+        self.keep = QSpinBox(data)
+        self.keep.setRange(1, 365)
+        self.keep.setAccessibleName(self.tr("How many automatic backups to keep"))
+        keep_label.setBuddy(self.keep)
+        self.keep.valueChanged.connect(self._keep_changed)
+        list_buttons.addStretch(1)
+        list_buttons.addWidget(keep_label)
+        list_buttons.addWidget(self.keep)
+        data_layout.addLayout(list_buttons)
         self.data_status = QLabel(data)
         self.data_status.setWordWrap(True)
         self.data_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -170,8 +206,14 @@ class SettingsScreen(Screen):
             "there is internet."), platform))
         layout.addWidget(platform)
 
-        about = hint(f"{APP_NAME} {__version__}", self)
-        layout.addWidget(about)
+        about_row = QHBoxLayout()
+        about_row.addWidget(hint(f"{APP_NAME} {__version__}", self))
+        self.about_button = QPushButton(self.tr("About, and &report a problem…"), self)
+        self.about_button.setToolTip("F1")
+        self.about_button.clicked.connect(self._about_clicked)
+        about_row.addWidget(self.about_button)
+        about_row.addStretch(1)
+        layout.addLayout(about_row)
         layout.addStretch(1)
 
     # -- loading ----------------------------------------------------------------------------
@@ -189,6 +231,7 @@ class SettingsScreen(Screen):
                                         if office_id else 0)
         self._load_staff(office_id)
         self._refresh_platform()
+        self._refresh_backups()
 
     def _refresh_platform(self) -> None:
         from desktop.store import syncstate
@@ -312,6 +355,71 @@ class SettingsScreen(Screen):
         restart()
 
     # -- data folder ------------------------------------------------------------------------
+
+    def _about_clicked(self) -> None:
+        from desktop.ui.about import AboutDialog
+
+        AboutDialog(self.ctx, self).exec()
+
+    def _refresh_backups(self) -> None:
+        from desktop.ui.auto_backup import keep_count
+
+        with QSignalBlocker(self.keep):
+            self.keep.setValue(keep_count(self.ctx))
+        self.backup_list.clear()
+        for copy in backups.list_backups(self.ctx.paths.backups):
+            kind = self.tr("automatic") if copy.automatic else (
+                self.tr("before a restore") if copy.path.name.startswith("before-")
+                else self.tr("made by hand"))
+            text = self.tr("{when} · {kind} · {size} MB").format(
+                when=copy.taken_at.strftime("%d.%m.%Y %H:%M"), kind=kind,
+                size=f"{copy.size / 1_000_000:.1f}")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, str(copy.path))
+            item.setToolTip(str(copy.path))
+            self.backup_list.addItem(item)
+        self.restore_selected.setEnabled(self.backup_list.currentRow() >= 0)
+
+    def _restore_selected_clicked(self) -> None:
+        """The second of two clicks: the current records are kept as a copy first, so no
+        question is asked (the copy in the list undoes it)."""
+        item = self.backup_list.currentItem()
+        if item is not None:
+            self.start_restore(Path(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _keep_changed(self, value: int) -> None:
+        self.ctx.store.set_meta(backups.KEEP_KEY, str(value))
+
+    def _add_staff_clicked(self) -> None:
+        name = self.ask_staff_name()
+        if name is None:
+            return
+        self.add_staff(name)
+
+    def ask_staff_name(self) -> str | None:
+        """The new colleague's name (an input dialog; tests replace this)."""
+        name, ok = QInputDialog.getText(self, self.tr("Add a staff member"),
+                                        self.tr("Full name of the staff member (surname first):"))
+        return name if ok else None
+
+    def add_staff(self, name: str) -> str | None:
+        """Add a colleague to this office and make them the one working now."""
+        from desktop.domain.errors import ValidationError
+        from desktop.store.setup import add_staff
+        from desktop.ui.workers import plain_message
+
+        office = self.ctx.office_id
+        if not office:
+            self._status(self.tr("Choose the office first."), error=True)
+            return None
+        try:
+            staff_id = add_staff(self.ctx.store, office, name)
+        except ValidationError as exc:
+            self._status(plain_message(exc), error=True)
+            return None
+        self.ctx.set_staff(staff_id)
+        self.ctx.bus.data_changed.emit("staff")
+        return staff_id
 
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.paths.root)))
