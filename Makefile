@@ -20,12 +20,15 @@ system-deps:
 
 setup: $(STAMP) system-deps
 
-## make run: set up, fill a demo database on first run, open the app on it
+## make run: set up, fill a demo database on first run, start the demo council platform on
+## 127.0.0.1 (filled with the demo city, the demo device enrolled), open the app on it.
+## Closing the app stops the platform; a second make run reuses both.
 run: setup
 	@if [ ! -f $(DEMO)/hromada.sqlite3 ]; then \
 	  echo "Creating a demo database in $(DEMO)/ ..."; \
 	  $(VENV)/bin/hromada-desk --data-dir $(DEMO) demo --people $(PEOPLE) --events $(EVENTS) --seed 1; \
 	fi
+	$(VENV)/bin/hromada-desk --data-dir $(DEMO) demo-platform
 	$(VENV)/bin/hromada-desk --data-dir $(DEMO)
 
 ## make test: set up, then run the whole suite (Qt runs offscreen; PostgreSQL tests skip if none;

@@ -70,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("sync", help="send local changes and receive the platform's; exit 0 only "
                    "when both directions are up to date")
 
+    demo_platform = sub.add_parser(
+        "demo-platform", help="start a council platform on this computer for the demo data "
+        "folder, fill it with the demo community and connect the demo device to it")
+    demo_platform.add_argument("--stop", action="store_true", help="stop it instead")
+
     sub.add_parser("smoke-test", help="open the app's window offscreen and close it (for "
                    "installers and packagers)")
 
@@ -136,9 +141,16 @@ def _atomic_output(target: str | None) -> Iterator[IO[str]]:
 def cmd_demo(args: argparse.Namespace, paths: DataPaths) -> int:
     from desktop.demo.generator import generate
     from desktop.demo.identity import choose_demo_identity
+    from desktop.store import syncstate
 
     store = _open_store(paths)
     try:
+        platform_url = store.get_meta(syncstate.SERVER_URL)
+        if platform_url:
+            raise UserError(
+                f"this data folder is connected to the platform at {platform_url}; demo data "
+                "would be sent there. Make the demo in a new folder: hromada-desk --data-dir "
+                "DEMO-FOLDER demo")
         def progress(stage: str, done: int, total: int) -> None:
             if sys.stderr.isatty():
                 print(f"\r{stage}: {done}/{total}   ", end="", file=sys.stderr, flush=True)
@@ -348,6 +360,28 @@ def cmd_import(args: argparse.Namespace, paths: DataPaths) -> int:
     return EXIT_OK
 
 
+def cmd_demo_platform(args: argparse.Namespace, paths: DataPaths) -> int:
+    from desktop.demo.platform import DemoPlatform, DemoPlatformError
+
+    platform = DemoPlatform(paths.root)
+    if args.stop:
+        print("stopped" if platform.stop() else "the demo platform was not running")
+        return EXIT_OK
+    if not paths.database.exists():
+        raise UserError(f"there is no database in {paths.root}; run the demo command first")
+    store = _open_store(paths)
+    try:
+        url = platform.set_up(store, paths.root,
+                              progress=lambda text: print(f"{text}...", file=sys.stderr))
+    except DemoPlatformError as exc:
+        raise UserError(str(exc)) from exc
+    finally:
+        store.close()
+    print(f"demo platform at {url} (data in {platform.folder}); the app stops it when it "
+          "closes")
+    return EXIT_OK
+
+
 def cmd_smoke_test(args: argparse.Namespace, paths: DataPaths) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from desktop.ui.app import smoke_test
@@ -364,7 +398,7 @@ def cmd_gui(args: argparse.Namespace, paths: DataPaths) -> int:
 COMMANDS = {
     None: cmd_gui, "demo": cmd_demo, "export": cmd_export, "check": cmd_check,
     "backup": cmd_backup, "restore": cmd_restore, "enroll": cmd_enroll, "sync": cmd_sync,
-    "smoke-test": cmd_smoke_test, "import": cmd_import,
+    "smoke-test": cmd_smoke_test, "import": cmd_import, "demo-platform": cmd_demo_platform,
 }
 
 

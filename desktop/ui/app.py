@@ -191,7 +191,16 @@ def run(paths: DataPaths, argv: Sequence[str] | None = None) -> int:
         guard.deleteLater()
         window.save_state()
         wait_for_all()
+        _stop_demo_platform(store, paths)
         store.close()
+
+
+def _stop_demo_platform(store: Store, paths: DataPaths) -> None:
+    """The demo's platform lives as long as the app that shows it."""
+    from desktop.demo.platform import DemoPlatform, is_demo
+
+    if is_demo(store):
+        DemoPlatform(paths.root).stop()
 
 
 def bring_to_front(window: MainWindow) -> None:

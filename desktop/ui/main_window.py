@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
             self.tr("Today's automatic backup could not be made: {reason}").format(
                 reason=text)))
         self.sync.status_changed.connect(self.set_sync_status)
+        self.sync.not_connected.connect(self.offer_to_connect)
         self.sync_button.clicked.connect(self.sync.sync_now)
         self._add_action(QKeySequence(Qt.Key.Key_F5), self.sync.sync_now)
         ctx.bus.sync_finished.connect(self._sync_finished)
@@ -214,6 +215,29 @@ class MainWindow(QMainWindow):
         self.sync_label.setToolTip(tooltip)
         self.sync_label.setAccessibleName(self.tr("Sync status: {state}").format(state=text))
         self.sync_label.setAccessibleDescription(tooltip)
+
+    def offer_to_connect(self) -> None:
+        """The sync button on a device with no platform: say so, and offer the way there."""
+        if self.ask_to_connect():
+            self.show_screen("settings")
+            settings = self.current_screen()
+            url = getattr(settings, "platform_url", None)
+            if url is not None:
+                url.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def ask_to_connect(self) -> bool:
+        """(A question box; tests replace this.)"""
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self, self.tr("Not connected"),
+            self.tr("This computer is not connected to the council's platform yet. "
+                    "Everything you record is kept here and will be sent once it is "
+                    "connected.\n\nConnect now? You need the address and the one-time code "
+                    "from the council."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
 
     def open_about(self) -> None:
         from desktop.ui.about import AboutDialog

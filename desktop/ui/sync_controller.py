@@ -9,10 +9,10 @@ finish in the outbox for the next one.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QThreadPool, QTimer, Signal
 
 from desktop.store import open_store, syncstate
 from desktop.ui.context import AppContext
@@ -22,10 +22,15 @@ log = logging.getLogger(__name__)
 
 SCHEDULE_MINUTES = 15
 PROBE_SECONDS = 30
+DEMO_PLATFORM_DOWN = QT_TRANSLATE_NOOP(
+    "SyncErrors", "The demo platform could not be started on this computer; the details are "
+    "in demo-platform/platform.log in the data folder.")
 
 
 class SyncController(QObject):
     status_changed = Signal(str, str)  # short text for the status bar, longer tooltip
+    #: The button or F5 was pressed on a device with no platform: the window offers to connect.
+    not_connected = Signal()
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None, *,
                  schedule_minutes: int = SCHEDULE_MINUTES) -> None:
@@ -34,6 +39,7 @@ class SyncController(QObject):
         self.task: BackgroundTask | None = None
         self.last_error: str | None = None
         self.offline = False
+        self.next_try: datetime | None = None
         self._schedule = QTimer(self)
         self._schedule.setInterval(schedule_minutes * 60_000)
         self._schedule.timeout.connect(self.sync_quietly)
@@ -105,11 +111,13 @@ class SyncController(QObject):
     # -- running --------------------------------------------------------------------------
 
     def _run(self, *, interactive: bool) -> None:
-        if self.running or not self.enrolled:
-            if not self.enrolled and interactive:
-                self.last_error = self.tr("This device is not connected to the council's platform "
-                                     "yet: enroll it in Settings.")
-                self.refresh_status()
+        if not self.enrolled:
+            if interactive:
+                self.not_connected.emit()
+            return
+        if self.running:
+            if interactive:
+                self.ctx.bus.status_message.emit(self.tr("A sync is already under way."))
             return
         paths = self.ctx.paths
         self.status_changed.emit(self.tr("Syncing…"), "")
@@ -119,6 +127,17 @@ class SyncController(QObject):
 
             store = open_store(paths.database, paths.backups)
             try:
+                from desktop.demo.platform import DemoPlatform, is_demo
+
+                if is_demo(store):  # the demo's own platform: start it if it is not running
+                    from desktop.demo.platform import DemoPlatformError
+                    from desktop.sync.transport import SyncError
+
+                    try:
+                        DemoPlatform(paths.root).set_up(store, paths.root)
+                    except DemoPlatformError as exc:
+                        log.error("demo platform: %s", exc)
+                        raise SyncError(DEMO_PLATFORM_DOWN) from exc
                 engine = make_engine(store, paths.root, cancel=lambda: job.cancelled,
                                      progress=lambda text: job.report(0, 0, text))
                 return engine.run()
@@ -158,6 +177,10 @@ class SyncController(QObject):
         self.offline = isinstance(error, Offline)
         if self.offline:
             self._probe.start()
+            self.next_try = datetime.now() + timedelta(seconds=PROBE_SECONDS)
+            text = self.tr("No connection to the platform. Everything is kept on this "
+                           "computer; the next try is at {time}.").format(
+                time=self.next_try.strftime("%H:%M:%S"))
         self.last_error = text
         self.ctx.bus.sync_finished.emit(False, text)
         self.refresh_status()
@@ -183,9 +206,19 @@ class SyncController(QObject):
         if refused:
             parts.append(self.tr("{n} refused").format(n=refused))
         if self.offline:
-            parts.append(self.tr("offline"))
+            parts.append(self.tr("offline, next try {time}").format(
+                time=self.next_try.strftime("%H:%M") if self.next_try else "—"))
+        from desktop.demo.platform import is_demo
+
+        demo = is_demo(store)
+        if demo:
+            parts.insert(0, self.tr("Demo platform"))
         tooltip = [self.tr("Last successful sync: {when}").format(when=when),
                    self.tr("Changes waiting to be sent: {n}").format(n=pending)]
+        if demo:
+            tooltip.insert(0, self.tr(
+                "This is a demo platform running on this computer, filled with the demo "
+                "community. A real office connects to its council's platform instead."))
         if self.last_error:
             tooltip.append(self.tr("Last problem: {text}").format(text=self.last_error))
         return " · ".join(parts), "\n".join(tooltip)

@@ -2174,6 +2174,18 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Стан синхронізації: {state}</translation>
     </message>
     <message>
+        <source>Not connected</source>
+        <translation>Не підключено</translation>
+    </message>
+    <message>
+        <source>This computer is not connected to the council&apos;s platform yet. Everything you record is kept here and will be sent once it is connected.
+
+Connect now? You need the address and the one-time code from the council.</source>
+        <translation>Цей комп’ютер ще не підключено до платформи ради. Усе, що ви записуєте, зберігається тут і буде надіслано після підключення.
+
+Підключитися зараз? Потрібні адреса й одноразовий код від ради.</translation>
+    </message>
+    <message>
         <source>Review ({n})…</source>
         <translation>Переглянути ({n})…</translation>
     </message>
@@ -4299,8 +4311,9 @@ The app restarts afterwards.</source>
 <context>
     <name>SyncController</name>
     <message>
-        <source>This device is not connected to the council&apos;s platform yet: enroll it in Settings.</source>
-        <translation>Цей компʼютер ще не підключено до платформи ради: підключіть його в Налаштуваннях.</translation>
+        <source>A sync is already under way.</source>
+        <extracomment>The button or F5 was pressed on a device with no platform: the window offers to connect.</extracomment>
+        <translation>Синхронізація вже триває.</translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -4317,6 +4330,10 @@ The app restarts afterwards.</source>
     <message>
         <source>Sync stopped because of an unexpected problem; it will try again.</source>
         <translation>Синхронізацію зупинено через непередбачену проблему; програма спробує ще раз.</translation>
+    </message>
+    <message>
+        <source>No connection to the platform. Everything is kept on this computer; the next try is at {time}.</source>
+        <translation>Немає звʼязку з платформою. Усе збережено на цьому комп’ютері; наступна спроба о {time}.</translation>
     </message>
     <message>
         <source>Not connected to the platform</source>
@@ -4347,8 +4364,12 @@ The app restarts afterwards.</source>
         <translation>відхилено: {n}</translation>
     </message>
     <message>
-        <source>offline</source>
-        <translation>немає звʼязку</translation>
+        <source>offline, next try {time}</source>
+        <translation>немає звʼязку, наступна спроба {time}</translation>
+    </message>
+    <message>
+        <source>Demo platform</source>
+        <translation>Демо-платформа</translation>
     </message>
     <message>
         <source>Last successful sync: {when}</source>
@@ -4357,6 +4378,10 @@ The app restarts afterwards.</source>
     <message>
         <source>Changes waiting to be sent: {n}</source>
         <translation>Змін очікує надсилання: {n}</translation>
+    </message>
+    <message>
+        <source>This is a demo platform running on this computer, filled with the demo community. A real office connects to its council&apos;s platform instead.</source>
+        <translation>Це демонстраційна платформа на цьому комп’ютері з вигаданою громадою. Справжній офіс підключається до платформи своєї ради.</translation>
     </message>
     <message>
         <source>Last problem: {text}</source>
@@ -4416,6 +4441,10 @@ The app restarts afterwards.</source>
     <message>
         <source>No connection to the platform; it will try again later.</source>
         <translation>Немає звʼязку з платформою; програма спробує пізніше.</translation>
+    </message>
+    <message>
+        <source>The demo platform could not be started on this computer; the details are in demo-platform/platform.log in the data folder.</source>
+        <translation>Не вдалося запустити демо-платформу на цьому комп’ютері; подробиці у файлі demo-platform/platform.log у папці даних.</translation>
     </message>
 </context>
 <context>

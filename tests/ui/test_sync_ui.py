@@ -104,3 +104,40 @@ def test_received_rows_set_aside_are_listed_named_and_dismissable(window, qtbot,
     dialog._dismiss_set_aside()
     assert dialog.tabs.tabText(3) == "Не збережено (0)"
     assert syncstate.open_set_aside(store) == []
+
+
+def test_sync_button_without_a_platform_offers_to_connect(window, qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    asked = []
+    monkeypatch.setattr(window, "ask_to_connect", lambda: asked.append(1) or True)
+    window.sync_button.click()
+    assert asked == [1]
+    assert window.current_screen().key == "settings"
+    monkeypatch.setattr(window, "ask_to_connect", lambda: asked.append(2) or False)
+    window.show_screen("today")
+    QTest.keyClick(window, Qt.Key.Key_F5)
+    assert asked == [1, 2] and window.current_screen().key == "today"
+
+
+def test_offline_says_when_the_next_try_is(window, qtbot, store):
+    store.set_meta(syncstate.SERVER_URL, "http://127.0.0.1:9")
+    (window.ctx.paths.root / "sync-token").write_text("token")
+    messages = []
+    window.ctx.bus.sync_finished.connect(lambda ok, text: messages.append(text))
+    window.sync.sync_quietly()
+    qtbot.waitUntil(lambda: window.sync.offline, timeout=60_000)
+    when = window.sync.next_try.strftime("%H:%M")
+    assert f"наступна спроба {when}" in window.sync_label.text()
+    assert "наступна спроба о" in messages[-1]
+
+
+def test_demo_platform_is_named_in_the_status(window, store):
+    from desktop.demo.platform import DEMO_PLATFORM
+
+    store.set_meta(syncstate.SERVER_URL, "http://127.0.0.1:9")
+    store.set_meta(DEMO_PLATFORM, "http://127.0.0.1:9")
+    window.sync.refresh_status()
+    assert window.sync_label.text().startswith("Демо-платформа")
+    assert "демонстраційна платформа" in window.sync_label.toolTip()
