@@ -34,6 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
         "liaison offices and CSO hubs. With no command, opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="in a temporary folder: make an office, open the window "
+                        "offscreen, check a person in, save a report as PDF and XLSX; exit 0 "
+                        "if all worked (for installers and packagers)")
     parser.add_argument(
         "--data-dir", metavar="DIR",
         help="folder with the database and attachments (default: $HROMADA_DATA_DIR, else "
@@ -408,6 +412,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from desktop.ui.self_test import run_self_test
+
+        return run_self_test()
     paths = DataPaths(resolve_data_dir(args.data_dir))
     try:
         return COMMANDS[args.command](args, paths)
