@@ -25,7 +25,7 @@ If something does not work, copy the summary below into a message to whoever sup
     </message>
     <message>
         <source>Open the &amp;log folder</source>
-        <translation>Відкрити папку &amp;журналу</translation>
+        <translation>Відкрити теку &amp;журналу</translation>
     </message>
     <message>
         <source>Copied</source>
@@ -951,7 +951,7 @@ Your data is safe. The details were written to {file}.</source>
     </message>
     <message>
         <source>Everything you see will be invented: names, phones and addresses. Do not enter real residents in this data folder. Press Next to create it (a few seconds).</source>
-        <translation>Усе буде вигаданим: імена, телефони й адреси. Не вносьте в цю папку даних справжніх мешканців. Натисніть «Далі», щоб створити громаду (кілька секунд).</translation>
+        <translation>Усе буде вигаданим: імена, телефони й адреси. Не вносьте в цю теку даних справжніх мешканців. Натисніть «Далі», щоб створити громаду (кілька секунд).</translation>
     </message>
     <message>
         <source>Creating the demo community…</source>
@@ -4012,7 +4012,7 @@ The date of the withdrawal is recorded; their past participation stays in the of
     </message>
     <message>
         <source>Backups in the data folder (one is made automatically every day):</source>
-        <translation>Резервні копії в папці даних (одна створюється автоматично щодня):</translation>
+        <translation>Резервні копії в теці даних (одна створюється автоматично щодня):</translation>
     </message>
     <message>
         <source>Backups</source>
@@ -4444,7 +4444,7 @@ The app restarts afterwards.</source>
     </message>
     <message>
         <source>The demo platform could not be started on this computer; the details are in demo-platform/platform.log in the data folder.</source>
-        <translation>Не вдалося запустити демо-платформу на цьому комп’ютері; подробиці у файлі demo-platform/platform.log у папці даних.</translation>
+        <translation>Не вдалося запустити демо-платформу на цьому комп’ютері; подробиці у файлі demo-platform/platform.log у теці даних.</translation>
     </message>
 </context>
 <context>
@@ -5398,7 +5398,7 @@ The app restarts afterwards.</source>
     </message>
     <message>
         <source>A made-up community to look around in. Use a separate data folder for real work.</source>
-        <translation>Вигадана громада, щоб роздивитися програму. Для справжньої роботи використовуйте окрему папку даних.</translation>
+        <translation>Вигадана громада, щоб роздивитися програму. Для справжньої роботи використовуйте окрему теку даних.</translation>
     </message>
 </context>
 <context>

@@ -210,3 +210,18 @@ def test_import_command_all_or_nothing_then_only_valid(tmp_path):
     assert missing.returncode == 1 and "--event" in missing.stderr
     nothing = desk("import", "people", str(tmp_path / "nope.csv"))
     assert nothing.returncode == 1 and "does not exist" in nothing.stderr
+
+
+def test_self_test_exercises_the_whole_app_and_exits_0(tmp_path):
+    """The check the frozen bundle runs (make dist), here from the source tree."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "desktop", "--self-test"], capture_output=True,
+                          text=True, timeout=120, check=False, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "self-test ok" in done.stdout
+    for step in ("person checked in", "PDF and XLSX"):
+        assert step in done.stdout
