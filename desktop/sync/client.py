@@ -11,7 +11,13 @@ from desktop.store import syncstate
 from desktop.store.records import Store
 from desktop.sync.credentials import load_token, save_token
 from desktop.sync.engine import SyncEngine, SyncReport
-from desktop.sync.transport import Offline, SyncError, Transport
+from desktop.sync.transport import (
+    CertificateProblem,
+    Offline,
+    SyncError,
+    Transport,
+    make_session,
+)
 from desktop.sync.wire import EnrollRequest, EnrollResponse
 
 
@@ -32,13 +38,14 @@ def enroll(store: Store, data_dir: Path, url: str, code: str,
             "SyncErrors", "The platform's address must start with https:// (the code and "
             "everything sent later would travel unencrypted). Ask the council for the "
             "https:// address."))
-    transport = transport or Transport(url)
+    # A person waits at the form: two quick retries, not the patient schedule of a sync.
+    transport = transport or Transport(url, session=make_session(retries=2, backoff=0.3))
     _check_is_platform(transport)
     request = EnrollRequest(code=code.strip(), device_id=store.device_id,
                             device_name=platform.node()[:200])
     try:
         reply = transport.post("/v1/enroll", request.model_dump())
-    except Offline:
+    except (Offline, CertificateProblem):
         raise
     except SyncError as exc:
         raise SyncError(_plain_enroll_refusal(str(exc))) from exc
@@ -79,7 +86,7 @@ def _check_is_platform(transport: Transport) -> None:
     """A wrong address (a web site, a router's page) must say so, not 'wrong code'."""
     try:
         health = transport.get("/v1/health")
-    except Offline:
+    except (Offline, CertificateProblem):
         raise
     except SyncError as exc:
         raise SyncError(NOT_A_PLATFORM) from exc

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
@@ -27,6 +28,10 @@ class SyncError(Exception):
 
 class Offline(SyncError):
     """The platform could not be reached; the app retries when the link comes back."""
+
+
+class CertificateProblem(SyncError):
+    """The platform's TLS certificate could not be verified (never retried silently)."""
 
 
 class GapRefused(SyncError):
@@ -46,8 +51,20 @@ class Diverged(SyncError):
         self.diverged_at = diverged_at
 
 
+class _Retry(Retry):
+    """Retries what may pass (a dropped link, a busy platform), never a certificate that
+    failed verification: waiting would not fix it, and the person must hear it at once."""
+
+    def increment(self, method: str | None = None, url: str | None = None,  # type: ignore[override]
+                  response: Any = None, error: Exception | None = None, _pool: Any = None,
+                  _stacktrace: Any = None) -> Retry:
+        if isinstance(error, urllib3.exceptions.SSLError):
+            raise urllib3.exceptions.MaxRetryError(_pool, url, error)
+        return super().increment(method, url, response, error, _pool, _stacktrace)
+
+
 def make_session(retries: int = 5, backoff: float = 0.5) -> requests.Session:
-    retry = Retry(
+    retry = _Retry(
         total=retries, connect=retries, read=retries, status=retries, other=retries,
         backoff_factor=backoff, backoff_max=30, backoff_jitter=0.5,
         status_forcelist=(429, 502, 503, 504),
@@ -93,7 +110,7 @@ class Transport:
                                             params=params, headers=headers,
                                             timeout=self.timeout)
         except requests.exceptions.SSLError as exc:
-            raise SyncError(QT_TRANSLATE_NOOP(
+            raise CertificateProblem(QT_TRANSLATE_NOOP(
                 "SyncErrors", "The platform's certificate could not be verified; sync "
                 "stopped to keep the data safe.")) from exc
         except requests.exceptions.RequestException as exc:

@@ -83,3 +83,73 @@ def test_reference_lists_install_once(store):
     assert first > 20
     assert install_reference_lists(store) == 0
     assert syncstate.pending_count(store) == 0
+
+
+def _self_signed(tmp_path):
+    """A certificate for 127.0.0.1 that nobody vouches for (what a misconfigured or
+    intercepted platform presents)."""
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(days=1))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName(
+                [x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+            .sign(key, hashes.SHA256()))
+    cert_file, key_file = tmp_path / "cert.pem", tmp_path / "key.pem"
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                           serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_file, key_file
+
+
+def test_a_certificate_problem_is_named_as_such(tmp_path, store, data_dir):
+    """Not 'wrong code', not 'no connection': the certificate, and nothing is saved."""
+    import http.server
+    import ssl
+    import threading
+
+    import pytest
+
+    from desktop.sync.transport import CertificateProblem
+
+    pytest.importorskip("cryptography")
+    cert_file, key_file = _self_signed(tmp_path)
+    server = http.server.HTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_file, key_file)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"https://127.0.0.1:{server.server_address[1]}"
+        with pytest.raises(CertificateProblem) as caught:
+            enroll(store, data_dir, url, "ABCD-EFGH")
+        assert "certificate" in str(caught.value)
+        assert store.get_meta(syncstate.SERVER_URL) is None
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_an_address_that_is_not_a_platform_is_named_as_such(live_server, store, data_dir):
+    import pytest
+
+    from desktop.sync.client import NOT_A_PLATFORM
+    from desktop.sync.transport import SyncError
+
+    with pytest.raises(SyncError) as caught:
+        enroll(store, data_dir, live_server.url + "/somewhere-else", "ABCD")
+    assert str(caught.value) == NOT_A_PLATFORM
+    assert store.get_meta(syncstate.SERVER_URL) is None
