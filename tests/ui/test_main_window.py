@@ -190,3 +190,33 @@ def test_run_opens_the_window_and_exits_cleanly(app, data_dir, monkeypatch):
     assert (data_dir / "logs" / "hromada-desk.log").parent.is_dir()
     shown[0].close()
     shown[0].deleteLater()
+
+
+def test_closing_the_app_stops_the_demo_platform(app, data_dir, monkeypatch):
+    import contextlib
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.demo import platform as demo_platform
+    from desktop.paths import DataPaths
+    from desktop.store import open_store, syncstate
+    from desktop.store.setup import create_own_office
+    from desktop.ui import app as app_module
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    stopped = []
+    monkeypatch.setattr(demo_platform.DemoPlatform, "stop",
+                        lambda self: stopped.append(self.folder) or True)
+    with contextlib.closing(open_store(data_dir / "hromada.sqlite3")) as store:
+        create_own_office(store, name="Демо", kind="cso_hub", settlement_id=None,
+                          staff_name="Демо Дем")
+        store.set_meta(syncstate.SERVER_URL, "http://127.0.0.1:9")
+        store.set_meta(demo_platform.DEMO_PLATFORM, "http://127.0.0.1:9")
+    assert app_module.run(DataPaths(data_dir)) == 0
+    assert stopped == [data_dir / demo_platform.FOLDER]
+    for widget in QApplication.topLevelWidgets():
+        if widget.objectName() == "main-window":
+            widget.close()
+            widget.deleteLater()
