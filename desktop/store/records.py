@@ -51,6 +51,10 @@ def _chunks(items: Iterable[dict], size: int) -> Iterator[list[dict]]:
         yield chunk
 
 
+#: A bulk write this large refreshes the planner's statistics afterwards.
+BULK_STATISTICS_ROWS = 1000
+
+
 class Store(Database):
     """The local database of one office device, with its record write path."""
 
@@ -91,7 +95,7 @@ class Store(Database):
         with self.write():
             if self.get(table, record_id, include_deleted=True) is not None:
                 raise StoreError(f"{table} record {record_id} already exists")
-            self.db[table].insert(row)
+            self._insert_rows(table, [row])
             self._log(table, record_id, "insert", None, fields, 0, None, now, user_id)
             self._index(table, row)
         return self.get(table, record_id) or row
@@ -157,7 +161,17 @@ class Store(Database):
                 if docs:
                     self._insert_rows("search_docs", docs)
                 total += len(records)
+        if total >= BULK_STATISTICS_ROWS:
+            self.refresh_statistics(table)
         return total
+
+    def refresh_statistics(self, *tables: str) -> None:
+        """Statistics for the planner after a bulk write: ones taken when a table was small
+        lead it to scan instead of seek. A sampled ANALYZE (analysis_limit) stays quick on a
+        million rows."""
+        self.conn.execute("PRAGMA analysis_limit = 1000")
+        for table in {*tables, "change_log"}:
+            self.conn.execute(f"ANALYZE [{table}]")
 
     def rebuild_search(self) -> int:
         """Recreate the search index from the records (repair after damage or a restore)."""
@@ -191,6 +205,14 @@ class Store(Database):
             ([r.get(c) for c in present] for r in rows),
         )
 
+    def _update_row(self, table: str, record_id: str, values: Mapping[str, Any]) -> None:
+        """One UPDATE by id, without sqlite-utils re-reading the table's structure each time
+        (that was most of the cost of applying a pulled page)."""
+        names = list(values)
+        assignments = ", ".join(f"[{n}] = ?" for n in names)
+        self.conn.execute(f"UPDATE [{table}] SET {assignments} WHERE id = ?",
+                          [*(values[n] for n in names), record_id])
+
     # -- internals ------------------------------------------------------------------------
 
     def _set_deleted(
@@ -214,7 +236,7 @@ class Store(Database):
         base = current["version"]
         update = {**changed, "updated_at": now, "device_id": self.device_id, "version": base + 1,
                   **self._derived(table, {**current, **changed})}
-        self.db[table].update(current["id"], update)
+        self._update_row(table, current["id"], update)
         self._log(table, current["id"], op, old, changed, base, current.get("rev"), now,
                   user_id)
         self._index(table, {**current, **update})
@@ -223,10 +245,9 @@ class Store(Database):
         self, table: str, record_id: str, op: str, old: dict | None, new: dict,
         base_version: int, base_rev: int | None, now: str, user_id: str | None,
     ) -> None:
-        self.db["change_log"].insert(
+        self._insert_rows("change_log", [
             self._log_row(table, record_id, op, old, new, base_version, base_rev, now, user_id,
-                          self._last_mutation() + 1)
-        )
+                          self._last_mutation() + 1)])
 
     def _last_mutation(self) -> int:
         row = self.conn.execute("SELECT max(mutation) FROM change_log").fetchone()

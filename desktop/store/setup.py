@@ -86,9 +86,9 @@ def _insert_unlogged(store: Store, table: str, row: dict[str, Any]) -> None:
     record = {"id": row["id"], "created_at": now, "updated_at": now,
               "device_id": store.device_id, "version": 1, "deleted": 0, "rev": None,
               **fields, **store._derived(table, fields)}
-    store.db[table].insert(record)
-    store.db["change_log"].insert(store._log_row(
-        table, row["id"], "insert", None, fields, 0, None, now, None, None, origin="bundled"))
+    store._insert_rows(table, [record])
+    store._insert_rows("change_log", [store._log_row(
+        table, row["id"], "insert", None, fields, 0, None, now, None, None, origin="bundled")])
     store._index(table, record)
 
 
