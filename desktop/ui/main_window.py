@@ -31,9 +31,10 @@ from desktop.store.queries import common
 from desktop.ui import prefs, theme
 from desktop.ui.auto_backup import AutoBackup
 from desktop.ui.context import AppContext
-from desktop.ui.screens import screen_classes
+from desktop.ui.screens import NAVIGATION, PENDING, SCREEN_KEYS, screen_class
 from desktop.ui.screens.base import Screen
 from desktop.ui.sync_controller import SyncController
+from desktop.ui.translate import translate
 
 #: The smallest useful window; the design target is 1366×728 (768 minus the taskbar).
 MINIMUM_SIZE = QSize(960, 600)
@@ -59,21 +60,26 @@ class MainWindow(QMainWindow):
         row_height = max(NAV_ICON_SIZE, self.nav.fontMetrics().height()) + 14
         self.stack = QStackedWidget(self)
 
-        self._screens: list[Screen] = []
+        # Screens are built the first time they are shown: start-up builds one, not nine
+        # (and does not import the charts and export libraries of screens not opened).
+        self._screens: list[Screen | None] = []
         self._keys: list[str] = []
-        for number, cls in enumerate(screen_classes(), start=1):
-            screen = cls(ctx)
-            self._screens.append(screen)
-            self._keys.append(cls.key)
+        self._scrolls: list[QScrollArea] = []
+        for number, key in enumerate(SCREEN_KEYS, start=1):
+            title_source, icon = NAVIGATION.get(key, PENDING.get(key, (key, "placeholder")))
+            title = translate("Screens", title_source)
+            self._screens.append(None)
+            self._keys.append(key)
             scroll = QScrollArea(self.stack)
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setWidget(screen)
+            self._scrolls.append(scroll)
             self.stack.addWidget(scroll)
-            item = QListWidgetItem(theme.icon(cls.icon), cls.display_title())
+            item = QListWidgetItem(theme.icon(icon), title)
+            item.setData(Qt.ItemDataRole.UserRole, icon)
             shortcut = QKeySequence(f"Ctrl+{number}").toString(
                 QKeySequence.SequenceFormat.NativeText)
-            item.setToolTip(f"{cls.display_title()} ({shortcut})")
+            item.setToolTip(f"{title} ({shortcut})")
             item.setSizeHint(QSize(0, row_height))
             self.nav.addItem(item)
             if number <= 9:
@@ -141,14 +147,26 @@ class MainWindow(QMainWindow):
 
     # -- screens ----------------------------------------------------------------------------
 
+    def _built(self, index: int) -> Screen:
+        screen = self._screens[index]
+        if screen is None:
+            screen = screen_class(self._keys[index])(self.ctx)
+            self._screens[index] = screen
+            self._scrolls[index].setWidget(screen)
+        return screen
+
     def screens(self) -> list[Screen]:
-        return list(self._screens)
+        """Every screen, built now if it was not yet (tests, the smoke test, screenshots)."""
+        return [self._built(i) for i in range(len(self._keys))]
+
+    def built_screens(self) -> list[Screen]:
+        return [s for s in self._screens if s is not None]
 
     def screen(self, key: str) -> Screen:
-        return self._screens[self._keys.index(key)]
+        return self._built(self._keys.index(key))
 
     def current_screen(self) -> Screen:
-        return self._screens[self.stack.currentIndex()]
+        return self._built(self.stack.currentIndex())
 
     def show_index(self, index: int) -> None:
         if 0 <= index < len(self._screens):
@@ -165,8 +183,8 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, row: int) -> None:
         if row < 0:
             return
+        screen = self._built(row)
         self.stack.setCurrentIndex(row)
-        screen = self._screens[row]
         self.setWindowTitle(f"{screen.display_title()} — {APP_NAME}")
         prefs.settings().setValue(prefs.KEY_SCREEN, self._keys[row])
 
@@ -319,6 +337,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         # Light/dark switch: redraw the icons in the new text colour.
         if event.type() == QEvent.Type.PaletteChange:
-            for row, screen in enumerate(self._screens):
-                self.nav.item(row).setIcon(theme.icon(type(screen).icon))
+            for row in range(self.nav.count()):
+                item = self.nav.item(row)
+                item.setIcon(theme.icon(str(item.data(Qt.ItemDataRole.UserRole))))
         super().changeEvent(event)

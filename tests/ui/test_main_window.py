@@ -220,3 +220,40 @@ def test_closing_the_app_stops_the_demo_platform(app, data_dir, monkeypatch):
         if widget.objectName() == "main-window":
             widget.close()
             widget.deleteLater()
+
+
+def test_navigation_table_matches_the_screens():
+    """The navigation is drawn from a table so start-up need not import every screen; it
+    must say what the screens themselves say."""
+    from desktop.ui.screens import NAVIGATION, SCREEN_KEYS, screen_class
+
+    for key in SCREEN_KEYS:
+        cls = screen_class(key)
+        assert NAVIGATION[key] == (cls.title, cls.icon), key
+
+
+def test_start_up_builds_only_the_screen_shown(app, qtbot, store, paths):
+    import subprocess
+    import sys
+
+    from desktop.ui.app import create_main_window
+
+    window = create_main_window(store, paths)
+    qtbot.addWidget(window)
+    built = [type(s).key for s in window.built_screens()]
+    assert built == ["today"]
+    window.show_screen("people")
+    assert [type(s).key for s in window.built_screens()] == ["today", "people"]
+    assert window.nav.item(3).text() == "Люди"
+    # In a fresh interpreter: opening the window imports neither openpyxl nor QtCharts.
+    code = ("import os; os.environ['QT_QPA_PLATFORM']='offscreen'; import sys, tempfile; "
+            "from pathlib import Path; from desktop.paths import DataPaths; "
+            "from desktop.store import open_store; from desktop.ui import prefs; "
+            "from desktop.ui.app import application, create_main_window; "
+            "d = Path(tempfile.mkdtemp()); prefs.use_settings_file(d / 's.ini'); "
+            "application([]); p = DataPaths(d).ensure(); "
+            "s = open_store(p.database); w = create_main_window(s, p); w.show(); "
+            "print(sorted(m for m in ('openpyxl', 'PySide6.QtCharts') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60, check=False)
+    assert out.stdout.strip().endswith("[]"), out.stdout + out.stderr

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 
+from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.ui.screens.base import PlaceholderScreen, Screen
 
 #: Navigation order; Ctrl+1 .. Ctrl+9 follow it.
@@ -19,6 +20,21 @@ SCREEN_KEYS: tuple[str, ...] = (
     "today", "events", "checkin", "people", "ideas", "consultations", "csos", "reports",
     "settings",
 )
+
+#: Title and icon of every screen, so the navigation can be drawn without importing the
+#: screens (each is built the first time it is shown; start-up builds only one). A test
+#: checks these against the classes.
+NAVIGATION: dict[str, tuple[str, str]] = {
+    "today": (QT_TRANSLATE_NOOP("Screens", "Today"), "today"),
+    "events": (QT_TRANSLATE_NOOP("Screens", "Events"), "events"),
+    "checkin": (QT_TRANSLATE_NOOP("Screens", "Check-in"), "checkin"),
+    "people": (QT_TRANSLATE_NOOP("Screens", "People"), "people"),
+    "ideas": (QT_TRANSLATE_NOOP("Screens", "Ideas & appeals"), "ideas"),
+    "consultations": (QT_TRANSLATE_NOOP("Screens", "Consultations"), "consultations"),
+    "csos": (QT_TRANSLATE_NOOP("Screens", "CSOs"), "csos"),
+    "reports": (QT_TRANSLATE_NOOP("Screens", "Reports"), "reports"),
+    "settings": (QT_TRANSLATE_NOOP("Screens", "Settings"), "settings"),
+}
 
 #: Title and icon of screens not built yet (their placeholders use these).
 PENDING: dict[str, tuple[str, str]] = {}

@@ -89,7 +89,6 @@ from desktop.domain.report_table import (
     cell_kind,
     format_value,
 )
-from desktop.reporting.xlsx import write_xlsx
 from desktop.store.queries import reports as queries
 from desktop.ui import theme
 from desktop.ui.context import AppContext
@@ -879,6 +878,8 @@ class ReportsScreen(Screen):
         if target is None:
             return
         report = self.report
+        from desktop.reporting.xlsx import write_xlsx  # openpyxl: only when a workbook is made
+
         self._export(lambda job: write_xlsx(report, target), self.tr("Saving the workbook…"))
 
     def _export(self, work: Callable[[Any], Path], label: str) -> None:
