@@ -34,8 +34,7 @@ from desktop.store.database import backup_file
 from desktop.store.ids import new_id
 from desktop.store.records import Store
 
-#: meta key: set on a store enrolled with the demo platform (its URL).
-DEMO_PLATFORM = "demo.platform"
+DEMO_PLATFORM = syncstate.DEMO_PLATFORM
 FOLDER = "demo-platform"
 START_TIMEOUT = 30.0
 
@@ -45,7 +44,7 @@ class DemoPlatformError(Exception):
 
 
 def is_demo(store: Store) -> bool:
-    return bool(store.get_meta(DEMO_PLATFORM))
+    return syncstate.is_demo_platform(store)
 
 
 def server_available() -> bool:

@@ -26,6 +26,8 @@ LAST_ACKED = "sync.last_acked_mutation"
 CURSOR = "sync.cursor"
 SERVER_URL = "sync.server_url"
 ROLE = "sync.role"
+#: Set (to its URL) on a store enrolled with the demo platform `make run` starts.
+DEMO_PLATFORM = "demo.platform"
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,10 @@ class OutgoingChange:
     hlc: str
     changed_at: str
     user_id: str | None
+
+
+def is_demo_platform(store: Store) -> bool:
+    return bool(store.get_meta(DEMO_PLATFORM))
 
 
 def last_acked(store: Store) -> int:

@@ -200,9 +200,11 @@ def run(paths: DataPaths, argv: Sequence[str] | None = None) -> int:
 
 def _stop_demo_platform(store: Store, paths: DataPaths) -> None:
     """The demo's platform lives as long as the app that shows it."""
-    from desktop.demo.platform import DemoPlatform, is_demo
+    from desktop.store import syncstate
 
-    if is_demo(store):
+    if syncstate.is_demo_platform(store):
+        from desktop.demo.platform import DemoPlatform
+
         DemoPlatform(paths.root).stop()
 
 

@@ -208,9 +208,7 @@ class SyncController(QObject):
         if self.offline:
             parts.append(self.tr("offline, next try {time}").format(
                 time=self.next_try.strftime("%H:%M") if self.next_try else "—"))
-        from desktop.demo.platform import is_demo
-
-        demo = is_demo(store)
+        demo = syncstate.is_demo_platform(store)
         if demo:
             parts.insert(0, self.tr("Demo platform"))
         tooltip = [self.tr("Last successful sync: {when}").format(when=when),
