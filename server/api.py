@@ -156,9 +156,13 @@ def create_app(db: ServerDB) -> FastAPI:
 
     @app.post("/v1/push", response_model=PushResponse,
               responses={409: {"model": ErrorBody}})
-    def push(body: PushRequest, device: Device) -> Any:
+    def push(body: PushRequest, device: Device,
+             echo: Annotated[bool, Query()] = False) -> Any:
         try:
-            return service.push(db, device, body)
+            response = service.push(db, device, body, echo=echo)
+            # An older device's strict reader must not meet fields it does not know.
+            return response if echo else JSONResponse(response.model_dump(exclude={
+                "results": {"__all__": {"rev"}}}))
         except service.GapError as exc:
             return JSONResponse({"error": "gap", "message": str(exc),
                                  "expected": exc.expected}, status_code=409)
@@ -174,8 +178,9 @@ def create_app(db: ServerDB) -> FastAPI:
         device: Device,
         cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+        skip_echo: Annotated[bool, Query()] = False,
     ) -> PullResponse:
-        return service.pull(db, device, cursor, limit)
+        return service.pull(db, device, cursor, limit, skip_echo=skip_echo)
 
     @app.head("/v1/attachments/{sha256}")
     @app.get("/v1/attachments/{sha256}/status")

@@ -150,6 +150,12 @@ class ServerDB:
         with self.transaction(write=True) as tx:
             for statement in SCHEMA:
                 tx.execute(statement.format(blob=blob))
+            # Added after the first release: which device's copy a record now equals (the
+            # pull does not send that device its own record back).
+            if self.postgres:
+                tx.execute("ALTER TABLE records ADD COLUMN IF NOT EXISTS echo_device TEXT")
+            elif "echo_device" not in {r[1] for r in tx.all("PRAGMA table_info(records)")}:
+                tx.execute("ALTER TABLE records ADD COLUMN echo_device TEXT")
             if tx.one("SELECT value FROM counters WHERE name = 'rev'") is None:
                 tx.execute("INSERT INTO counters(name, value) VALUES('rev', 0)")
             if tx.one("SELECT value FROM counters WHERE name = 'purged_rev'") is None:

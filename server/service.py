@@ -91,7 +91,8 @@ def _load(tx: Tx, table: str, record_id: str) -> Existing | None:
     return Existing(row[0], json.loads(row[1]), json.loads(row[2]), bool(row[3]), int(row[4]))
 
 
-def push(db: ServerDB, device: Device, request: PushRequest) -> PushResponse:
+def push(db: ServerDB, device: Device, request: PushRequest,
+         echo: bool = False) -> PushResponse:
     if request.device_id != device.id:
         raise PermissionError("the device id does not match the token")
     with db.transaction(write=True) as tx:
@@ -105,16 +106,18 @@ def push(db: ServerDB, device: Device, request: PushRequest) -> PushResponse:
                                "mutation = ?", (device.id, change.mutation))
                 if known is not None and known[0] != change.change_id:
                     raise DivergedError(last + 1, change.mutation)
-                results.append(ChangeResult(mutation=change.mutation, status="duplicate"))
+                results.append(ChangeResult(
+                    mutation=change.mutation, status="duplicate",
+                    rev=_echo_rev(tx, device, change) if echo else None))
                 continue
             if change.mutation != expected:
                 raise GapError(expected)
-            reason = _apply(tx, device, change)
+            reason, clean_rev = _apply(tx, device, change)
             tx.execute("INSERT INTO device_changes(device_id, mutation, change_id) "
                        "VALUES(?, ?, ?)", (device.id, change.mutation, change.change_id))
             results.append(ChangeResult(
                 mutation=change.mutation, status="rejected" if reason else "applied",
-                reason=reason))
+                reason=reason, rev=clean_rev if echo else None))
             expected += 1
         last = expected - 1
         tx.execute("UPDATE devices SET last_mutation = ?, last_seen_at = ? WHERE id = ?",
@@ -122,20 +125,35 @@ def push(db: ServerDB, device: Device, request: PushRequest) -> PushResponse:
     return PushResponse(results=results, last_mutation=last)
 
 
-def _apply(tx: Tx, device: Device, change: Change) -> str | None:
-    """Merge one change into the record; returns why it was refused, or None."""
+def _echo_rev(tx: Tx, device: Device, change: Change) -> int | None:
+    """The record's revision if it still equals this device's copy (a change sent again)."""
+    row = tx.one("SELECT rev, echo_device FROM records WHERE tbl = ? AND id = ?",
+                 (change.table, change.record_id))
+    return int(row[0]) if row is not None and row[1] == device.id else None
+
+
+def _apply(tx: Tx, device: Device, change: Change) -> tuple[str | None, int | None]:
+    """Merge one change into the record; returns (why it was refused or None, the new
+    revision when the merged record is exactly the device's own copy).
+
+    The merged record equals the device's copy when the device made its change on top of the
+    platform's current record (its base revision is the current one, or the current one came
+    cleanly from this device's previous change) and every field of the change won."""
     table = change.table
     if table not in SYNCED_TABLES:
-        return f"unknown record type {table!r}"
+        return f"unknown record type {table!r}", None
     problem = field_problem(table, change.fields)
     if problem:
-        return f"not valid: {problem}"
+        return f"not valid: {problem}", None
     existing = _load(tx, table, change.record_id)
     fields = dict(change.fields)
     fields.pop("deleted", None)
     refusal = write_refusal(device, table, existing.as_dict() if existing else None, fields)
     if refusal:
-        return refusal
+        return refusal, None
+    clean = existing is None or existing.rev == change.base_rev or (
+        tx.one("SELECT echo_device FROM records WHERE tbl = ? AND id = ?",
+               (table, change.record_id)) == (device.id,))
     if change.op in ("delete", "undelete"):
         fields = {DELETED: change.op == "delete"}
     data = dict(existing.data) if existing else {}
@@ -162,6 +180,7 @@ def _apply(tx: Tx, device: Device, change: Change) -> str | None:
                 # The value already there wins; this device's value is kept as the loser.
                 losers.append((field, current, value, previous[0], change.hlc, previous[1],
                                device.id))
+                clean = False
             continue
         if field == DELETED:
             deleted = bool(new_value)
@@ -170,16 +189,17 @@ def _apply(tx: Tx, device: Device, change: Change) -> str | None:
         meta[field] = [change.hlc, device.id, 0]  # rev filled in below
     if existing is not None and data == existing.data and deleted == existing.deleted \
             and not losers:
-        return None  # nothing changed (e.g. the same check-in from two laptops)
+        # Nothing changed (e.g. the same check-in from two laptops).
+        return None, (existing.rev if clean else None)
     if not deleted:
         try:
             validate(table, data)
         except ValidationError as exc:
-            return f"not valid: {exc}"
+            return f"not valid: {exc}", None
         refusal = _reference_refusal(tx, device, table, change.record_id, data,
                                      fields if existing is not None else data)
         if refusal:
-            return refusal
+            return refusal, None
     rev = tx.next_rev()
     for field in fields:
         if field in meta and meta[field][2] == 0:
@@ -189,23 +209,23 @@ def _apply(tx: Tx, device: Device, change: Change) -> str | None:
         office = owner_office(table, data, device)
         tx.execute(
             "INSERT INTO records(tbl, id, office_id, shared, data, field_meta, rev, deleted, "
-            "hlc, updated_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "hlc, updated_at, echo_device) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (table, change.record_id, office, int(table in SHARED_TABLES), _dumps(data),
-             _dumps(meta), rev, int(deleted), hlc, now_iso()),
+             _dumps(meta), rev, int(deleted), hlc, now_iso(), device.id if clean else None),
         )
     else:
         office = existing.office_id
         tx.execute(
             "UPDATE records SET data = ?, field_meta = ?, rev = ?, deleted = ?, hlc = ?, "
-            "updated_at = ? WHERE tbl = ? AND id = ?",
-            (_dumps(data), _dumps(meta), rev, int(deleted), hlc, now_iso(), table,
-             change.record_id),
+            "updated_at = ?, echo_device = ? WHERE tbl = ? AND id = ?",
+            (_dumps(data), _dumps(meta), rev, int(deleted), hlc, now_iso(),
+             device.id if clean else None, table, change.record_id),
         )
     for field, winner, loser, win_hlc, lose_hlc, win_device, lose_device in losers:
         _record_conflict(tx, table, change.record_id, office, field, winner, loser, win_hlc,
                          lose_hlc, lose_device)
         del win_device
-    return None
+    return None, (rev if clean else None)
 
 
 def _reference_refusal(
@@ -275,22 +295,26 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def pull(db: ServerDB, device: Device, cursor: int, limit: int) -> PullResponse:
+def pull(db: ServerDB, device: Device, cursor: int, limit: int,
+         skip_echo: bool = False) -> PullResponse:
     where, params = readable_filter(device)
     with db.transaction() as tx:
         purged = tx.one("SELECT value FROM counters WHERE name = 'purged_rev'")
         if cursor and purged and cursor < int(purged[0]):
             return PullResponse(rows=[], cursor=0, more=True, full_resync=True)
         fetched = tx.all(
-            f"SELECT tbl, id, rev, deleted, hlc, data FROM records WHERE rev > ? AND {where} "
-            "ORDER BY rev LIMIT ?",
+            f"SELECT tbl, id, rev, deleted, hlc, data, echo_device FROM records "
+            f"WHERE rev > ? AND {where} ORDER BY rev LIMIT ?",
             (cursor, *params, limit + 1),
         )
         more = len(fetched) > limit
         fetched = fetched[:limit]
+        # The cursor passes the device's own records too (the same window as without
+        # skipping, so the feed stays gap-free); only their bytes are not sent.
+        new_cursor = int(fetched[-1][2]) if fetched else cursor
         rows = [Row(table=t, id=i, rev=int(r), deleted=bool(d), hlc=h, data=_feed_data(data))
-                for t, i, r, d, h, data in fetched]
-        new_cursor = rows[-1].rev if rows else cursor
+                for t, i, r, d, h, data, echo in fetched
+                if not (skip_echo and echo == device.id)]
         checksums = None if more else _checksums(tx, where, params)
     return PullResponse(rows=rows, cursor=new_cursor, more=more, checksums=checksums)
 

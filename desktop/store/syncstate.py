@@ -73,10 +73,17 @@ def pending_changes(store: Store, limit: int, after: int | None = None) -> list[
 
 
 def acknowledge(
-    store: Store, last_mutation: int, rejections: Iterable[tuple[int, str, str, str]] = ()
+    store: Store, last_mutation: int, rejections: Iterable[tuple[int, str, str, str]] = (),
+    revisions: Iterable[tuple[str, str, int]] = (),
 ) -> None:
-    """Record what the platform has taken (and what it refused, with its reason)."""
+    """Record what the platform has taken (and what it refused, with its reason), and the
+    revisions at which its records became exactly ours (so they need not come back)."""
     with store.write():
+        for table, record_id, rev in revisions:
+            if table in RECORD_TABLES:
+                store.conn.execute(
+                    f"UPDATE [{table}] SET rev = ? WHERE id = ? AND (rev IS NULL OR rev < ?)",
+                    (rev, record_id, rev))
         for mutation, table, record_id, reason in rejections:
             store.conn.execute(
                 "INSERT INTO sync_rejections(mutation, table_name, record_id, reason, "

@@ -136,7 +136,7 @@ class SyncEngine:
                 for c in changes
             ])
             try:
-                raw = self.transport.post("/v1/push", request.model_dump())
+                raw = self.transport.post("/v1/push", request.model_dump(), echo=1)
             except GapRefused as gap:
                 # The platform has less than we were told (e.g. it was restored from a
                 # backup): resend from where it is. Our outbox still has every change.
@@ -166,6 +166,11 @@ class SyncEngine:
             response = PushResponse.model_validate(raw)
             by_mutation = {c.mutation: c for c in changes}
             rejections = []
+            # The platform's record now equals ours: note its revision, so the pull need not
+            # send it back (half the bytes of a push used to come back down).
+            echoed = [(by_mutation[r.mutation].table, by_mutation[r.mutation].record_id, r.rev)
+                      for r in response.results
+                      if r.rev is not None and r.mutation in by_mutation]
             for result in response.results:
                 change = by_mutation.get(result.mutation)
                 if result.status == "applied":
@@ -180,7 +185,7 @@ class SyncEngine:
             # platform holds may be other changes (a store that went back in time); the
             # next batch finds out.
             syncstate.acknowledge(self.store, min(response.last_mutation, changes[-1].mutation),
-                                  rejections)
+                                  rejections, echoed)
 
     # -- pull ---------------------------------------------------------------------------
 
@@ -195,7 +200,8 @@ class SyncEngine:
         while True:
             self._check_cancel()
             page = PullResponse.model_validate(
-                self.transport.get("/v1/pull", cursor=cursor, limit=self.pull_limit))
+                self.transport.get("/v1/pull", cursor=cursor, limit=self.pull_limit,
+                                   **({} if full else {"skip_echo": 1})))
             if page.full_resync:
                 report.full_resync = full = True
                 report.notes.append("this device was away longer than the platform keeps "

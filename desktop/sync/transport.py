@@ -152,8 +152,8 @@ class Transport:
     def get(self, path: str, **params: Any) -> Any:
         return self._call("GET", path, params=params)
 
-    def post(self, path: str, body: Any) -> Any:
-        return self._call("POST", path, body=body)
+    def post(self, path: str, body: Any, **params: Any) -> Any:
+        return self._call("POST", path, body=body, params=params or None)
 
     def put_bytes(self, path: str, raw: bytes, **params: Any) -> Any:
         return self._call("PUT", path, raw=raw, params=params)

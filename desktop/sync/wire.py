@@ -101,6 +101,10 @@ class ChangeResult(Strict):
     mutation: int
     status: Literal["applied", "duplicate", "rejected"]
     reason: str | None = None
+    #: Only to a device that asked (`?echo=1`): the record's revision when the platform's
+    #: record is now exactly the device's own copy. The device records it, and its pulls
+    #: (`?skip_echo=1`) are not sent the record back.
+    rev: int | None = None
 
 
 class PushResponse(Strict):

@@ -1,0 +1,95 @@
+"""A device's own pushed records do not come back down: the platform answers each clean
+change with its revision, the device records it, and the pull skips the record (the cursor
+still passes it). Anything another device touched still arrives. Older devices, which do
+not ask, see exactly the old protocol."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import requests
+
+from desktop.store import syncstate
+from server import service
+from tests.sync.test_end_to_end import Device
+
+
+def _people(store, prefix: str, n: int) -> list[str]:
+    return [store.insert("people", {"last_name": f"{prefix}{i}", "first_name": "Оксана",
+                                    "gender": "female"})["id"] for i in range(n)]
+
+
+def test_own_records_are_not_sent_back_but_others_changes_are(live_server, tmp_path):
+    db = live_server.db
+    office = service.create_office(db, "Офіс звʼязку Десна")
+    laptop = Device(tmp_path, "laptop", live_server.url, db, office)
+    other = Device(tmp_path, "other", live_server.url, db, office)
+    laptop.sync_until_clean()
+    other.sync_until_clean()
+
+    ids = _people(laptop.store, "Своя", 30)
+    report = laptop.sync()
+    assert report.pushed == 30
+    assert report.pulled == 0  # nothing of its own came back
+    assert report.checksums_ok  # and the revisions it recorded match the platform's
+    revs = dict(laptop.store.conn.execute("SELECT id, rev FROM people").fetchall())
+    assert all(revs[i] is not None for i in ids)
+
+    # The other laptop edits one of them: that edit must reach the first laptop.
+    other.sync_until_clean()
+    other.store.update("people", ids[0], {"phone": "+380501112233"})
+    other.sync_until_clean()
+    back = laptop.sync()
+    assert back.pulled == 1
+    assert laptop.store.get("people", ids[0])["phone"] == "+380501112233"
+    assert laptop.snapshot() == other.snapshot()
+
+    # An edit on top of the other laptop's change is clean again: not echoed.
+    laptop.store.update("people", ids[0], {"notes": "перевірено"})
+    again = laptop.sync()
+    assert again.pushed == 1 and again.pulled == 0 and again.checksums_ok
+
+
+def test_a_change_that_loses_a_field_comes_back_merged(live_server, tmp_path):
+    """Two laptops edit the same field offline: the loser's record is not its own copy,
+    so the merged record is sent to it."""
+    db = live_server.db
+    office = service.create_office(db, "Офіс")
+    a = Device(tmp_path, "a", live_server.url, db, office)
+    b = Device(tmp_path, "b", live_server.url, db, office)
+    (pid,) = _people(a.store, "Спільна", 1)
+    a.sync_until_clean()
+    b.sync_until_clean()
+    b.store.update("people", pid, {"address": "вул. Б"})
+    a.store.update("people", pid, {"address": "вул. А"})  # later clock: a wins
+    b.sync_until_clean()
+    a.sync_until_clean()
+    b.sync_until_clean()
+    assert a.store.get("people", pid)["address"] == b.store.get("people", pid)["address"]
+    assert a.snapshot() == b.snapshot()
+
+
+def test_an_older_device_gets_the_old_protocol(live_server, tmp_path):
+    db = live_server.db
+    office = service.create_office(db, "Офіс")
+    device = Device(tmp_path, "old", live_server.url, db, office)
+    from desktop.sync.credentials import load_token
+
+    bearer = {"Authorization": f"Bearer {load_token(device.store.device_id, device.dir)}",
+              "Content-Type": "application/json", "Content-Encoding": "gzip"}
+    person = device.store.insert("people", {"last_name": "Стара", "first_name": "Версія",
+                                            "gender": "female"})
+    (change,) = syncstate.pending_changes(device.store, 10)
+    body = {"device_id": device.store.device_id, "changes": [{
+        "mutation": change.mutation, "change_id": change.change_id, "table": change.table,
+        "record_id": change.record_id, "op": change.op, "fields": change.fields,
+        "base_rev": change.base_rev, "hlc": change.hlc, "changed_at": change.changed_at,
+        "user_id": change.user_id}]}
+    pushed = requests.post(live_server.url + "/v1/push", headers=bearer, timeout=10,
+                           data=gzip.compress(json.dumps(body).encode()))
+    assert pushed.status_code == 200, pushed.text
+    assert all("rev" not in result for result in pushed.json()["results"])
+    pulled = requests.get(live_server.url + "/v1/pull", headers=bearer, timeout=10,
+                          params={"cursor": 0}).json()
+    assert person["id"] in {row["id"] for row in pulled["rows"]}  # its own record comes back
