@@ -332,6 +332,7 @@ Your data is safe. The details were written to {file}.</source>
     </message>
     <message>
         <source>Name</source>
+        <extracomment>The consent text people agree to at the desk (printed on the sign-in sheet). Milliseconds after the last change in the walk-in form before looking for duplicates.</extracomment>
         <translation>Прізвище, імʼя, по батькові</translation>
     </message>
     <message>
@@ -2134,7 +2135,6 @@ Your data is safe. The details were written to {file}.</source>
     <name>MainWindow</name>
     <message>
         <source>Sections</source>
-        <extracomment>The smallest useful window; the design target is 1366×728 (768 minus the taskbar).</extracomment>
         <translation>Розділи</translation>
     </message>
     <message>
@@ -3894,7 +3894,6 @@ The date of the withdrawal is recorded; their past participation stays in the of
     </message>
     <message>
         <source>Check-in</source>
-        <extracomment>The consent text people agree to at the desk (printed on the sign-in sheet). Milliseconds after the last change in the walk-in form before looking for duplicates.</extracomment>
         <translation>Реєстрація</translation>
     </message>
     <message>
@@ -3929,6 +3928,7 @@ The date of the withdrawal is recorded; their past participation stays in the of
     </message>
     <message>
         <source>Today</source>
+        <extracomment>Navigation order; Ctrl+1 .. Ctrl+9 follow it. Title and icon of every screen, so the navigation can be drawn without importing the screens (each is built the first time it is shown; start-up builds only one). A test checks these against the classes.</extracomment>
         <translation>Сьогодні</translation>
     </message>
 </context>

@@ -361,3 +361,21 @@ def test_a_scanned_qr_code_checks_the_person_in_with_one_enter(screen, desk, key
     keys.press(screen.search, Qt.Key.Key_Return)
     assert "не є людиною" in screen.message.text()
     assert not screen.walkin_open()
+
+
+def test_results_are_a_model_whose_rows_stay_when_the_same_people_match(screen, desk, keys):
+    """A letter that changes nothing, or a check-in, repaints cells; it does not rebuild
+    the rows under the operator's cursor."""
+    model = screen.results_model
+    resets, changes = [], []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.dataChanged.connect(lambda *_: changes.append(1))
+    keys.type(screen.search, "Ков")
+    first = [m.id for m in model.matches]
+    assert len(first) == 3 and len(resets) >= 1
+    resets.clear()
+    screen.run_search()  # the same text again: the same people
+    assert resets == [] and changes
+    assert model.rowCount() == 3 and model.columnCount() == 5
+    assert model.data(model.index(0, 0)).startswith("Коваленко")
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Прізвище, імʼя, по батькові"

@@ -15,7 +15,19 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,8 +44,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -145,6 +156,78 @@ class WalkInPanel(QGroupBox):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+class MatchesModel(QAbstractTableModel):
+    """The people matching what is typed at the door, as a model over the query's rows.
+
+    Why a model: the list changes on every key. A QTableWidget made five new items per row
+    each time; here a keystroke swaps one Python list and the view asks only for the cells
+    it paints. When the same people match again (another letter that changes nothing, a
+    check-in marking a row), the rows stay and only their cells are repainted."""
+
+    HEADERS = (QT_TRANSLATE_NOOP("CheckinScreen", "Name"),
+               QT_TRANSLATE_NOOP("CheckinScreen", "Born"),
+               QT_TRANSLATE_NOOP("CheckinScreen", "Phone"),
+               QT_TRANSLATE_NOOP("CheckinScreen", "Settlement"),
+               QT_TRANSLATE_NOOP("CheckinScreen", "At this event"))
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.matches: list[Any] = []
+
+    def set_matches(self, matches: list[Any]) -> None:
+        same_rows = [m.id for m in matches] == [m.id for m in self.matches]
+        if same_rows and matches:
+            self.matches = list(matches)
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(matches) - 1, len(self.HEADERS) - 1))
+            return
+        self.beginResetModel()
+        self.matches = list(matches)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.matches)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("CheckinScreen", self.HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        person = self.matches[index.row()]
+        if role == PERSON_ROLE:
+            return person.id
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return theme.success_color() if person.checked_in else None
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        column = index.column()
+        if column == 0:
+            return full_name(person.last_name, person.first_name, person.patronymic)
+        if column == 1:
+            return str(person.birth_year) if person.birth_year else \
+                tr_vocab("age_groups", person.age_group)
+        if column == 2:
+            return masked_phone(person.phone)
+        if column == 3:
+            return person.settlement or ""
+        if person.checked_in:
+            return QCoreApplication.translate("CheckinScreen", "✓ here since {time}").format(
+                time=_time_of(person.checked_in_at))
+        if person.status == "registered":
+            return QCoreApplication.translate("CheckinScreen", "registered")
+        if person.status:
+            return tr_vocab("attendance_statuses", person.status)
+        return ""
 
 
 class CheckinScreen(Screen):
@@ -269,16 +352,16 @@ class CheckinScreen(Screen):
         results_page = QWidget(self.area)
         results_layout = QVBoxLayout(results_page)
         results_layout.setContentsMargins(0, 0, 0, 0)
-        self.results = QTableWidget(0, 5, results_page)
-        self.results.setHorizontalHeaderLabels([
-            self.tr("Name"), self.tr("Born"), self.tr("Phone"), self.tr("Settlement"),
-            self.tr("At this event")])
+        self.results_model = MatchesModel(self)
+        self.results = QTableView(results_page)
+        self.results.setModel(self.results_model)
         self.results.setAccessibleName(self.tr("Matching people"))
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.verticalHeader().setVisible(False)
+        self.results.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.results.setWordWrap(False)
         self.results.setAlternatingRowColors(True)
         header = self.results.horizontalHeader()
@@ -287,8 +370,9 @@ class CheckinScreen(Screen):
         for column, sample in ((1, "60 років і старше"), (2, "000 ••• 00 00"),
                                (3, "Стадниця Велика"), (4, "✓ Зареєстровано 00:00")):
             self.results.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
-        self.results.cellClicked.connect(self._row_clicked)
-        self.results.cellDoubleClicked.connect(self._row_double_clicked)
+        self.results.clicked.connect(lambda index: self._row_clicked(index.row(), 0))
+        self.results.doubleClicked.connect(
+            lambda index: self._row_double_clicked(index.row(), 0))
         results_layout.addWidget(self.results, 1)
         self.area.addWidget(results_page)
         self.results_page = results_page
@@ -688,28 +772,7 @@ class CheckinScreen(Screen):
     def _fill_results(self, more: bool) -> None:
         self.selected = 0
         self._more = more
-        self.results.setRowCount(len(self.matches))
-        done_color = theme.success_color()
-        for row, person in enumerate(self.matches):
-            born = str(person.birth_year) if person.birth_year else \
-                tr_vocab("age_groups", person.age_group)
-            if person.checked_in:
-                state = self.tr("✓ here since {time}").format(
-                    time=_time_of(person.checked_in_at))
-            elif person.status == "registered":
-                state = self.tr("registered")
-            elif person.status:
-                state = tr_vocab("attendance_statuses", person.status)
-            else:
-                state = ""
-            cells = (full_name(person.last_name, person.first_name, person.patronymic), born,
-                     masked_phone(person.phone), person.settlement or "", state)
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(PERSON_ROLE, person.id)
-                if person.checked_in:
-                    item.setForeground(done_color)
-                self.results.setItem(row, column, item)
+        self.results_model.set_matches(self.matches)
         if self.matches:
             self.results.selectRow(0)
         self._show_hint()
@@ -741,7 +804,7 @@ class CheckinScreen(Screen):
             return
         self.selected = max(0, min(len(self.matches) - 1, self.selected + step))
         self.results.selectRow(self.selected)
-        self.results.scrollToItem(self.results.item(self.selected, 0))
+        self.results.scrollTo(self.results_model.index(self.selected, 0))
 
     def _row_clicked(self, row: int, _column: int) -> None:
         self.selected = row
