@@ -6,7 +6,7 @@ DEMO    ?= demo-data
 PEOPLE  ?= 2000
 EVENTS  ?= 120
 
-.PHONY: run test setup system-deps lint bench soak demo screenshots translations clean dist
+.PHONY: run test setup system-deps lint bench soak demo screenshots translations clean dist bench-quick
 
 $(PY):
 	scripts/make-venv.sh $(VENV)
@@ -47,8 +47,15 @@ dist: setup
 lint: setup
 	$(VENV)/bin/ruff check desktop server tests bench
 
+## make bench: the ratio benchmarks (python -m bench), then the council-scale figures of
+## bench/scale.py on a cached 200,000-person store (built once in ~/.cache/hromada-bench/),
+## written to bench/results.json with each goal met or not. make bench-quick: 20,000 people.
 bench: setup
 	$(PY) -m bench
+	HROMADA_BENCH_PG_URL=$$(scripts/start-test-postgres.sh 2>/dev/null || true) $(PY) -m bench.scale
+
+bench-quick: setup
+	HROMADA_BENCH_PG_URL=$$(scripts/start-test-postgres.sh 2>/dev/null || true) $(PY) -m bench.scale --quick
 
 ## make soak: SIGKILL the app and the platform at random moments (KILLS, default 1000) and
 ## check after each kill that nothing saved was lost or half-written, and that every change

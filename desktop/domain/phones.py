@@ -6,8 +6,6 @@ Operators type Ukrainian numbers as "067 123 45 67", "(067) 123-45-67", "3806712
 
 from __future__ import annotations
 
-import phonenumbers
-
 from desktop.domain.errors import FieldError, ValidationError
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -50,6 +48,8 @@ def normalize_phone(raw: str | None, region: str = "UA", field: str = "phone") -
     if any(ch.isalpha() for ch in text):
         raise ValidationError(problem)
     candidate, default_region = _candidate(text, region)
+    import phonenumbers  # on first use: its metadata is a tenth of the app's start-up
+
     try:
         number = phonenumbers.parse(candidate, default_region)
     except phonenumbers.NumberParseException:
@@ -65,6 +65,8 @@ def format_phone(e164: str | None) -> str:
     """A stored number for display: "+380 67 123 4567". Unparseable text is shown as is."""
     if not e164:
         return ""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:

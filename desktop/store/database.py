@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import itertools
 import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from desktop.store import schema
 from desktop.store.clock import HybridClock
@@ -104,6 +105,12 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
+_savepoints = itertools.count(1)
+
+
 class Database:
     """One open database file with its schema up to date.
 
@@ -132,7 +139,6 @@ class Database:
         make_private_folder(self.path.parent)
         make_private(self.path)
         self.conn = connect(self.path)
-        self.db = sqlite_utils.Database(self.conn)
         # The header can lag behind a WAL that was never checkpointed: ask SQLite too.
         version = self.schema_version
         if version > target:
@@ -141,7 +147,8 @@ class Database:
                 f"{self.path} was created by a newer version of Hromada Desk; the file has "
                 "not been changed."
             )
-        self.db.enable_wal()
+        if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            self.conn.execute("PRAGMA journal_mode = wal")
         self._migrate(version)
         self.clock: HybridClock | None = None
         self.device_id = self._ensure_meta("device_id", new_id)
@@ -149,22 +156,45 @@ class Database:
 
     # -- transactions -------------------------------------------------------------------
 
+    @functools.cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for the schema and its migrations. Made
+        on first use: importing sqlite-utils (and its plugin system) is a sixth of start-up,
+        and the record write path does not need it."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
     @contextlib.contextmanager
-    def write(self) -> Iterator[sqlite_utils.Database]:
+    def _savepoint(self) -> Iterator[None]:
+        name = f"sp_{next(_savepoints)}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            # A RAISE(ROLLBACK) can end the whole transaction, savepoints included.
+            if self.conn.in_transaction:
+                self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        else:
+            self.conn.execute(f"RELEASE SAVEPOINT {name}")
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[None]:
         """A write transaction; nested calls become savepoints of the outer one.
 
         BEGIN IMMEDIATE takes the write lock up front, so a second process (a CLI backup, a
         scheduled sync) waits on the busy timeout instead of failing mid-transaction.
         """
         if self.conn.in_transaction:
-            with self.db.atomic():
-                yield self.db
+            with self._savepoint():
+                yield
             return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            with self.db.atomic():
-                yield self.db
-                self._persist_clock()
+            yield
+            self._persist_clock()
         except BaseException:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")

@@ -8,10 +8,12 @@ add a new one. docs/data-model.md explains every field.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # only migrations use it, and only when a file needs migrating
+    import sqlite_utils
 
-Migration = Callable[[sqlite_utils.Database], None]
+Migration = Callable[["sqlite_utils.Database"], None]
 
 # Columns every synced record has. `version` counts the changes applied to the row; the change
 # log holds exactly that many entries for it (the `check` command verifies this).

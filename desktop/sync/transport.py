@@ -117,8 +117,7 @@ class Transport:
             raise Offline(QT_TRANSLATE_NOOP(
                 "SyncErrors", "No connection to the platform; it will try again later.")) from exc
         self.requests += 1
-        self.bytes_sent += len(data or b"")
-        self.bytes_received += len(response.content)
+        self._count(response, data)
         if response.status_code == 409:
             payload = _json(response)
             if payload.get("error") == "gap":
@@ -144,10 +143,21 @@ class Transport:
             raise Offline(QT_TRANSLATE_NOOP(
                 "SyncErrors", "No connection to the platform; it will try again later.")) from exc
         self.requests += 1
-        self.bytes_received += len(response.content)
+        self._count(response, None)
         if response.status_code >= 400:
             raise SyncError(_json(response).get("message") or "download refused")
         return response.content
+
+    def _count(self, response: requests.Response, body: bytes | None) -> None:
+        """Bytes as they crossed the wire, headers included (what a 2G link pays for):
+        the response body before gzip was undone, not the decoded text."""
+        request = response.request
+        self.bytes_sent += len(body or b"") + len(request.method or "") + len(request.url or "") \
+            + sum(len(k) + len(v) + 4 for k, v in request.headers.items()) + 12
+        raw = getattr(response, "raw", None)
+        wire = raw.tell() if raw is not None and hasattr(raw, "tell") else 0
+        self.bytes_received += (wire or len(response.content)) + 16 + sum(
+            len(k) + len(v) + 4 for k, v in response.headers.items())
 
     def get(self, path: str, **params: Any) -> Any:
         return self._call("GET", path, params=params)

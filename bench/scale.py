@@ -1,0 +1,432 @@
+"""`make bench`: the figures of a real council's scale, each beside its floor or the naive way,
+measured in the same run (issue 11). Writes `bench/results.json` and prints a table with each
+goal and whether it is met. Benchmarks are not tests: nothing here fails the test suite.
+
+The big store (200,000 people, 6,000 events, over a million check-ins; `--quick`: 20,000 and
+600) is built once by the demo generator and cached outside git in
+`~/.cache/hromada-bench/`, so a second run starts measuring at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = Path(os.environ.get("HROMADA_BENCH_CACHE", Path.home() / ".cache" / "hromada-bench"))
+PREFIXES = ["Ко", "Ков", "Кова", "Шев", "Шевч", "Мел", "Мель", "Бон", "Бонд", "Тка", "Лис",
+            "Сав", "Гна", "Оль", "Пол", "Кра", "050", "067 1", "Ірин", "Олена Ко"]
+
+# (key, goal text, test on the results) for the table; a goal is met or not, nothing more.
+GOALS: list[tuple[str, str, Callable[[dict[str, Any]], bool]]] = [
+    ("checkin_keystroke_p95_ms", "p95 ≤ 8 ms", lambda r: r["checkin_keystroke_p95_ms"] <= 8),
+    ("checkin_search_p95_ms", "≥ 20× faster than naive",
+     lambda r: r["checkin_search_naive_p95_ms"] >= 20 * r["checkin_search_p95_ms"]),
+    ("startup_ratio", "≤ 2× a bare PySide6 window", lambda r: r["startup_ratio"] <= 2),
+    ("dashboard_ms", "≤ 300 ms", lambda r: r["dashboard_ms"] <= 300),
+    ("sync_push_10k_s", "≤ 3 s, linear (10k ≤ 12× 1k)",
+     lambda r: r["sync_push_10k_s"] <= 3 and r["sync_push_10k_s"] <= 12 * r["sync_push_1k_s"]),
+    ("sync_bytes_ratio", "≤ 1.15× gzip-9 floor", lambda r: r["sync_bytes_ratio"] <= 1.15),
+    ("sync_time_ratio_2g", "≤ 1.3× the 2G floor", lambda r: r["sync_time_ratio_2g"] <= 1.3),
+    ("sync_noop_round_trips", "≤ 2", lambda r: r["sync_noop_round_trips"] <= 2),
+    ("server_changes_per_s_postgres", "≥ 10,000/s, 20 devices",
+     lambda r: (r.get("server_changes_per_s_postgres") or 0) >= 10_000),
+]
+
+
+def _best(fn: Callable[[], Any], runs: int = 3) -> tuple[float, Any]:
+    best, value = float("inf"), None
+    for _ in range(runs):
+        started = time.perf_counter()
+        value = fn()
+        best = min(best, time.perf_counter() - started)
+    return best, value
+
+
+def _p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+# -- the store ----------------------------------------------------------------------------
+
+def big_store(people: int, events: int) -> Path:
+    """The cached demo store of this size (built by the generator the first time)."""
+    folder = CACHE / f"store-{people}-{events}"
+    database = folder / "hromada.sqlite3"
+    if not (folder / "complete").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        print(f"building the {people:,}-person store once (cached in {folder}) ...",
+              file=sys.stderr, flush=True)
+        subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(folder), "demo",
+                        "--people", str(people), "--events", str(events), "--seed", "1"],
+                       check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+        (folder / "complete").write_text("ok")
+    return database
+
+
+# -- check-in ----------------------------------------------------------------------------
+
+def checkin_search(database: Path) -> dict[str, float]:
+    from desktop.store.database import open_reader
+    from desktop.store.queries import checkin as queries
+
+    conn = open_reader(database)
+    event = conn.execute("SELECT event_id FROM attendance GROUP BY event_id "
+                         "ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    ours, naive = [], []
+    for _round in range(5):
+        for text in PREFIXES:
+            started = time.perf_counter()
+            queries.find_people(conn, text, event)
+            ours.append((time.perf_counter() - started) * 1000)
+    for text in PREFIXES:  # the naive way: a LIKE scan over every person
+        words = text.split()
+        where = " AND ".join("(last_name LIKE ? OR first_name LIKE ? OR phone LIKE ?)"
+                             for _ in words)
+        args = [v for w in words for v in (f"{w}%", f"{w}%", f"%{w.replace(' ', '')}%")]
+        started = time.perf_counter()
+        conn.execute(f"SELECT id, last_name, first_name, phone FROM people WHERE deleted = 0 "
+                     f"AND {where} ORDER BY last_name, first_name LIMIT 50", args).fetchall()
+        naive.append((time.perf_counter() - started) * 1000)
+    conn.close()
+    return {"checkin_search_p95_ms": _p95(ours), "checkin_search_naive_p95_ms": _p95(naive)}
+
+
+_UI_SCRIPT = r"""
+import os, sys, time, json, resource
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+t0 = time.perf_counter()
+from pathlib import Path
+mode, data, settings = sys.argv[1], sys.argv[2], sys.argv[3]
+if mode == "bare":
+    from PySide6.QtWidgets import QApplication, QMainWindow
+    app = QApplication([]); w = QMainWindow(); w.resize(1366, 728); w.show(); app.processEvents()
+    print(json.dumps({"startup_s": time.perf_counter() - t0})); sys.exit(0)
+from desktop.paths import DataPaths
+from desktop.store import open_store
+from desktop.ui import prefs
+from desktop.ui.app import application, create_main_window, install_translations
+prefs.use_settings_file(Path(settings))
+app = application([]); install_translations(app, "uk")
+paths = DataPaths(Path(data)); store = open_store(paths.database)
+window = create_main_window(store, paths); window.resize(1366, 728); window.show()
+app.processEvents()
+startup = time.perf_counter() - t0
+out = {"startup_s": startup,
+       "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+if mode == "keys":
+    window.show_screen("checkin"); desk = window.screen("checkin")
+    event = store.conn.execute("SELECT event_id FROM attendance GROUP BY event_id "
+                               "ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    desk.set_event(event); app.processEvents()
+    samples = []
+    for _ in range(5):
+        for text in json.loads(sys.argv[4]):
+            started = time.perf_counter()
+            desk.search.setText(text)  # what a key press does: the search runs on the change
+            desk.results.viewport().repaint()
+            app.processEvents()
+            samples.append((time.perf_counter() - started) * 1000)
+    out["samples"] = samples
+print(json.dumps(out))
+"""
+
+
+def _ui(mode: str, data: Path, tmp: Path, *extra: str) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, "-c", _UI_SCRIPT, mode, str(data),
+                           str(tmp / "settings.ini"), *extra], capture_output=True, text=True,
+                          cwd=ROOT, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def startup_and_keys(database: Path, tmp: Path) -> dict[str, float]:
+    data = database.parent
+    bare = min(_ui("bare", data, tmp)["startup_s"] for _ in range(3))
+    runs = [_ui("app", data, tmp) for _ in range(3)]
+    app = min(r["startup_s"] for r in runs)
+    keys = _ui("keys", data, tmp, json.dumps(PREFIXES))
+    return {"startup_s": app, "startup_floor_s": bare, "startup_ratio": app / bare,
+            "rss_mb": max(r["rss_mb"] for r in runs),
+            "checkin_keystroke_p95_ms": _p95(keys["samples"]),
+            "checkin_keystroke_median_ms": statistics.median(keys["samples"])}
+
+
+# -- reports -----------------------------------------------------------------------------
+
+def dashboard(database: Path) -> dict[str, float]:
+    from desktop.demo.generator import REFERENCE_DATE
+    from desktop.domain import kpi
+    from desktop.store.database import open_reader
+    from desktop.store.queries import reports
+
+    conn = open_reader(database)
+    period = kpi.Period(REFERENCE_DATE - timedelta(days=364), REFERENCE_DATE)
+    elapsed, _figures = _best(lambda: reports.compute(conn, period, None))
+    scan, _count = _best(lambda: conn.execute(
+        "SELECT count(*), sum(rating) FROM attendance NOT INDEXED").fetchone())
+    conn.close()
+    return {"dashboard_ms": elapsed * 1000, "dashboard_floor_scan_ms": scan * 1000}
+
+
+# -- sync --------------------------------------------------------------------------------
+
+class _Platform:
+    """The real platform over HTTP on loopback (the test suite's server); on PostgreSQL its
+    tables are dropped first, as the tests do."""
+
+    def __init__(self, url: str | None, folder: Path) -> None:
+        from tests.conftest import LiveServer, make_db
+
+        if url:
+            os.environ["HROMADA_TEST_PG_URL"] = url
+            import tests.conftest as conftest
+
+            conftest.PG_URL = url
+        self.db = make_db("postgres" if url else "sqlite", folder)
+        self.server = LiveServer(self.db)
+
+    def stop(self) -> None:
+        self.server.stop()
+        self.db.close()
+
+
+def _device(platform: _Platform, folder: Path, office: str) -> Any:
+    from desktop.store import open_store
+    from desktop.sync.client import enroll
+    from server import auth
+
+    folder.mkdir(parents=True)
+    store = open_store(folder / "hromada.sqlite3")
+    enroll(store, folder, platform.server.url, auth.new_enrollment_code(platform.db, office,
+                                                                        "office"))
+    return store
+
+
+def _new_people(store: Any, office: str, n: int, seed: int) -> list[dict[str, Any]]:
+    from bench.store_bench import _people
+
+    rows = list(_people(n, random.Random(seed)))
+    for row in rows:
+        row["office_id"] = office
+    store.insert_many("people", rows)
+    return rows
+
+
+def _engine(store: Any, folder: Path, url: str | None = None) -> tuple[Any, Any]:
+    from desktop.sync.client import make_engine
+    from desktop.sync.credentials import load_token
+    from desktop.sync.transport import Transport, make_session
+
+    transport = Transport(url or store.get_meta("sync.server_url"),
+                          load_token(store.device_id, folder),
+                          session=make_session(retries=2, backoff=0.2), timeout=(10, 120))
+    return make_engine(store, folder, transport=transport), transport
+
+
+def _floor_bytes(store: Any) -> int:
+    """gzip-9 of the same records as compact JSON: what any encoding must at least send."""
+    rows = [dict(zip([d[0] for d in cursor.description], r, strict=True))
+            for cursor in [store.conn.execute("SELECT * FROM people")] for r in cursor]
+    return len(gzip.compress(json.dumps(rows, ensure_ascii=False,
+                                        separators=(",", ":")).encode(), 9))
+
+
+def sync_figures(tmp: Path) -> dict[str, float]:
+    from server import service
+    from tests.sync.faultproxy import FaultProxy
+
+    out: dict[str, float] = {}
+    platform = _Platform(None, tmp)
+    try:
+        office = service.create_office(platform.db, "Офіс")
+        for n in (1000, 10_000):
+            folder = tmp / f"push{n}"
+            store = _device(platform, folder, office)
+            _engine(store, folder)[0].run()
+            _new_people(store, office, n, seed=n)
+            engine, transport = _engine(store, folder)
+            started = time.perf_counter()
+            report = engine.run()
+            out[f"sync_push_{n // 1000}k_s"] = time.perf_counter() - started
+            if n == 10_000:
+                out["sync_initial_bytes"] = transport.bytes_sent + transport.bytes_received
+                out["sync_floor_bytes"] = _floor_bytes(store)
+                out["sync_bytes_ratio"] = out["sync_initial_bytes"] / out["sync_floor_bytes"]
+                assert report.pushed == n
+            # Round trips of a sync with nothing to do, and with one change.
+            engine, transport = _engine(store, folder)
+            engine.run()
+            out["sync_noop_round_trips"] = transport.requests
+            store.insert("people", {"last_name": "Одна", "first_name": "Зміна",
+                                    "gender": "female", "office_id": office})
+            engine, transport = _engine(store, folder)
+            engine.run()
+            out["sync_one_change_round_trips"] = transport.requests
+            store.close()
+
+        # 2,000 people over 2G: 100 kbit/s, 600 ms round trip (300 ms each way).
+        bandwidth, one_way = 12_500, 0.3
+        folder = tmp / "push2g"
+        store = _device(platform, folder, office)
+        _engine(store, folder)[0].run()
+        _new_people(store, office, 2000, seed=7)
+        with FaultProxy("127.0.0.1", platform.server.port) as proxy:
+            proxy.set_faults(bandwidth_bps=bandwidth, latency_seconds=one_way)
+            engine, transport = _engine(store, folder, proxy.url)
+            started = time.perf_counter()
+            engine.run()
+            elapsed = time.perf_counter() - started
+        moved = transport.bytes_sent + transport.bytes_received
+        floor = moved / bandwidth + transport.requests * 2 * one_way
+        out.update({"sync_initial_s_2g": elapsed, "sync_floor_s_2g": floor,
+                    "sync_time_ratio_2g": elapsed / floor, "sync_2g_requests": transport.requests})
+        store.close()
+    finally:
+        platform.stop()
+    return out
+
+
+def server_ingest(tmp: Path, pg_url: str | None, devices: int, per_device: int) -> float:
+    """Changes per second the platform takes with `devices` pushing at once."""
+    from server import service
+
+    platform = _Platform(pg_url, tmp)
+    try:
+        office = service.create_office(platform.db, "Офіс")
+        stores = []
+        for i in range(devices):
+            folder = tmp / f"dev{i}"
+            store = _device(platform, folder, office)
+            _new_people(store, office, per_device, seed=100 + i)
+            stores.append((store, folder))
+        engines = [_engine(store, folder)[0] for store, folder in stores]
+        threads = [threading.Thread(target=engine._push, args=(engine_report(),))
+                   for engine in engines]
+        started = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - started
+        for store, _folder in stores:
+            store.close()
+        return devices * per_device / elapsed
+    finally:
+        platform.stop()
+
+
+def engine_report() -> Any:
+    from desktop.sync.engine import SyncReport
+
+    return SyncReport()
+
+
+# -- import ------------------------------------------------------------------------------
+
+def import_speed(tmp: Path, rows: int) -> dict[str, float]:
+    from bench.store_bench import _people
+    from desktop.domain.importing import read_table
+    from desktop.store import importer, open_store
+
+    source = tmp / "list.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Прізвище", "Імʼя", "Стать", "Телефон", "Згода"])
+        for person in _people(rows, random.Random(5)):
+            writer.writerow([person["last_name"], person["first_name"],
+                             "ж" if person["gender"] == "female" else "ч", person["phone"],
+                             "так"])
+    store = open_store(tmp / "import.sqlite3")
+    started = time.perf_counter()
+    table = read_table(source, "people")
+    mapping = importer.mapping_for(store, "people", table.headers)
+    plan = importer.plan(store, "people", table, mapping)
+    result = importer.run(store, plan)
+    elapsed = time.perf_counter() - started
+    store.close()
+    assert result.created == rows, result
+    return {"import_rows_per_s": rows / elapsed}
+
+
+# -- the run -----------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.scale")
+    parser.add_argument("--quick", action="store_true",
+                        help="a 20,000-person store (within 5 minutes)")
+    parser.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
+    args = parser.parse_args(argv)
+    people, events = (20_000, 600) if args.quick else (200_000, 6_000)
+    pg_url = os.environ.get("HROMADA_BENCH_PG_URL") or os.environ.get("HROMADA_TEST_PG_URL")
+    results: dict[str, Any] = {"store_people": people, "store_events": events,
+                               "machine": f"{os.cpu_count()} cores, {sys.platform}"}
+    database = big_store(people, events)
+    import sqlite3
+
+    with sqlite3.connect(database) as conn:
+        results["store_attendance"] = conn.execute(
+            "SELECT count(*) FROM attendance").fetchone()[0]
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        steps: list[tuple[str, Callable[[], dict[str, Any]]]] = [
+            ("check-in search", lambda: checkin_search(database)),
+            ("start-up and keystrokes", lambda: startup_and_keys(database, tmp)),
+            ("reports", lambda: dashboard(database)),
+            ("sync", lambda: sync_figures(tmp / "sync")),
+            ("import", lambda: import_speed(tmp, 2000 if args.quick else 20_000)),
+        ]
+        for name, step in steps:
+            print(f"measuring {name} ...", file=sys.stderr, flush=True)
+            (tmp / "sync").mkdir(exist_ok=True)
+            results.update(step())
+        devices, per = (4, 500) if args.quick else (4, 2500)
+        (tmp / "sqlite-ingest").mkdir()
+        results["server_changes_per_s_sqlite"] = server_ingest(
+            tmp / "sqlite-ingest", None, devices, per)
+        if pg_url:
+            (tmp / "pg-ingest").mkdir()
+            results["server_changes_per_s_postgres"] = server_ingest(
+                tmp / "pg-ingest", pg_url, 20 if not args.quick else 8, per // 2)
+        else:
+            results["server_changes_per_s_postgres"] = None
+    Path(args.out).write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
+    print_table(results)
+    return 0
+
+
+def print_table(results: dict[str, Any]) -> None:
+    print(f"\n{results['store_people']:,} people, {results['store_attendance']:,} check-ins; "
+          f"{results['machine']}")
+    for key, value in sorted(results.items()):
+        if isinstance(value, float):
+            print(f"  {key:<34} {value:>12.3f}")
+        elif isinstance(value, int):
+            print(f"  {key:<34} {value:>12,d}")
+    print("\ngoals:")
+    for key, goal, met in GOALS:
+        try:
+            verdict = "met" if met(results) else "NOT MET"
+        except (KeyError, TypeError):
+            verdict = "not measured"
+        print(f"  {key:<34} {goal:<34} {verdict}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
