@@ -295,6 +295,10 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
+#: How many rows one pull may read past while skipping a device's own records.
+MAX_ECHO_SCAN = 50_000
+
+
 def pull(db: ServerDB, device: Device, cursor: int, limit: int,
          skip_echo: bool = False) -> PullResponse:
     where, params = readable_filter(device)
@@ -302,19 +306,30 @@ def pull(db: ServerDB, device: Device, cursor: int, limit: int,
         purged = tx.one("SELECT value FROM counters WHERE name = 'purged_rev'")
         if cursor and purged and cursor < int(purged[0]):
             return PullResponse(rows=[], cursor=0, more=True, full_resync=True)
-        fetched = tx.all(
-            f"SELECT tbl, id, rev, deleted, hlc, data, echo_device FROM records "
-            f"WHERE rev > ? AND {where} ORDER BY rev LIMIT ?",
-            (cursor, *params, limit + 1),
-        )
-        more = len(fetched) > limit
-        fetched = fetched[:limit]
-        # The cursor passes the device's own records too (the same window as without
-        # skipping, so the feed stays gap-free); only their bytes are not sent.
-        new_cursor = int(fetched[-1][2]) if fetched else cursor
-        rows = [Row(table=t, id=i, rev=int(r), deleted=bool(d), hlc=h, data=_feed_data(data))
-                for t, i, r, d, h, data, echo in fetched
-                if not (skip_echo and echo == device.id)]
+        # The cursor passes the device's own records too (windows of the same `rev > cursor
+        # ORDER BY rev` as without skipping, so the feed stays gap-free); only their bytes
+        # are not sent, and a page keeps reading past them (up to MAX_ECHO_SCAN rows) so a
+        # big push does not cost a round trip per empty page.
+        rows: list[Row] = []
+        new_cursor, scanned = cursor, 0
+        while True:
+            want = limit - len(rows)
+            fetched = tx.all(
+                f"SELECT tbl, id, rev, deleted, hlc, data, echo_device FROM records "
+                f"WHERE rev > ? AND {where} ORDER BY rev LIMIT ?",
+                (new_cursor, *params, want + 1),
+            )
+            more = len(fetched) > want
+            fetched = fetched[:want]
+            if fetched:
+                new_cursor = int(fetched[-1][2])
+            scanned += len(fetched)
+            rows += [Row(table=t, id=i, rev=int(r), deleted=bool(d), hlc=h,
+                         data=_feed_data(data))
+                     for t, i, r, d, h, data, echo in fetched
+                     if not (skip_echo and echo == device.id)]
+            if not more or len(rows) >= limit or not skip_echo or scanned >= MAX_ECHO_SCAN:
+                break
         checksums = None if more else _checksums(tx, where, params)
     return PullResponse(rows=rows, cursor=new_cursor, more=more, checksums=checksums)
 

@@ -100,7 +100,7 @@ class Transport:
         headers = self._headers()
         data = None
         if body is not None:
-            data = gzip.compress(json.dumps(body, ensure_ascii=False).encode(), 6)
+            data = gzip.compress(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(), 9)
             headers.update({"Content-Type": "application/json", "Content-Encoding": "gzip"})
         elif raw is not None:
             data = raw

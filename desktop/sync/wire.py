@@ -29,7 +29,7 @@ from desktop.store.schema import RECORD_TABLES
 
 API_VERSION = "v1"
 MAX_PUSH_CHANGES = 500          # per request; the client sends 200 on a slow link
-DEFAULT_PUSH_BATCH = 200
+DEFAULT_PUSH_BATCH = 500
 MAX_PULL_LIMIT = 2000
 DEFAULT_PULL_LIMIT = 500
 MAX_BODY_BYTES = 8 * 1024 * 1024  # after decompression

@@ -93,3 +93,22 @@ def test_an_older_device_gets_the_old_protocol(live_server, tmp_path):
     pulled = requests.get(live_server.url + "/v1/pull", headers=bearer, timeout=10,
                           params={"cursor": 0}).json()
     assert person["id"] in {row["id"] for row in pulled["rows"]}  # its own record comes back
+
+
+def test_one_pull_reads_past_a_big_push_of_its_own(live_server, tmp_path):
+    """Skipped rows do not cost a round trip per empty page: one request passes them all,
+    and the next row of another device still arrives in order."""
+    from tests.sync.test_end_to_end import _devices
+
+    db = live_server.db
+    office = service.create_office(db, "Офіс")
+    laptop = Device(tmp_path, "laptop", live_server.url, db, office)
+    laptop.sync_until_clean()
+    cursor = int(laptop.store.get_meta(syncstate.CURSOR, "0"))
+    _people(laptop.store, "Багато", 40)
+    assert laptop.sync().pushed == 40
+    device = next(d for d in _devices(db) if d.id == laptop.store.device_id)
+    page = service.pull(db, device, cursor, 5, skip_echo=True)
+    assert page.rows == [] and not page.more and page.cursor > cursor
+    everything = service.pull(db, device, cursor, 5)
+    assert len(everything.rows) == 5 and everything.more  # the old protocol pages as before
