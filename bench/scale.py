@@ -60,7 +60,7 @@ def _best(fn: Callable[[], Any], runs: int = 3) -> tuple[float, Any]:
 
 def _p95(samples: list[float]) -> float:
     ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 # -- the store ----------------------------------------------------------------------------
