@@ -33,6 +33,7 @@ from desktop.sync.wire import (
 )
 from server import auth, service
 from server.db import ServerDB
+from server.ratelimit import Limits, RateLimiter
 
 MAX_BLOB_BYTES = 32 * 1024 * 1024
 
@@ -99,16 +100,18 @@ def current_device(
 Device = Annotated[auth.Device, Depends(current_device)]
 
 
-def create_app(db: ServerDB) -> FastAPI:
+def create_app(db: ServerDB, limits: Limits | None = None) -> FastAPI:
     app = FastAPI(
         title="Hromada platform",
         version="1",
         description="Central sync platform for liaison offices and CSO hubs.",
         responses={400: {"model": ErrorBody}, 401: {"model": ErrorBody},
-                   413: {"model": ErrorBody}, 422: {"model": ErrorBody}},
+                   413: {"model": ErrorBody}, 422: {"model": ErrorBody},
+                   429: {"model": ErrorBody}},
     )
     app.router.route_class = GzipRoute
     app.add_middleware(GZipMiddleware, minimum_size=512)
+    app.add_middleware(RateLimiter, limits=limits)  # outermost: refused before any work
     app.state.db = db
 
     @app.exception_handler(ApiError)

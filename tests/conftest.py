@@ -93,7 +93,7 @@ def server_db(request, tmp_path):
 
 
 class LiveServer:
-    def __init__(self, db) -> None:
+    def __init__(self, db, limits=None) -> None:
         import uvicorn
 
         from server.api import create_app
@@ -103,7 +103,7 @@ class LiveServer:
         sock.bind(("127.0.0.1", 0))
         self.port = sock.getsockname()[1]
         sock.close()
-        config = uvicorn.Config(create_app(db), host="127.0.0.1", port=self.port,
+        config = uvicorn.Config(create_app(db, limits), host="127.0.0.1", port=self.port,
                                 log_level="warning", timeout_keep_alive=30)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

@@ -38,8 +38,10 @@ def enroll(store: Store, data_dir: Path, url: str, code: str,
             "SyncErrors", "The platform's address must start with https:// (the code and "
             "everything sent later would travel unencrypted). Ask the council for the "
             "https:// address."))
-    # A person waits at the form: two quick retries, not the patient schedule of a sync.
-    transport = transport or Transport(url, session=make_session(retries=2, backoff=0.3))
+    # A person waits at the form: two quick retries, not the patient schedule of a sync, and
+    # "too many tries" is said at once rather than waited out behind a frozen form.
+    transport = transport or Transport(url, session=make_session(
+        retries=2, backoff=0.3, retry_statuses=(502, 503, 504)))
     _check_is_platform(transport)
     request = EnrollRequest(code=code.strip(), device_id=store.device_id,
                             device_name=platform.node()[:200])
@@ -77,6 +79,9 @@ EXPIRED_CODE = QT_TRANSLATE_NOOP(
     "SyncErrors", "This code has expired. Ask the council for a new one.")
 USED_CODE = QT_TRANSLATE_NOOP(
     "SyncErrors", "This code has already been used. Ask the council for a new one.")
+TOO_MANY_TRIES = QT_TRANSLATE_NOOP(
+    "SyncErrors", "Too many wrong codes were tried from this place. Wait a minute, check the "
+    "code, and try again.")
 ALREADY_ENROLLED = QT_TRANSLATE_NOOP(
     "SyncErrors", "The platform already knows this device. Ask the council to revoke its "
     "old access first, then use a new code.")
@@ -97,7 +102,8 @@ def _check_is_platform(transport: Transport) -> None:
 def _plain_enroll_refusal(message: str) -> str:
     """The platform's refusal, as one of the sentences the app can say in Ukrainian."""
     lowered = message.lower()
-    for marker, sentence in (("expired", EXPIRED_CODE), ("already been used", USED_CODE),
+    for marker, sentence in (("too many", TOO_MANY_TRIES),
+                             ("expired", EXPIRED_CODE), ("already been used", USED_CODE),
                              ("already enrolled", ALREADY_ENROLLED),
                              ("another office", ALREADY_ENROLLED), ("not valid", WRONG_CODE)):
         if marker in lowered:

@@ -63,13 +63,14 @@ class _Retry(Retry):
         return super().increment(method, url, response, error, _pool, _stacktrace)
 
 
-def make_session(retries: int = 5, backoff: float = 0.5) -> requests.Session:
+def make_session(retries: int = 5, backoff: float = 0.5,
+                 retry_statuses: tuple[int, ...] = (429, 502, 503, 504)) -> requests.Session:
     retry = _Retry(
         total=retries, connect=retries, read=retries, status=retries, other=retries,
         backoff_factor=backoff, backoff_max=30, backoff_jitter=0.5,
-        status_forcelist=(429, 502, 503, 504),
+        status_forcelist=retry_statuses,
         allowed_methods=frozenset({"GET", "POST", "PUT", "HEAD"}),
-        respect_retry_after_header=True, raise_on_status=False,
+        respect_retry_after_header=429 in retry_statuses, raise_on_status=False,
     )
     session = requests.Session()
     adapter = HTTPAdapter(max_retries=retry)

@@ -4411,6 +4411,10 @@ The app restarts afterwards.</source>
         <translation>Цей код уже використано. Попросіть у ради новий.</translation>
     </message>
     <message>
+        <source>Too many wrong codes were tried from this place. Wait a minute, check the code, and try again.</source>
+        <translation>Звідси спробували забагато неправильних кодів. Зачекайте хвилину, перевірте код і спробуйте знову.</translation>
+    </message>
+    <message>
         <source>The platform already knows this device. Ask the council to revoke its old access first, then use a new code.</source>
         <translation>Платформа вже знає цей пристрій. Попросіть раду спершу скасувати його старий доступ, а потім використайте новий код.</translation>
     </message>
