@@ -175,8 +175,11 @@ class MatchesModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.matches: list[Any] = []
+        self._cache: dict[int, tuple[Any, tuple[str, ...]]] = {}
+        self._done_color = theme.success_color()
 
     def set_matches(self, matches: list[Any]) -> None:
+        self._done_color = theme.success_color()  # the colour scheme may have changed
         same_rows = [m.id for m in matches] == [m.id for m in self.matches]
         if same_rows and matches:
             self.matches = list(matches)
@@ -185,6 +188,7 @@ class MatchesModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self.matches = list(matches)
+        self._cache.clear()
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -201,33 +205,41 @@ class MatchesModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        person = self.matches[index.row()]
-        if role == PERSON_ROLE:
-            return person.id
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return theme.success_color() if person.checked_in else None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        column = index.column()
-        if column == 0:
-            return full_name(person.last_name, person.first_name, person.patronymic)
-        if column == 1:
-            return str(person.birth_year) if person.birth_year else \
-                tr_vocab("age_groups", person.age_group)
-        if column == 2:
-            return masked_phone(person.phone)
-        if column == 3:
-            return person.settlement or ""
+        # Called some 600 times per repaint: plain ints, and each row's texts made once.
+        role = int(role)
+        if role == _DISPLAY:
+            return self._texts(index.row())[index.column()]
+        if role == _FOREGROUND:
+            return self._done_color if self.matches[index.row()].checked_in else None
+        if role == _PERSON:
+            return self.matches[index.row()].id
+        return None
+
+    def _texts(self, row: int) -> tuple[str, ...]:
+        person = self.matches[row]
+        cached = self._cache.get(row)
+        if cached is not None and cached[0] == person:  # the same row, nothing changed in it
+            return cached[1]
+        born = str(person.birth_year) if person.birth_year else \
+            tr_vocab("age_groups", person.age_group)
         if person.checked_in:
-            return QCoreApplication.translate("CheckinScreen", "✓ here since {time}").format(
+            state = QCoreApplication.translate("CheckinScreen", "✓ here since {time}").format(
                 time=_time_of(person.checked_in_at))
-        if person.status == "registered":
-            return QCoreApplication.translate("CheckinScreen", "registered")
-        if person.status:
-            return tr_vocab("attendance_statuses", person.status)
-        return ""
+        elif person.status == "registered":
+            state = QCoreApplication.translate("CheckinScreen", "registered")
+        elif person.status:
+            state = tr_vocab("attendance_statuses", person.status)
+        else:
+            state = ""
+        texts = (full_name(person.last_name, person.first_name, person.patronymic), born,
+                 masked_phone(person.phone), person.settlement or "", state)
+        self._cache[row] = (person, texts)
+        return texts
+
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_PERSON = int(PERSON_ROLE)
 
 
 class CheckinScreen(Screen):
