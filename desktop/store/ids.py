@@ -5,14 +5,14 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
-import uuid6
-
 # A fixed namespace so that every device derives the same id for the same natural key.
 NATURAL_KEY_NAMESPACE = uuid.UUID("5d4f0b8e-4c1e-4f55-9a43-6b1f0d2c7e11")
 
 
 def new_id() -> str:
     """UUIDv7: time-ordered, so new rows append to the primary-key B-tree."""
+    import uuid6  # on first use: it reads package metadata on import (a tenth of start-up)
+
     return str(uuid6.uuid7())
 
 

@@ -50,7 +50,9 @@ class SyncController(QObject):
         # reads that lists and reports run on the shared pool.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._watch_network()
+        # Loading Qt's network-information backend takes a noticeable part of start-up:
+        # after the window is up is soon enough to hear that the link came back.
+        QTimer.singleShot(0, self._watch_network)
 
     # -- when -----------------------------------------------------------------------------
 
