@@ -74,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("sync", help="send local changes and receive the platform's; exit 0 only "
                    "when both directions are up to date")
 
+    about = sub.add_parser(
+        "person", help="everything this device holds about one resident (their right of "
+        "access), as JSON")
+    about.add_argument("person_id", metavar="ID")
+    about.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+
     demo_platform = sub.add_parser(
         "demo-platform", help="start a council platform on this computer for the demo data "
         "folder, fill it with the demo community and connect the demo device to it")
@@ -364,6 +370,28 @@ def cmd_import(args: argparse.Namespace, paths: DataPaths) -> int:
     return EXIT_OK
 
 
+def cmd_person(args: argparse.Namespace, paths: DataPaths) -> int:
+    import json
+
+    from desktop.store.queries.person_data import everything_about
+
+    if not paths.database.exists():
+        raise UserError(f"there is no database in {paths.root}")
+    store = _open_store(paths)
+    try:
+        data = everything_about(store.conn, args.person_id.strip())
+    finally:
+        store.close()
+    if data is None:
+        raise UserError(f"there is no person with id {args.person_id} on this device")
+    with _atomic_output(args.output) as out:
+        json.dump(data, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    if args.output:
+        print(f"written to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_demo_platform(args: argparse.Namespace, paths: DataPaths) -> int:
     from desktop.demo.platform import DemoPlatform, DemoPlatformError
 
@@ -403,6 +431,7 @@ COMMANDS = {
     None: cmd_gui, "demo": cmd_demo, "export": cmd_export, "check": cmd_check,
     "backup": cmd_backup, "restore": cmd_restore, "enroll": cmd_enroll, "sync": cmd_sync,
     "smoke-test": cmd_smoke_test, "import": cmd_import, "demo-platform": cmd_demo_platform,
+    "person": cmd_person,
 }
 
 

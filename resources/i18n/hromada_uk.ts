@@ -3023,6 +3023,18 @@ Connect now? You need the address and the one-time code from the council.</sourc
         <translation>Відкликати згоду</translation>
     </message>
     <message>
+        <source>Everything &amp;kept…</source>
+        <translation>Усі &amp;дані…</translation>
+    </message>
+    <message>
+        <source>Save everything kept about this person</source>
+        <translation>Зберегти все, що зберігається про цю людину</translation>
+    </message>
+    <message>
+        <source>The person asks what is kept about them: save all of it (events, consultations, visits, ideas, CSOs, files, who changed the record) to a file to give them.</source>
+        <translation>Людина питає, що про неї зберігається: збережіть усе (заходи, консультації, візити, ідеї, ГО, файли, хто змінював запис) у файл, щоб передати їй.</translation>
+    </message>
+    <message>
         <source>Person</source>
         <translation>Людина</translation>
     </message>
@@ -3181,6 +3193,18 @@ The date of the withdrawal is recorded; their past participation stays in the of
     <message>
         <source>Worked out from the birth year</source>
         <translation>Визначено за роком народження</translation>
+    </message>
+    <message>
+        <source>Save everything kept about the person</source>
+        <translation>Зберегти все, що зберігається про людину</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Файли JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Everything kept about {name} was saved to {file}.</source>
+        <translation>Усе, що зберігається про {name}, збережено у {file}.</translation>
     </message>
 </context>
 <context>

@@ -382,3 +382,23 @@ def test_shortcuts_in_the_main_window(window, people, store, qtbot):
     assert store.get("people", screen.profile.person_id)["last_name"] == "Руденко"
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert screen.search.hasFocus()
+
+
+def test_everything_kept_about_a_person_is_saved_for_them(screen, people, tmp_path,
+                                                          monkeypatch):
+    """The right of access from the People screen: one button, one file, all of it."""
+    _open(screen, people["twin"])
+    profile = screen.profile
+    assert profile.export_all_button.isVisible()
+    target = tmp_path / "out" / "person.json"
+    monkeypatch.setattr(profile, "ask_export_target", lambda suggested: target)
+    profile.export_all_button.click()
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["person_id"] == people["twin"]
+    assert len(data["attendance"]) == 2 and data["visits"][0]["topic"] == "Петиція"
+    assert data["ideas"][0]["title"] == "Освітлення"
+    assert data["submissions"][0]["consultation"] == "Бюджет"
+    assert data["organizations"][0]["organization"] == "ГО «Молодь»"
+    assert data["history"] and data["history"][0]["what"] == "insert"
+    others = {people["maryana"], people["petro"]}
+    assert not any(other in target.read_text(encoding="utf-8") for other in others)

@@ -11,6 +11,7 @@ are offered for review in a banner, and two records are merged with a side-by-si
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt, QTimer, Signal
@@ -186,8 +187,16 @@ class PersonProfile(QWidget):
         self.withdraw_button = QPushButton(self.tr("With&draw consent…"), self.consent_box)
         self.withdraw_button.setAccessibleName(self.tr("Withdraw consent"))
         self.withdraw_button.clicked.connect(self._withdraw_clicked)
+        self.export_all_button = QPushButton(self.tr("Everything &kept…"), self.consent_box)
+        self.export_all_button.setAccessibleName(self.tr(
+            "Save everything kept about this person"))
+        self.export_all_button.setToolTip(self.tr(
+            "The person asks what is kept about them: save all of it (events, consultations, "
+            "visits, ideas, CSOs, files, who changed the record) to a file to give them."))
+        self.export_all_button.clicked.connect(self._export_all_clicked)
         consent_layout.addWidget(self.record_consent_button, 0, Qt.AlignmentFlag.AlignVCenter)
         consent_layout.addWidget(self.withdraw_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        consent_layout.addWidget(self.export_all_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.consent_box)
 
         # -- details and history ----------------------------------------------------------
@@ -561,6 +570,47 @@ class PersonProfile(QWidget):
         self.discard_button.setVisible(dirty or new)
         self.merge_button.setVisible(not new)
         self.delete_button.setVisible(not new)
+        self.export_all_button.setVisible(not new)
+
+    def ask_export_target(self, suggested: str) -> Path | None:
+        """Where to save (a file dialog; tests replace this)."""
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save everything kept about the person"),
+            str(Path(folder) / suggested), self.tr("JSON files (*.json)"))
+        return Path(name) if name else None
+
+    def _export_all_clicked(self) -> None:
+        """The right of access: everything this device holds about the person, in a file."""
+        import json
+
+        from desktop.reporting import atomic_target
+        from desktop.store.queries.person_data import everything_about
+
+        if not self.person_id or self.record is None:
+            return
+        data = everything_about(self.ctx.store.conn, self.person_id)
+        if data is None:
+            return
+        name = person_name(self.record)
+        target = self.ask_export_target(f"{name}.json")
+        if target is None:
+            return
+        try:
+            with atomic_target(target) as part:
+                part.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+                                encoding="utf-8")
+        except OSError as exc:
+            from desktop.ui.workers import plain_message
+
+            self.ctx.bus.status_message.emit(plain_message(exc))
+            return
+        self.ctx.bus.status_message.emit(self.tr(
+            "Everything kept about {name} was saved to {file}.").format(name=name, file=target))
 
     def _merge_clicked(self) -> None:
         if self.person_id:
