@@ -182,8 +182,9 @@ def create_app(db: ServerDB, limits: Limits | None = None) -> FastAPI:
         cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
         skip_echo: Annotated[bool, Query()] = False,
+        acked: Annotated[int | None, Query(ge=0, le=2**62)] = None,
     ) -> PullResponse:
-        return service.pull(db, device, cursor, limit, skip_echo=skip_echo)
+        return service.pull(db, device, cursor, limit, skip_echo=skip_echo, acked=acked)
 
     @app.head("/v1/attachments/{sha256}")
     @app.get("/v1/attachments/{sha256}/status")

@@ -77,6 +77,11 @@ def restore(candidate: Path, database: Path, backups_dir: Path) -> Path | None:
         contextlib.closing(connect(database)) as dst,
     ):
         src.backup(dst)
+        # Records this device sent after the backup was made are on the platform but no
+        # longer here: the next pull must bring the device's own records too.
+        with dst:
+            dst.execute("INSERT INTO meta(key, value) VALUES('sync.reread_own', '1') "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
     return kept
 
 

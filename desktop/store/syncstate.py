@@ -26,6 +26,9 @@ LAST_ACKED = "sync.last_acked_mutation"
 CURSOR = "sync.cursor"
 SERVER_URL = "sync.server_url"
 ROLE = "sync.role"
+#: Set when this store may have lost records it once sent (a restored backup, a store that
+#: went back in time): the next pull takes the device's own records too.
+REREAD_OWN = "sync.reread_own"
 #: Set (to its URL) on a store enrolled with the demo platform `make run` starts.
 DEMO_PLATFORM = "demo.platform"
 

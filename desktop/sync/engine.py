@@ -158,6 +158,8 @@ class SyncEngine:
                         "(a copied data folder?). Enroll each computer separately.")) from None
                 moved = syncstate.renumber_outbox(self.store, diverged.diverged_at,
                                                   diverged.expected)
+                # What it sent before going back in time may be missing here now.
+                self.store.set_meta(syncstate.REREAD_OWN, "1")
                 report.renumbered += moved
                 report.notes.append(
                     f"this device's data went back in time (a restored backup?): {moved} "
@@ -197,11 +199,14 @@ class SyncEngine:
         check_people = cursor > 0
         arrived: list[str] = []
         seen: dict[str, set[str]] = defaultdict(set)
+        reread_own = bool(self.store.get_meta(syncstate.REREAD_OWN))
         while True:
             self._check_cancel()
             page = PullResponse.model_validate(
                 self.transport.get("/v1/pull", cursor=cursor, limit=self.pull_limit,
-                                   **({} if full else {"skip_echo": 1})))
+                                   **({} if full or reread_own else {
+                                       "skip_echo": 1,
+                                       "acked": syncstate.last_acked(self.store)})))
             if page.full_resync:
                 report.full_resync = full = True
                 report.notes.append("this device was away longer than the platform keeps "
@@ -223,6 +228,8 @@ class SyncEngine:
             self.progress(f"received {report.pulled} changes")
             if not page.more:
                 self._last_checksums = page.checksums or {}
+                if reread_own:
+                    self.store.set_meta(syncstate.REREAD_OWN, None)
                 break
         if full:
             for table in SYNCED_TABLES:
