@@ -33,7 +33,13 @@ from desktop.store import setup as office_setup
 from desktop.ui import prefs
 from desktop.ui.translate import running_language, tr_vocab
 from desktop.ui.widgets import error_label, hint
-from desktop.ui.workers import BackgroundTask, Job, plain_message, run_in_background
+from desktop.ui.workers import (
+    BackgroundTask,
+    Job,
+    connect_problem,
+    plain_message,
+    run_in_background,
+)
 
 PAGE_WELCOME, PAGE_CONNECT, PAGE_OWN, PAGE_DEMO, PAGE_DONE = range(5)
 CHOICE_CONNECT, CHOICE_OWN, CHOICE_DEMO = range(3)
@@ -198,12 +204,8 @@ class ConnectPage(_WorkingPage):
             self.succeeded()
 
         def failed(error: BaseException) -> None:
-            from desktop.sync.transport import SyncError
-            from desktop.ui.translate import translate
-
-            reason = translate("SyncErrors", str(error)) if isinstance(error, SyncError) \
-                else plain_message(error)
-            self.failed(self.tr("Not connected: {reason}").format(reason=reason))
+            self.failed(self.tr("Not connected: {reason}").format(
+                reason=connect_problem(error)))
 
         self.task = run_in_background(self, work, finished, failed, progress=False,
                                       busy_cursor=False)
@@ -336,16 +338,15 @@ class DonePage(QWizardPage):
         self.where.setWordWrap(True)
         self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.where)
-        layout.addWidget(QLabel(self.tr(
+        offline = QLabel(self.tr(
             "It works without the Internet: everything is saved on this computer at once, "
-            "and sent to the council whenever a connection appears."), self))
+            "and sent to the council whenever a connection appears."), self)
+        offline.setWordWrap(True)
+        layout.addWidget(offline)
         self.next_step = QLabel(self)
         self.next_step.setWordWrap(True)
         layout.addWidget(self.next_step)
         layout.addStretch(1)
-        for label in (layout.itemAt(i).widget() for i in range(layout.count() - 1)):
-            if isinstance(label, QLabel):
-                label.setWordWrap(True)
 
     def initializePage(self) -> None:
         self.outcome.setText(self.first_run.outcome)

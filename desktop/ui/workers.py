@@ -296,6 +296,17 @@ def wait_for_all(timeout_ms: int = 10_000) -> bool:
     return QThreadPool.globalInstance().waitForDone(timeout_ms)
 
 
+def connect_problem(error: BaseException) -> str:
+    """Why connecting to the platform failed, in the UI language: the sync layer's own
+    sentences are marked for translation; anything else is said as plain_message says it."""
+    from desktop.sync.transport import SyncError
+    from desktop.ui.translate import translate
+
+    if isinstance(error, SyncError):
+        return translate("SyncErrors", str(error))
+    return plain_message(error)
+
+
 def plain_message(error: BaseException) -> str:
     """An error as words a hub administrator can act on (no traceback)."""
     if isinstance(error, ValidationError):

@@ -287,15 +287,11 @@ class SettingsScreen(Screen):
                 window.sync.sync_now()
 
         def failed(error: BaseException) -> None:
-            from desktop.sync.transport import SyncError
-            from desktop.ui.translate import translate
-            from desktop.ui.workers import plain_message
+            from desktop.ui.workers import connect_problem
 
             self.enroll_button.setEnabled(True)
-            reason = translate("SyncErrors", str(error)) if isinstance(error, SyncError) \
-                else plain_message(error)
-            self._platform_message(self.tr("Not connected: {reason}").format(reason=reason),
-                                   error=True)
+            self._platform_message(self.tr("Not connected: {reason}").format(
+                reason=connect_problem(error)), error=True)
 
         run_in_background(self, work, finished, failed, label=self.tr("Connecting…"),
                           cancellable=False)
