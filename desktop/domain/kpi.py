@@ -166,7 +166,7 @@ class EventFacts:
     kind: str
     level: str | None
     status: str | None
-    attended: int  # check-ins, every role
+    attended: int  # check-ins of any role (the report passes 1 when there is one)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.store import schema
+from desktop.store import reach, schema
 from desktop.store.clock import HybridClock
 from desktop.store.errors import NewerDatabaseError, NotADatabaseError, StoreError
 from desktop.store.ids import new_id
@@ -150,6 +150,9 @@ class Database:
         if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             self.conn.execute("PRAGMA journal_mode = wal")
         self._migrate(version)
+        # False only while a test holds the schema at an older version.
+        self.keeps_reach = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'reach_dirty'").fetchone() is not None
         self.clock: HybridClock | None = None
         self.device_id = self._ensure_meta("device_id", new_id)
         self.clock = HybridClock(self.device_id, self.get_meta("hlc"))
@@ -194,6 +197,9 @@ class Database:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
+            # The report's tables of people reached follow the check-ins in the same commit.
+            if self.keeps_reach:
+                reach.refresh(self.conn)
             self._persist_clock()
         except BaseException:
             if self.conn.in_transaction:

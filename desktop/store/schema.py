@@ -273,6 +273,15 @@ def _m004_set_aside(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m005_reach(db: sqlite_utils.Database) -> None:
+    """People reached, kept ready for reports (desktop/store/reach.py): the yearly report
+    reads two indexes instead of every check-in."""
+    from desktop.store import reach
+
+    reach.create(db.conn)
+
+
 MIGRATIONS: list[Migration] = [
     _m001_initial, _m002_duplicates_and_list_indexes, _m003_sort_keys, _m004_set_aside,
+    _m005_reach,
 ]

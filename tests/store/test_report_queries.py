@@ -7,7 +7,6 @@ the two disagree on any figure, one of them is wrong.
 
 from __future__ import annotations
 
-import time
 from collections import Counter, defaultdict
 from datetime import date
 
@@ -149,18 +148,6 @@ def test_report_matches_a_naive_recomputation(demo, period, one_office):
         assert figures.office_name and [o.office_id for o in figures.offices] == [office_id]
     else:
         assert figures.office_name is None and len(figures.offices) == 6
-
-
-@pytest.fixture
-def kyiv_time(monkeypatch):
-    """The office's time zone, for SQLite's 'localtime' and Python's astimezone alike."""
-    if not hasattr(time, "tzset"):
-        pytest.skip("time.tzset is not available on this platform")
-    monkeypatch.setenv("TZ", "Europe/Kyiv")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
 
 
 def test_hand_built_data_counts_exactly(store, kyiv_time):

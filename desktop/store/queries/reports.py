@@ -1,18 +1,18 @@
 """The figures of a report, read from the store in one go (`compute`).
 
-Why it is shaped like this: a report over a year of a busy community touches hundreds of
-thousands of check-ins, so the heavy part must be done by SQLite, not by Python, and only
-once. `compute` first copies the period's events and their check-ins into TEMP tables (the
-connection's private scratch database; the main file stays read-only), driving from the
-events by `idx_events_starts_at` and `idx_attendance_event_id_person_id`, then answers
-every question from those small tables. Measured on the 200 000-people / 924 000-check-in
-demo on the development VM: a month ≈ 1.2 s, a year for every office ≈ 3 s; it runs in a
-worker (`reader_job`) and stops within a moment of `should_stop()` turning true.
+Why it is shaped like this: a report over a year of a busy community covers hundreds of
+thousands of check-ins. The questions about people (how many different ones, how many for
+the first time, by gender and age) are answered from `reach` (desktop/store/reach.py), one
+row per counted check-in with the day of the person's previous one, by a single range scan
+of a covering index; check-ins and feedback come from its daily sums. Measured on the
+200,000-person / 926,000-check-in bench store (`make bench`, `dashboard_ms`): a year for
+every office went from 2.4 s to under 0.3 s. It runs in a worker (`reader_job`) and stops
+within a moment of `should_stop()` turning true.
 
 Stored moments (`events.starts_at`, `visits.visited_at`) are UTC (…Z) or naive local time;
 the period is in local calendar days, so the text range is widened by a day on each side
-for the index and the exact local date is taken with `_local_day` (SQLite's 'localtime'
-uses the same system time zone as `datetime.astimezone()`).
+for the index and the exact local date is taken with `reach.local_day` (SQLite's
+'localtime' uses the same system time zone as `datetime.astimezone()`).
 
 The definitions of what is counted are in `desktop.domain.kpi`; this module only counts.
 """
@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import uuid
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 from desktop.domain import kpi
+from desktop.store import reach
 
 #: How many steps `compute` reports progress for.
-STEPS = 10
+STEPS = 8
 #: Page cache while a report is computed, in KiB.
 CACHE_KIB = 64 * 1024
 
@@ -37,18 +37,6 @@ Progress = Callable[[int, int, str], None]
 
 class ReportCancelled(Exception):
     """`should_stop()` became true while the report was being computed."""
-
-
-def _local_day(column: str) -> str:
-    """SQL for the local calendar date (YYYY-MM-DD) of a stored moment."""
-    return (f"(CASE WHEN {column} LIKE '%Z' OR (length({column}) > 16 AND "
-            f"substr({column}, -6, 1) IN ('+', '-')) THEN date({column}, 'localtime') "
-            f"ELSE substr({column}, 1, 10) END)")
-
-
-def _reached(alias: str) -> str:
-    roles = ", ".join(f"'{role}'" for role in sorted(kpi.NOT_REACHED_ROLES))
-    return f"coalesce({alias}.role, '') NOT IN ({roles})"
 
 
 def _office(office_id: str | None, column: str) -> tuple[str, tuple]:
@@ -65,39 +53,22 @@ def _day(value: str | None) -> date | None:
 
 
 @contextlib.contextmanager
-def _scratch(conn: sqlite3.Connection, should_stop: Callable[[], bool] | None
-             ) -> Iterator[Callable[[str], str]]:
-    """TEMP tables for one computation (names unique to it, dropped afterwards), with
-    `query_only` lifted for the temp schema only and the cancel check installed."""
-    suffix = uuid.uuid4().hex[:8]
-    made: list[str] = []
-
-    def name(base: str) -> str:
-        table = f"rep_{base}_{suffix}"
-        made.append(table)
-        return table
-
-    saved = {pragma: conn.execute(f"PRAGMA {pragma}").fetchone()[0]
-             for pragma in ("query_only", "temp_store", "cache_size")}
-    conn.execute("PRAGMA query_only = OFF")
-    # Scratch tables in memory (tens of MB at most) and a bigger page cache while counting.
-    conn.execute("PRAGMA temp_store = MEMORY")
+def _cancellable(conn: sqlite3.Connection, should_stop: Callable[[], bool] | None
+                 ) -> Iterator[None]:
+    """A bigger page cache while counting, and the cancel check installed."""
+    saved = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute(f"PRAGMA cache_size = {-CACHE_KIB}")
     if should_stop is not None:
         conn.set_progress_handler(lambda: 1 if should_stop() else 0, 20_000)
     try:
-        yield name
+        yield
     except sqlite3.OperationalError as error:
         if should_stop is not None and should_stop():
             raise ReportCancelled() from error
         raise
     finally:
         conn.set_progress_handler(None, 0)
-        for table in reversed(made):
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
-        for pragma, value in saved.items():
-            conn.execute(f"PRAGMA {pragma} = {int(value)}")
+        conn.execute(f"PRAGMA cache_size = {int(saved)}")
 
 
 def compute(
@@ -126,84 +97,68 @@ def compute(
         if progress is not None:
             progress(step, STEPS, text)
 
-    with _scratch(conn, should_stop) as temp:
-        ev, att, ppl, prev = temp("events"), temp("attendance"), temp("people"), temp("prev")
+    advance("people reached")
+    reach.ensure_fresh(conn)
+    with _cancellable(conn, should_stop):
         office_sql, office_args = _office(office_id, "office_id")
 
-        # 1. the period's events (small), then their check-ins (the heavy part)
-        advance("events")
-        conn.execute(
-            f"CREATE TEMP TABLE {ev} AS SELECT id, office_id, kind, "
-            "participation_level AS level, status FROM events "
-            f"WHERE deleted = 0 AND starts_at >= ? AND starts_at < ?{office_sql} "
-            f"AND {_local_day('starts_at')} BETWEEN ? AND ?",
-            (low, high, *office_args, start, end))
-        conn.execute(f"CREATE UNIQUE INDEX temp.{ev}_id ON {ev}(id)")
-        advance("attendance")
-        conn.execute(
-            f"CREATE TEMP TABLE {att} AS SELECT a.event_id, e.office_id, a.person_id, "
-            f"{_reached('a')} AS reached, a.knowledge_improved AS knowledge, "
-            "a.would_recommend AS recommend, a.rating "
-            f"FROM {ev} AS e CROSS JOIN attendance AS a ON a.event_id = e.id "
-            "WHERE coalesce(e.status, '') != 'cancelled' AND a.deleted = 0 "
-            "AND a.status = 'attended'")
-
-        # 2. events, held or not
+        # 1. the period's events, held or not (held: a check-in of any role, or marked so)
         advance("events held")
         events = [kpi.EventFacts(*row) for row in conn.execute(
-            f"SELECT e.office_id, e.kind, e.level, e.status, coalesce(c.n, 0) FROM {ev} AS e "
-            f"LEFT JOIN (SELECT event_id, count(*) AS n FROM {att} GROUP BY event_id) AS c "
-            "ON c.event_id = e.id")]
+            "SELECT e.office_id, e.kind, e.participation_level, e.status, "
+            "coalesce(e.status, '') != 'cancelled' AND EXISTS (SELECT 1 FROM attendance AS a "
+            "WHERE a.event_id = e.id AND a.deleted = 0 AND a.status = 'attended') "
+            f"FROM events AS e WHERE e.deleted = 0 AND e.starts_at >= ? AND e.starts_at < ?"
+            f"{_office(office_id, 'e.office_id')[0]} "
+            f"AND {reach.local_day('e.starts_at')} BETWEEN ? AND ?",
+            (low, high, *office_args, start, end))]
         kind_names = {code: (uk, en) for code, uk, en in conn.execute(
             "SELECT code, name_uk, name_en FROM event_kinds WHERE deleted = 0")}
 
-        # 3. people reached: each person once, with their number of check-ins
-        advance("people")
-        conn.execute(
-            f"CREATE TEMP TABLE {ppl} AS SELECT person_id, count(*) AS n FROM {att} "
-            "WHERE reached GROUP BY person_id")
-        conn.execute(f"CREATE UNIQUE INDEX temp.{ppl}_id ON {ppl}(person_id)")
-        rows = conn.execute(
-            f"SELECT p.gender, p.age_group, count(*), sum(r.n) FROM {ppl} AS r "
-            "LEFT JOIN people AS p ON p.id = r.person_id GROUP BY 1, 2").fetchall()
-        unique_by = kpi.cross_table((g, a, n) for g, a, n, _ in rows)
-        attendances_by = kpi.cross_table((g, a, total) for g, a, _, total in rows)
-
-        # 4. first-time participants: nobody of them had a check-in in scope before
-        advance("first time")
-        unique, attendances = conn.execute(
-            f"SELECT count(*), coalesce(sum(n), 0) FROM {ppl}").fetchone()
-        conn.execute(
-            f"CREATE TEMP TABLE {prev} AS SELECT id FROM events WHERE deleted = 0 "
-            f"AND coalesce(status, '') != 'cancelled' AND starts_at < ?{office_sql} "
-            f"AND {_local_day('starts_at')} < ?",
-            ((period.start + timedelta(days=1)).isoformat(), *office_args, start))
-        conn.execute(f"CREATE UNIQUE INDEX temp.{prev}_id ON {prev}(id)")
-        # A full scan with two index probes per row beats walking idx_attendance_person_id
-        # (a random table read per check-in) by a factor of five on big stores.
-        returning = 0 if not unique else conn.execute(
-            "SELECT count(DISTINCT a.person_id) FROM attendance AS a NOT INDEXED "
-            f"WHERE a.deleted = 0 AND a.status = 'attended' AND {_reached('a')} "
-            f"AND a.event_id IN {prev} AND a.person_id IN (SELECT person_id FROM {ppl})"
-        ).fetchone()[0]
-        reach = kpi.Reach(attendances=int(attendances), unique_people=int(unique),
-                          first_time=int(unique) - int(returning),
-                          unique_by=unique_by, attendances_by=attendances_by)
-
-        # 5. feedback, and check-ins per office (one pass over the check-ins)
+        # 2. check-ins and feedback, from the daily sums
         advance("feedback")
-        per_office_reach: dict[str, tuple[int, int]] = {}
-        sums = [0] * 7
-        for office, n, people, *values in conn.execute(
-                # one office: its unique people are those of the report (no second DISTINCT)
-                "SELECT office_id, count(*), "
-                f"{'count(DISTINCT person_id)' if office_id is None else unique}, "
-                "sum(knowledge IS NOT NULL OR recommend IS NOT NULL OR rating IS NOT NULL), "
-                "sum(knowledge = 1), count(knowledge), sum(recommend = 1), count(recommend), "
-                f"sum(rating), count(rating) FROM {att} WHERE reached GROUP BY office_id"):
-            per_office_reach[office] = (int(n), int(people))
-            sums = [total + int(value or 0) for total, value in zip(sums, values, strict=True)]
-        feedback = kpi.Feedback(*sums)
+        day_rows = conn.execute(
+            "SELECT office_id, grp, "
+            f"{', '.join(f'sum({c})' for c in reach.SUM_COLUMNS)} FROM reach_days "
+            f"WHERE day BETWEEN ? AND ?{office_sql} GROUP BY office_id, grp",
+            (start, end, *office_args)).fetchall()
+        attendances_by = kpi.cross_table((*reach.decode(grp), n)
+                                         for _office_id, grp, n, *_sums in day_rows)
+        feedback = kpi.Feedback(*(sum(int(row[2 + i]) for row in day_rows)
+                                  for i in range(1, 8)))
+        checkins_by_office: dict[str, int] = {}
+        for office, _grp, n, *_sums in day_rows:
+            checkins_by_office[office] = checkins_by_office.get(office, 0) + int(n)
+
+        # 3. different people reached, in all and per office, and those reached for the
+        # first time: a person's first check-in of the period is the one whose previous
+        # check-in (anywhere, or at that office) is before the period; one pass over the
+        # index in its own order (desktop/store/reach.py)
+        advance("people")
+        scope = "prev_any" if office_id is None else "prev_office"
+        offices_seen = sorted(checkins_by_office)
+        unique_by_group: dict[int, int] = {}
+        unique_by_office: dict[str, int] = {}
+        first_time = 0
+        for office, grp, in_office, in_scope, first in conn.execute(
+                "SELECT office_id, grp, count(*) FILTER (WHERE prev_office < ?), "
+                f"count(*) FILTER (WHERE {scope} < ?), count(*) FILTER (WHERE {scope} = '') "
+                "FROM reach INDEXED BY reach_by_office "
+                f"WHERE office_id IN ({', '.join('?' * len(offices_seen))}) "
+                f"AND grp IN ({', '.join(str(g) for g in reach.GROUPS)}) "
+                "AND day BETWEEN ? AND ? GROUP BY office_id, grp",
+                (start, start, *offices_seen, start, end)):
+            unique_by_group[grp] = unique_by_group.get(grp, 0) + int(in_scope)
+            unique_by_office[office] = unique_by_office.get(office, 0) + int(in_office)
+            first_time += int(first)
+        reach_figures = kpi.Reach(
+            attendances=sum(checkins_by_office.values()),
+            unique_people=sum(unique_by_group.values()), first_time=first_time,
+            unique_by=kpi.cross_table((*reach.decode(grp), n)
+                                      for grp, n in unique_by_group.items()),
+            attendances_by=attendances_by)
+        per_office_reach = {office: (checkins, unique_by_office.get(office, 0))
+                            for office, checkins in checkins_by_office.items()}
 
         # 6. CSOs
         advance("csos")
@@ -270,7 +225,7 @@ def compute(
         # 9. advice visits, and the per-office table
         advance("visits")
         visit_where = (f"deleted = 0 AND visited_at >= ? AND visited_at < ?{office_sql} "
-                       f"AND {_local_day('visited_at')} BETWEEN ? AND ?")
+                       f"AND {reach.local_day('visited_at')} BETWEEN ? AND ?")
         visit_args = (low, high, *office_args, start, end)
         by_tool = conn.execute(
             f"SELECT tool, count(*) FROM visits WHERE {visit_where} GROUP BY 1",
@@ -303,7 +258,7 @@ def compute(
 
     return kpi.ReportFigures(
         period=period, office_id=office_id, office_name=office_name,
-        events=summary, kind_names=kind_names, reach=reach, feedback=feedback, csos=csos,
+        events=summary, kind_names=kind_names, reach=reach_figures, feedback=feedback, csos=csos,
         ideas=ideas, consultations=consultations, visits=visits, offices=offices,
     )
 
