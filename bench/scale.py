@@ -311,30 +311,116 @@ def sync_figures(tmp: Path) -> dict[str, float]:
     return out
 
 
-def server_ingest(tmp: Path, pg_url: str | None, devices: int, per_device: int) -> float:
-    """Changes per second the platform takes with `devices` pushing at once."""
-    from server import service
+class _PlatformProcesses:
+    """The platform as production runs it: `hromada-server serve --workers N` in processes
+    of its own (N = the cores), on a database made empty first."""
 
-    platform = _Platform(pg_url, tmp)
+    def __init__(self, url: str | None, folder: Path, workers: int) -> None:
+        import socket
+
+        from tests.conftest import make_db
+
+        if url:
+            import tests.conftest as conftest
+
+            conftest.PG_URL = url
+        self.db = make_db("postgres" if url else "sqlite", folder)
+        self.db.create_schema()
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "server", "--db", self.db.url, "serve", "--port",
+             str(self.port), "--workers", str(workers)], cwd=ROOT,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.url = f"http://127.0.0.1:{self.port}"
+        import requests
+
+        deadline = time.time() + 30
+        while True:
+            try:
+                requests.get(self.url + "/v1/health", timeout=1)
+                break
+            except requests.RequestException:
+                if time.time() > deadline or self.process.poll() is not None:
+                    raise RuntimeError("the platform did not start") from None
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self.db.close()
+
+
+def server_ingest(tmp: Path, pg_url: str | None, devices: int, per_device: int) -> float:
+    """Changes per second the platform takes with `devices` pushing at once.
+
+    Each device's pushes are read from its outbox and encoded as the app sends them (batches
+    of the engine's size, JSON, gzip) before the clock starts; then every device sends its
+    pushes from a thread of its own. The clock measures the platform (its processes and the
+    database), not twenty laptops' worth of encoding on the same two cores."""
+    import requests
+
+    from desktop.store import syncstate
+    from desktop.sync.client import enroll
+    from desktop.sync.credentials import load_token
+    from desktop.sync.wire import DEFAULT_PUSH_BATCH as PUSH_BATCH
+    from desktop.sync.wire import Change, PushRequest
+    from server import auth, service
+
+    platform = _PlatformProcesses(pg_url, tmp, os.cpu_count() or 2)
     try:
         office = service.create_office(platform.db, "Офіс")
-        stores = []
+        bodies: list[tuple[dict[str, str], list[bytes]]] = []
         for i in range(devices):
+            from desktop.store import open_store
+
             folder = tmp / f"dev{i}"
-            store = _device(platform, folder, office)
+            folder.mkdir(parents=True)
+            store = open_store(folder / "hromada.sqlite3")
+            enroll(store, folder, platform.url,
+                   auth.new_enrollment_code(platform.db, office, "office"))
             _new_people(store, office, per_device, seed=100 + i)
-            stores.append((store, folder))
-        engines = [_engine(store, folder)[0] for store, folder in stores]
-        threads = [threading.Thread(target=engine._push, args=(engine_report(),))
-                   for engine in engines]
+            changes = syncstate.pending_changes(store, per_device + 10)
+            posts = []
+            for start in range(0, len(changes), PUSH_BATCH):
+                request = PushRequest(device_id=store.device_id, changes=[
+                    Change(mutation=c.mutation, change_id=c.change_id, table=c.table,
+                           record_id=c.record_id, op=c.op, fields=c.fields,  # type: ignore
+                           base_rev=c.base_rev, hlc=c.hlc, changed_at=c.changed_at,
+                           user_id=c.user_id) for c in changes[start:start + PUSH_BATCH]])
+                compact = json.dumps(request.model_dump(), ensure_ascii=False,
+                                     separators=(",", ":"))
+                posts.append(gzip.compress(compact.encode(), 9))
+            headers = {"Authorization": f"Bearer {load_token(store.device_id, folder)}",
+                       "Content-Type": "application/json", "Content-Encoding": "gzip"}
+            bodies.append((headers, posts))
+            store.close()
+        applied = [0] * devices
+        errors: list[str] = []
+
+        def send(n: int) -> None:
+            headers, posts = bodies[n]
+            with requests.Session() as session:
+                for body in posts:
+                    answer = session.post(platform.url + "/v1/push", data=body,
+                                          headers=headers, params={"echo": 1}, timeout=300)
+                    if answer.status_code != 200:
+                        errors.append(f"{answer.status_code} {answer.text[:200]}")
+                        return
+                    applied[n] += sum(r["status"] == "applied"
+                                      for r in answer.json()["results"])
+
+        threads = [threading.Thread(target=send, args=(n,)) for n in range(devices)]
         started = time.perf_counter()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         elapsed = time.perf_counter() - started
-        for store, _folder in stores:
-            store.close()
+        if errors or sum(applied) != devices * per_device:
+            raise RuntimeError(f"the platform refused pushes: {errors[:3]} "
+                               f"({sum(applied)} applied)")
         return devices * per_device / elapsed
     finally:
         platform.stop()

@@ -8,6 +8,7 @@ fault of ours.
 from __future__ import annotations
 
 import hashlib
+import os
 import zlib
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -98,6 +99,18 @@ def current_device(
 
 
 Device = Annotated[auth.Device, Depends(current_device)]
+
+
+#: Where `hromada-server serve --workers N` leaves the database URL for its worker processes.
+DB_URL_ENV = "HROMADA_SERVER_DB"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of `serve --workers N` (uvicorn's factory): the Python
+    work of a push (checking and merging each change) is bound to one core per process, so
+    a platform on PostgreSQL serves many offices at once with a process per core. Each
+    process keeps its own rate limits: put the platform behind a proxy that limits too."""
+    return create_app(ServerDB(os.environ[DB_URL_ENV]))
 
 
 def create_app(db: ServerDB, limits: Limits | None = None) -> FastAPI:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -29,6 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     for p in (parser, serve):
         p.add_argument("--host", default="127.0.0.1")
         p.add_argument("--port", type=int, default=8000)
+        p.add_argument("--workers", type=int, default=1,
+                       help="processes serving requests (PostgreSQL: one per core)")
     office = sub.add_parser("create-office", help="register an office; prints its id")
     office.add_argument("name")
     office.add_argument("--kind", choices=["liaison_office", "cso_hub"], default="liaison_office")
@@ -70,9 +73,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "serve":
         import uvicorn
 
-        from server.api import create_app
+        from server.api import DB_URL_ENV, create_app
 
-        uvicorn.run(create_app(db), host=args.host, port=args.port, log_level="info")
+        if args.workers < 1:
+            print("hromada-server: error: --workers must be 1 or more", file=sys.stderr)
+            return 1
+        if args.workers == 1:
+            uvicorn.run(create_app(db), host=args.host, port=args.port, log_level="info")
+            return 0
+        db.close()
+        os.environ[DB_URL_ENV] = db.url
+        uvicorn.run("server.api:app_from_environment", factory=True, workers=args.workers,
+                    host=args.host, port=args.port, log_level="info")
         return 0
     if command == "create-office":
         if not args.name.strip():

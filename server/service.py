@@ -7,6 +7,7 @@ line and the API.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,20 +95,29 @@ def _existing(row: tuple) -> Existing:
                     row[7], bool(row[8]))
 
 
+#: Revisions handed out while a push is planned stand in for the real ones (taken under the
+#: write lock when it commits): above every real revision, so a comparison with a device's
+#: base revision comes out as it would with the real number.
+PLACEHOLDER = 1 << 62
+
+
 class _Batch:
-    """One push's reads, done once: the records its changes touch (kept current as they
-    apply), the parents its references name, and revisions taken in blocks.
+    """One push, planned without the platform's write lock and written under it.
 
-    Why: each change used to cost four round trips to the database (load, echo check, a
-    revision, a reference) under the platform's write lock; on PostgreSQL that capped every
-    device together at a few hundred changes a second. Writes still go out change by change,
-    in order, so what a later change in the same push sees is exactly what it saw before."""
-
-    REV_BLOCK = 64
+    Why: the feed must stay gap-free (revisions commit in the order they were taken), so
+    writes hold one lock; a push used to do all its work under it (loading, checking and
+    merging each change), and twenty offices pushing at once waited for each other's Python.
+    Now a push reads the records it touches once, merges every change with placeholder
+    revisions, and only then takes the lock: it checks that nothing it read has changed
+    (else it plans again, under the lock), takes its revisions in one statement and writes
+    everything in one pipelined statement per kind. What a later change in the same push
+    sees is exactly what it saw before."""
 
     def __init__(self, tx: Tx, changes: list[Change]) -> None:
         self.tx = tx
         self.records: dict[tuple[str, str], Existing | None] = {}
+        #: The revision of every record read from the database (None: it was not there).
+        self.seen: dict[tuple[str, str], int | None] = {}
         ids = sorted({c.record_id for c in changes})
         wanted = {(c.table, c.record_id) for c in changes}
         for start in range(0, len(ids), 500):
@@ -118,71 +128,140 @@ class _Batch:
                     self.records[(row[0], row[1])] = _existing(row)
         for key in wanted:
             self.records.setdefault(key, None)
-        self._revs: list[int] = []
+            record = self.records[key]
+            self.seen[key] = record.rev if record else None
+        self.placeholders = 0
+        self.inserts: list[list[Any]] = []
+        self.updates: list[list[Any]] = []
 
     def load(self, table: str, record_id: str) -> Existing | None:
         key = (table, record_id)
         if key not in self.records:
             row = self.tx.one(f"{_LOAD} WHERE tbl = ? AND id = ?", key)
             self.records[key] = _existing(row) if row else None
+            self.seen[key] = int(row[6]) if row else None
         return self.records[key]
 
     def stored(self, table: str, record_id: str, record: Existing) -> None:
         self.records[(table, record_id)] = record
 
     def next_rev(self) -> int:
-        if not self._revs:
-            row = self.tx.one("UPDATE counters SET value = value + ? WHERE name = 'rev' "
-                              "RETURNING value", (self.REV_BLOCK,))
+        self.placeholders += 1
+        return PLACEHOLDER + self.placeholders
+
+    def still_current(self, tx: Tx) -> bool:
+        """Whether every record this plan read is as it was (under the write lock)."""
+        keys = list(self.seen)
+        now: dict[tuple[str, str], int | None] = dict.fromkeys(keys)
+        ids = sorted({record_id for _table, record_id in keys})
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for table, record_id, rev in tx.all(
+                    f"SELECT tbl, id, rev FROM records WHERE id IN ({marks})", chunk):
+                if (table, record_id) in now:
+                    now[(table, record_id)] = int(rev)
+        return now == self.seen
+
+    def write(self, tx: Tx) -> Callable[[int | None], int | None]:
+        """Take the real revisions and write everything; returns the map from placeholder
+        to real revision (for the push's answer)."""
+        base = 0
+        if self.placeholders:
+            row = tx.one("UPDATE counters SET value = value + ? WHERE name = 'rev' "
+                         "RETURNING value", (self.placeholders,))
             assert row is not None
-            top = int(row[0])
-            self._revs = list(range(top - self.REV_BLOCK + 1, top + 1))
-        return self._revs.pop(0)
+            base = int(row[0]) - self.placeholders
+
+        def real(rev: int | None) -> int | None:
+            return rev - PLACEHOLDER + base if rev is not None and rev > PLACEHOLDER else rev
+
+        def encode(row: list[Any], data: int, meta: int, rev: int) -> tuple:
+            for entry in row[meta].values():
+                entry[2] = real(entry[2])
+            row[rev] = real(row[rev])
+            row[data], row[meta] = _dumps(row[data]), _dumps(row[meta])
+            return tuple(row)
+
+        # Inserts first: a record made and then changed in the same push is inserted, then
+        # updated, in the order of its changes.
+        if self.inserts:
+            tx.executemany(
+                "INSERT INTO records(tbl, id, office_id, shared, data, field_meta, rev, "
+                "deleted, hlc, updated_at, echo_device) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [encode(row, 4, 5, 6) for row in self.inserts])
+        if self.updates:
+            tx.executemany(
+                "UPDATE records SET data = ?, field_meta = ?, rev = ?, deleted = ?, hlc = ?, "
+                "updated_at = ?, echo_device = ? WHERE tbl = ? AND id = ?",
+                [encode(row, 0, 1, 2) for row in self.updates])
+        return real
+
+
+@dataclass
+class _Plan:
+    batch: _Batch
+    last_before: int
+    results: list[ChangeResult]
+    taken: list[tuple[str, int, str]]
+    last_after: int
 
 
 def push(db: ServerDB, device: Device, request: PushRequest,
          echo: bool = False) -> PushResponse:
     if request.device_id != device.id:
         raise PermissionError("the device id does not match the token")
+    with db.transaction() as tx:
+        plan = _plan(tx, device, request, echo)
     with db.transaction(write=True) as tx:
         row = tx.one("SELECT last_mutation FROM devices WHERE id = ?", (device.id,))
-        last = int(row[0]) if row else 0
-        results: list[ChangeResult] = []
-        expected = last + 1
-        batch = _Batch(tx, [c for c in request.changes if c.mutation > last])
-        taken: list[tuple[str, int, str]] = []
-        for change in request.changes:
-            if change.mutation <= last:
-                known = tx.one("SELECT change_id FROM device_changes WHERE device_id = ? AND "
-                               "mutation = ?", (device.id, change.mutation))
-                if known is not None and known[0] != change.change_id:
-                    raise DivergedError(last + 1, change.mutation)
-                results.append(ChangeResult(
-                    mutation=change.mutation, status="duplicate",
-                    rev=_echo_rev(tx, device, change) if echo else None))
-                continue
-            if change.mutation != expected:
-                raise GapError(expected)
-            reason, clean_rev = _apply(tx, device, change, batch)
-            taken.append((device.id, change.mutation, change.change_id))
-            results.append(ChangeResult(
-                mutation=change.mutation, status="rejected" if reason else "applied",
-                reason=reason, rev=clean_rev if echo else None))
-            expected += 1
-        if taken:
+        if (int(row[0]) if row else 0) != plan.last_before or \
+                not plan.batch.still_current(tx):
+            plan = _plan(tx, device, request, echo)  # someone wrote in between: again
+        real = plan.batch.write(tx)
+        if plan.taken:
             tx.executemany("INSERT INTO device_changes(device_id, mutation, change_id) "
-                           "VALUES(?, ?, ?)", taken)
-        last = expected - 1
+                           "VALUES(?, ?, ?)", plan.taken)
         tx.execute("UPDATE devices SET last_mutation = ?, last_seen_at = ? WHERE id = ?",
-                   (last, now_iso(), device.id))
-    return PushResponse(results=results, last_mutation=last)
+                   (plan.last_after, now_iso(), device.id))
+    results = [r if r.rev is None else r.model_copy(update={"rev": real(r.rev)})
+               for r in plan.results]
+    return PushResponse(results=results, last_mutation=plan.last_after)
 
 
-def _echo_rev(tx: Tx, device: Device, change: Change) -> int | None:
+def _plan(tx: Tx, device: Device, request: PushRequest, echo: bool) -> _Plan:
+    """Everything a push will do, computed from what `tx` reads; writes nothing."""
+    row = tx.one("SELECT last_mutation FROM devices WHERE id = ?", (device.id,))
+    last = int(row[0]) if row else 0
+    results: list[ChangeResult] = []
+    expected = last + 1
+    batch = _Batch(tx, [c for c in request.changes if c.mutation > last])
+    taken: list[tuple[str, int, str]] = []
+    for change in request.changes:
+        if change.mutation <= last:
+            known = tx.one("SELECT change_id FROM device_changes WHERE device_id = ? AND "
+                           "mutation = ?", (device.id, change.mutation))
+            if known is not None and known[0] != change.change_id:
+                raise DivergedError(last + 1, change.mutation)
+            results.append(ChangeResult(
+                mutation=change.mutation, status="duplicate",
+                rev=_echo_rev(batch, device, change) if echo else None))
+            continue
+        if change.mutation != expected:
+            raise GapError(expected)
+        reason, clean_rev = _apply(tx, device, change, batch)
+        taken.append((device.id, change.mutation, change.change_id))
+        results.append(ChangeResult(
+            mutation=change.mutation, status="rejected" if reason else "applied",
+            reason=reason, rev=clean_rev if echo else None))
+        expected += 1
+    return _Plan(batch, last, results, taken, expected - 1)
+
+
+def _echo_rev(batch: _Batch, device: Device, change: Change) -> int | None:
     """The record's revision if it still equals this device's copy (a change sent again)."""
-    row = tx.one("SELECT rev, echo_device FROM records WHERE tbl = ? AND id = ?",
-                 (change.table, change.record_id))
-    return int(row[0]) if row is not None and row[1] == device.id else None
+    record = batch.load(change.table, change.record_id)
+    return record.rev if record is not None and record.echo_device == device.id else None
 
 
 def _apply(tx: Tx, device: Device, change: Change,
@@ -262,21 +341,15 @@ def _apply(tx: Tx, device: Device, change: Change,
     if existing is None:
         office = owner_office(table, data, device)
         shared = table in SHARED_TABLES
-        tx.execute(
-            "INSERT INTO records(tbl, id, office_id, shared, data, field_meta, rev, deleted, "
-            "hlc, updated_at, echo_device) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (table, change.record_id, office, int(table in SHARED_TABLES), _dumps(data),
-             _dumps(meta), rev, int(deleted), hlc, now_iso(), echo_device),
-        )
+        batch.inserts.append(
+            [table, change.record_id, office, int(shared), data, meta, rev, int(deleted), hlc,
+             now_iso(), echo_device])
     else:
         office = existing.office_id
         shared = existing.shared
-        tx.execute(
-            "UPDATE records SET data = ?, field_meta = ?, rev = ?, deleted = ?, hlc = ?, "
-            "updated_at = ?, echo_device = ? WHERE tbl = ? AND id = ?",
-            (_dumps(data), _dumps(meta), rev, int(deleted), hlc, now_iso(), echo_device, table,
-             change.record_id),
-        )
+        batch.updates.append(
+            [data, meta, rev, int(deleted), hlc, now_iso(), echo_device, table,
+             change.record_id])
     batch.stored(table, change.record_id,
                  Existing(office, data, meta, deleted, rev, echo_device, shared))
     for field, winner, loser, win_hlc, lose_hlc, win_device, lose_device in losers:
@@ -322,7 +395,8 @@ def _record_conflict(
     from desktop.store.ids import natural_id
 
     conflict_id = natural_id("conflict", table, record_id, field, lose_hlc)
-    batch.records.pop(("conflicts", conflict_id), None)  # a later change reads it afresh
+    if batch.load("conflicts", conflict_id) is not None:
+        return  # the same conflict, already recorded (a change sent again)
     data = {
         "table_name": table, "record_id": record_id,
         "field": "deleted" if field == DELETED else field,
@@ -332,13 +406,10 @@ def _record_conflict(
     }
     meta = {k: [win_hlc, "platform", 0] for k in data}
     rev = batch.next_rev()
-    tx.execute(
-        "INSERT INTO records(tbl, id, office_id, shared, data, field_meta, rev, deleted, hlc, "
-        "updated_at) VALUES('conflicts', ?, ?, ?, ?, ?, ?, 0, ?, ?) "
-        "ON CONFLICT (tbl, id) DO NOTHING",
-        (conflict_id, office, int(table in SHARED_TABLES), _dumps(data), _dumps(meta), rev,
-         win_hlc, now_iso()),
-    )
+    shared = table in SHARED_TABLES
+    batch.inserts.append(["conflicts", conflict_id, office, int(shared), data, meta, rev, 0,
+                          win_hlc, now_iso(), None])
+    batch.stored("conflicts", conflict_id, Existing(office, data, meta, False, rev, None, shared))
 
 
 def _text(value: Any) -> str | None:

@@ -6,12 +6,16 @@ Operators type Ukrainian numbers as "067 123 45 67", "(067) 123-45-67", "3806712
 
 from __future__ import annotations
 
+import re
+
 from desktop.domain.errors import FieldError, ValidationError
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
 
 _NOT_UKRAINIAN = QT_TRANSLATE_NOOP(
     "Validation", "Phone number {value} is not a valid Ukrainian number")
 _NOT_VALID = QT_TRANSLATE_NOOP("Validation", "Phone number {value} is not a valid number")
+#: A Ukrainian number as stored: "+380" and nine digits, the first not a zero.
+_STORED_UA = re.compile(r"\+380[1-9][0-9]{8}")
 
 
 def phone_digits(s: str | None) -> str:
@@ -50,6 +54,15 @@ def normalize_phone(raw: str | None, region: str = "UA", field: str = "phone") -
     candidate, default_region = _candidate(text, region)
     import phonenumbers  # on first use: its metadata is a tenth of the app's start-up
 
+    if _STORED_UA.fullmatch(candidate):
+        # Already in the stored form (every number a device sends, every import of our own
+        # export): phonenumbers' own validity test on the number as it stands, without
+        # parsing and formatting it again (a quarter of the time the platform spends on a
+        # pushed person).
+        number = phonenumbers.PhoneNumber(country_code=380, national_number=int(candidate[4:]))
+        if phonenumbers.is_valid_number(number):
+            return candidate
+        raise ValidationError(FieldError(field, _NOT_UKRAINIAN, {"value": text}))
     try:
         number = phonenumbers.parse(candidate, default_region)
     except phonenumbers.NumberParseException:

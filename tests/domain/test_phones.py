@@ -83,3 +83,19 @@ def test_normalize_phone_is_idempotent(national, template):
     assert e164 == "+38" + national
     assert normalize_phone(e164) == e164
     assert normalize_phone(format_phone(e164)) == e164
+
+
+@given(st.integers(100_000_000, 999_999_999))
+def test_a_stored_ukrainian_number_is_judged_as_phonenumbers_judges_it(national):
+    """The short path for numbers already in the stored form accepts exactly what parsing
+    and formatting them again would."""
+    import phonenumbers
+
+    text = f"+380{national}"
+    number = phonenumbers.parse(text, None)
+    expected = text if phonenumbers.is_valid_number(number) else None
+    try:
+        got = normalize_phone(text)
+    except ValidationError:
+        got = None
+    assert got == expected
