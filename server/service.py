@@ -27,6 +27,7 @@ from desktop.sync.wire import (
     TableChecksum,
     checksum_term,
     field_problem,
+    identity,
 )
 from server.auth import Device, now_iso
 from server.db import ServerDB, Tx
@@ -241,7 +242,7 @@ def _plan(tx: Tx, device: Device, request: PushRequest, echo: bool) -> _Plan:
         if change.mutation <= last:
             known = tx.one("SELECT change_id FROM device_changes WHERE device_id = ? AND "
                            "mutation = ?", (device.id, change.mutation))
-            if known is not None and known[0] != change.change_id:
+            if known is not None and known[0] != identity(change):
                 raise DivergedError(last + 1, change.mutation)
             results.append(ChangeResult(
                 mutation=change.mutation, status="duplicate",
@@ -250,7 +251,7 @@ def _plan(tx: Tx, device: Device, request: PushRequest, echo: bool) -> _Plan:
         if change.mutation != expected:
             raise GapError(expected)
         reason, clean_rev = _apply(tx, device, change, batch)
-        taken.append((device.id, change.mutation, change.change_id))
+        taken.append((device.id, change.mutation, identity(change)))
         results.append(ChangeResult(
             mutation=change.mutation, status="rejected" if reason else "applied",
             reason=reason, rev=clean_rev if echo else None))

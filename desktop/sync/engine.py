@@ -129,14 +129,14 @@ class SyncEngine:
                 return
             self.progress(f"sending {len(changes)} changes")
             request = PushRequest(device_id=self.store.device_id, changes=[
-                Change(mutation=c.mutation, change_id=c.change_id, table=c.table,
-                       record_id=c.record_id, op=c.op, fields=c.fields,  # type: ignore[arg-type]
+                Change(mutation=c.mutation, table=c.table, record_id=c.record_id, op=c.op,
+                       fields=c.fields,  # type: ignore[arg-type]
                        base_rev=c.base_rev, hlc=c.hlc, changed_at=c.changed_at,
                        user_id=c.user_id)
                 for c in changes
             ])
             try:
-                raw = self.transport.post("/v1/push", request.model_dump(), echo=1)
+                raw = self.transport.post("/v1/push", request.compact(), echo=1)
             except GapRefused as gap:
                 # The platform has less than we were told (e.g. it was restored from a
                 # backup): resend from where it is. Our outbox still has every change.
