@@ -379,3 +379,23 @@ def test_results_are_a_model_whose_rows_stay_when_the_same_people_match(screen, 
     assert model.rowCount() == 3 and model.columnCount() == 5
     assert model.data(model.index(0, 0)).startswith("Коваленко")
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Прізвище, імʼя, по батькові"
+
+
+def test_a_renamed_person_on_the_list_is_found_by_the_new_name(window, desk, qtbot, store):
+    """The desk keeps the event's list with its words between key presses; a name corrected
+    elsewhere (another screen, a pull) reaches it with the data-changed signal."""
+    store.insert("attendance", {"event_id": desk["event"], "person_id": desk["Шевченко"],
+                                "status": "registered"})
+    window.show_screen("checkin")
+    screen = window.current_screen()
+    screen.search.setText("Шев")
+    assert [m.id for m in screen.matches] == [desk["Шевченко"]]
+    store.update("people", desk["Шевченко"], {"last_name": "Гнатюк"})
+    window.ctx.bus.data_changed.emit("people")
+    window.show_screen("events")
+    window.show_screen("checkin")
+    screen.search.setText("Гнат")
+    assert [m.id for m in screen.matches] == [desk["Шевченко"]]
+    assert screen.matches[0].status == "registered"  # still on the list, first
+    screen.search.setText("Шев")
+    assert screen.matches == []

@@ -183,11 +183,6 @@ def _expression(words: Sequence[str]) -> str:
     return " ".join(f'"{w}"*' for w in words)
 
 
-def _matches_words(words: Sequence[str], document: str) -> bool:
-    tokens = _WORD.findall(document)
-    return all(any(t.startswith(w) for t in tokens) for w in words)
-
-
 def _index_docs(conn: sqlite3.Connection, expression: str, limit: int) -> list[tuple[str, str]]:
     """(person id, folded name) of up to `limit` people matching, in index order."""
     return conn.execute(
@@ -223,9 +218,28 @@ def people_by_id(
     return found
 
 
+#: The people on an event's list, each with the words a search matches: (id, folded name,
+#: words).
+Roster = tuple[tuple[str, str, tuple[str, ...]], ...]
+
+
+def event_roster(conn: sqlite3.Connection, event_id: str,
+                 registered: Collection[str] | None = None) -> Roster:
+    """The event's list (only `registered` people, if given) ready for `find_people`. The
+    desk reads it once when it opens the event and again when data changes, not on every
+    key: for a 250-person event it was half of a keystroke's search."""
+    return tuple(
+        (pid, name, tuple(_WORD.findall(f"{name} {extra or ''}")))
+        for pid, name, extra in conn.execute(
+            "SELECT d.record_id, d.name, d.extra FROM attendance AS a "
+            "JOIN search_docs AS d ON d.record_id = a.person_id "
+            "WHERE a.event_id = ? AND a.deleted = 0", (event_id,))
+        if registered is None or pid in registered)
+
+
 def find_people(
     conn: sqlite3.Connection, text: str, event_id: str | None, limit: int = SHOWN,
-    registered: Collection[str] | None = None,
+    registered: Collection[str] | None = None, roster: Roster | None = None,
 ) -> SearchResult:
     """People whose name words, phone or e-mail start with every typed word.
 
@@ -233,7 +247,8 @@ def find_people(
     word, then the rest; alphabetical within each group. Only the rows shown are read from
     the people table. `registered` (from `registered_ids`, taken when the desk opened the
     event) fixes who is "on the list", so a check-in never moves a row: the same keystrokes
-    pick the same person every time. Without it, the list is read live.
+    pick the same person every time. Without it, the list is read live. `roster` (from
+    `event_roster`) saves reading the list again on every key.
     """
     words = query_words(text)
     if not searchable(text) or not words:
@@ -241,13 +256,10 @@ def find_people(
     expression = _expression(words)
     groups: list[list[tuple[str, str]]] = [[], [], []]
     if event_id:
-        rows = conn.execute(
-            "SELECT d.record_id, d.name, d.extra FROM attendance AS a "
-            "JOIN search_docs AS d ON d.record_id = a.person_id "
-            "WHERE a.event_id = ? AND a.deleted = 0", (event_id,)).fetchall()
-        groups[0] = [(pid, name) for pid, name, extra in rows
-                     if (registered is None or pid in registered)
-                     and _matches_words(words, f"{name} {extra or ''}")]
+        if roster is None:
+            roster = event_roster(conn, event_id, registered)
+        groups[0] = [(pid, name) for pid, name, tokens in roster
+                     if all(any(t.startswith(w) for t in tokens) for w in words)]
     surname_first = f"name : ^ {_expression(words[:1])}"
     if len(words) > 1:
         surname_first += " " + _expression(words[1:])

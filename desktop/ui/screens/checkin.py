@@ -259,6 +259,8 @@ class CheckinScreen(Screen):
         # Who was on the event's list when the desk opened it: fixes the order of results.
         self._registered: frozenset[str] = frozenset()
         self._registered_for: str | None = None
+        self._roster: queries.Roster = ()
+        self._roster_for: str | None = None
         # Events the operator confirmed checking in to although they are not on now.
         self._confirmed_events: set[str] = set()
         self.matches: list[queries.PersonMatch] = []
@@ -667,6 +669,11 @@ class CheckinScreen(Screen):
         if self.event_id and self._registered_for != self.event_id:
             self._registered = queries.registered_ids(conn, self.event_id)
             self._registered_for = self.event_id
+        # The list with its words, read here (on opening the event and when data changed)
+        # rather than on every key.
+        self._roster = queries.event_roster(conn, self.event_id, self._registered) \
+            if self.event_id else ()
+        self._roster_for = self.event_id
         self.load_event_state()
         self.run_search()
 
@@ -777,7 +784,8 @@ class CheckinScreen(Screen):
             return
         result = queries.find_people(
             self.ctx.store.conn, text, self.event_id,
-            registered=self._registered if self._registered_for == self.event_id else None)
+            registered=self._registered if self._registered_for == self.event_id else None,
+            roster=self._roster if self._roster_for == self.event_id else None)
         self.matches = result.matches
         self._fill_results(result.more)
 
