@@ -33,22 +33,32 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from functools import cache
 from pathlib import Path
-
-from desktop.domain import kpi, vocab
 
 ZONE_KEY = "reach.zone"
 #: Past this many people noted at once (and a third of everyone), all rows are rebuilt:
 #: one pass over the check-ins beats as many index probes, and leaves the index compact.
 WHOLE_REBUILD = 20_000
-GENDERS: tuple[str, ...] = tuple(vocab.codes("genders"))
-AGE_GROUPS: tuple[str, ...] = tuple(vocab.codes("age_groups"))
 UNKNOWN_AGE = 7
-#: Every group number: (gender, age group) as gender's index * 8 + age group's index.
-GROUPS: tuple[int, ...] = tuple(g * 8 + a for g in range(len(GENDERS))
-                                for a in (*range(len(AGE_GROUPS)), UNKNOWN_AGE))
 
-_NOT_REACHED = ", ".join(f"'{role}'" for role in sorted(kpi.NOT_REACHED_ROLES))
+
+# The vocabularies and the SQL made from them are read on first use: the store is opened
+# at start-up, before the window shows, and most sessions never refresh a report.
+@cache
+def codes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(genders, age groups) in the order their group numbers use."""
+    from desktop.domain import vocab
+
+    return tuple(vocab.codes("genders")), tuple(vocab.codes("age_groups"))
+
+
+@cache
+def groups() -> tuple[int, ...]:
+    """Every group number: (gender, age group) as gender's index * 8 + age group's index."""
+    genders, ages = codes()
+    return tuple(g * 8 + a for g in range(len(genders))
+                 for a in (*range(len(ages)), UNKNOWN_AGE))
 
 
 def local_day(column: str) -> str:
@@ -163,16 +173,18 @@ def _group_sql(gender: str, age_group: str) -> str:
     """SQL for a person's (gender, age group) as one small number: the report groups by
     it far faster than by two texts. Unknown codes count as `kpi.gender_key`/`age_key`
     say: gender not stated, age not known."""
-    genders = " ".join(f"WHEN '{code}' THEN {i}" for i, code in enumerate(GENDERS))
-    ages = " ".join(f"WHEN '{code}' THEN {i}" for i, code in enumerate(AGE_GROUPS))
-    return (f"(CASE {gender} {genders} ELSE {GENDERS.index('not_stated')} END) * 8 + "
+    all_genders, all_ages = codes()
+    genders = " ".join(f"WHEN '{code}' THEN {i}" for i, code in enumerate(all_genders))
+    ages = " ".join(f"WHEN '{code}' THEN {i}" for i, code in enumerate(all_ages))
+    return (f"(CASE {gender} {genders} ELSE {all_genders.index('not_stated')} END) * 8 + "
             f"(CASE {age_group} {ages} ELSE {UNKNOWN_AGE} END)")
 
 
 def decode(grp: int) -> tuple[str, str | None]:
     """(gender, age group or None) of a group number."""
+    genders, ages = codes()
     age = grp % 8
-    return GENDERS[grp // 8], AGE_GROUPS[age] if age < len(AGE_GROUPS) else None
+    return genders[grp // 8], ages[age] if age < len(ages) else None
 
 
 def _add_days(sign: str, where: str = "WHERE person_id IN (SELECT person_id FROM reach_dirty)"
@@ -190,6 +202,9 @@ def _add_days(sign: str, where: str = "WHERE person_id IN (SELECT person_id FROM
 def _rows(source: str, people: str) -> str:
     """INSERT the reach rows of the check-ins of `source` (attendance AS a) whose person
     matches `people`."""
+    from desktop.domain import kpi
+
+    not_reached = ", ".join(f"'{role}'" for role in sorted(kpi.NOT_REACHED_ROLES))
     return f"""
 INSERT INTO reach (person_id, event_id, office_id, day, prev_any, prev_office, grp,
                    knowledge, recommend, rating)
@@ -206,7 +221,7 @@ FROM (
     CROSS JOIN events AS e ON e.id = a.event_id
     LEFT JOIN people AS p ON p.id = a.person_id
     WHERE a.deleted = 0 AND a.status = 'attended' AND {people}
-      AND coalesce(a.role, '') NOT IN ({_NOT_REACHED})
+      AND coalesce(a.role, '') NOT IN ({not_reached})
       AND e.deleted = 0 AND coalesce(e.status, '') != 'cancelled'
       AND e.starts_at IS NOT NULL
 )
@@ -216,9 +231,16 @@ FROM (
 # From the few people noted, by idx_attendance_person_id. An IN list, not a join with
 # reach_dirty: that table has no statistics, and for a join SQLite then guesses a million
 # rows and builds Bloom filters over every check-in and event (250 ms for one check-in).
-_REFRESH_ROWS = _rows("attendance AS a INDEXED BY idx_attendance_person_id",
-                      "a.person_id IN (SELECT person_id FROM reach_dirty)")
-_ALL_ROWS = _rows("attendance AS a", "a.person_id IS NOT NULL")
+@cache
+def _statements() -> dict[str, str]:
+    return {
+        "refresh_rows": _rows("attendance AS a INDEXED BY idx_attendance_person_id",
+                              "a.person_id IN (SELECT person_id FROM reach_dirty)"),
+        "all_rows": _rows("attendance AS a", "a.person_id IS NOT NULL"),
+        "take_out": _add_days("-"),
+        "add": _add_days("+"),
+        "add_all": _add_days("+", "WHERE true"),
+    }
 
 
 def statements(script: str) -> list[str]:
@@ -240,14 +262,11 @@ def create(conn: sqlite3.Connection) -> None:
     rebuild(conn)
 
 
-_ALL_DAYS = _add_days("+", "WHERE true")
-
-
 def zone() -> str:
     """The computer's time zone as SQLite's 'localtime' sees it, and the codes the group
     numbers stand for: rows made under another of either are rebuilt."""
     return (f"{time.timezone}/{time.altzone}/{time.daylight}/{'/'.join(time.tzname)}; "
-            f"{','.join(GENDERS)}; {','.join(AGE_GROUPS)}")
+            f"{','.join(codes()[0])}; {','.join(codes()[1])}")
 
 
 def has_dirty(conn: sqlite3.Connection) -> bool:
@@ -263,10 +282,11 @@ def refresh(conn: sqlite3.Connection) -> None:
             noted * 3 >= conn.execute("SELECT count(*) FROM people").fetchone()[0]:
         rebuild(conn)  # a first pull or an import of years of lists: start afresh
         return
-    conn.execute(_add_days("-"))
+    sql = _statements()
+    conn.execute(sql["take_out"])
     conn.execute("DELETE FROM reach WHERE person_id IN (SELECT person_id FROM reach_dirty)")
-    conn.execute(_REFRESH_ROWS)
-    conn.execute(_add_days("+"))
+    conn.execute(sql["refresh_rows"])
+    conn.execute(sql["add"])
     conn.execute("DELETE FROM reach_dirty")
 
 
@@ -277,9 +297,9 @@ def rebuild(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM reach")
     conn.execute("DELETE FROM reach_days")
     conn.execute("DELETE FROM reach_dirty")
-    conn.execute(_ALL_ROWS)
+    conn.execute(_statements()["all_rows"])
     conn.execute(INDEX)
-    conn.execute(_ALL_DAYS)
+    conn.execute(_statements()["add_all"])
     conn.execute("INSERT INTO meta(key, value) VALUES(?, ?) "
                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (ZONE_KEY, zone()))
 

@@ -8,7 +8,6 @@ screenshot script build the same window without an event loop: `configure_applic
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import traceback
 from collections.abc import Sequence
@@ -110,6 +109,8 @@ def setup_logging(paths: DataPaths) -> None:
     problem at a hub can be diagnosed from the file they send, never from a traceback."""
     try:
         paths.logs.mkdir(parents=True, exist_ok=True)
+        import logging.handlers  # only here: a tenth of the app's own import time
+
         handler = logging.handlers.RotatingFileHandler(
             paths.logs / "hromada-desk.log", maxBytes=1_000_000, backupCount=3,
             encoding="utf-8")

@@ -145,7 +145,7 @@ def compute(
                 f"count(*) FILTER (WHERE {scope} < ?), count(*) FILTER (WHERE {scope} = '') "
                 "FROM reach INDEXED BY reach_by_office "
                 f"WHERE office_id IN ({', '.join('?' * len(offices_seen))}) "
-                f"AND grp IN ({', '.join(str(g) for g in reach.GROUPS)}) "
+                f"AND grp IN ({', '.join(str(g) for g in reach.groups())}) "
                 "AND day BETWEEN ? AND ? GROUP BY office_id, grp",
                 (start, start, *offices_seen, start, end)):
             unique_by_group[grp] = unique_by_group.get(grp, 0) + int(in_scope)

@@ -377,7 +377,10 @@ class CheckinScreen(Screen):
         self.results.verticalHeader().setVisible(False)
         self.results.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.results.setWordWrap(False)
+        # Rows told apart by alternating colours, not grid lines: the lines were a third of
+        # a keystroke's repaint (3.2 -> 2.0 ms for a full page on the bench store).
         self.results.setAlternatingRowColors(True)
+        self.results.setShowGrid(False)
         header = self.results.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.results.fontMetrics()
