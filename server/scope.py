@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.domain import erasure
 from server.auth import Device
 
 # Everyone reads these; their office_id (if any) is informative, not a fence.
@@ -24,6 +25,8 @@ COUNCIL_FIELDS: dict[str, frozenset[str]] = {
 }
 OFFICE_IDEA_STATUSES = frozenset({"new", "forwarded"})
 CONFLICT_RESOLUTION_FIELDS = frozenset({"resolved_at", "resolved_by"})
+#: An office may clear a conflict's kept values (forgetting a person), never rewrite them.
+CONFLICT_ERASABLE_FIELDS = frozenset({"winning_value", "losing_value"})
 
 
 def readable_filter(device: Device) -> tuple[str, list[Any]]:
@@ -46,6 +49,11 @@ def write_refusal(
     device: Device, table: str, existing: dict[str, Any] | None, fields: dict[str, Any],
 ) -> str | None:
     """Why this device may not make this change, in plain words; None if it may."""
+    before = existing["data"] if existing else {}
+    if table == "people" and erasure.is_forgotten(before) and erasure.reidentifies(fields):
+        # Asked to be forgotten: nobody, the council included, puts the identity back (a
+        # device that was offline may still send an edit made before it heard).
+        return "this person asked for their data to be removed"
     if device.is_council:
         return None
     if table in COUNCIL_ONLY_TABLES:
@@ -53,7 +61,8 @@ def write_refusal(
     if table == "conflicts":
         if existing is None:
             return "conflicts are recorded by the platform, not by offices"
-        if set(fields) - CONFLICT_RESOLUTION_FIELDS:
+        cleared = {k for k in CONFLICT_ERASABLE_FIELDS & fields.keys() if fields[k] is None}
+        if set(fields) - CONFLICT_RESOLUTION_FIELDS - cleared:
             return "an office can only mark a conflict as resolved"
     own = device.office_id
     if existing is None:
@@ -67,7 +76,6 @@ def write_refusal(
                 and table not in OPEN_SHARED_TABLES:
             return "a record cannot be moved to another office"
     council = COUNCIL_FIELDS.get(table, frozenset())
-    before = existing["data"] if existing else {}
     for field in council & fields.keys():
         # Clearing counts as changing: an office must not erase the council's answer either.
         if fields[field] != before.get(field):

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.domain import erasure
 from desktop.domain.errors import ValidationError
 from desktop.domain.validation import validate
 from desktop.store.ids import attendance_id
@@ -134,6 +135,8 @@ class _Batch:
         self.placeholders = 0
         self.inserts: list[list[Any]] = []
         self.updates: list[list[Any]] = []
+        #: Files of forgotten people, removed once no live attachment names them.
+        self.forgotten_files: set[str] = set()
 
     def load(self, table: str, record_id: str) -> Existing | None:
         key = (table, record_id)
@@ -196,6 +199,12 @@ class _Batch:
                 "UPDATE records SET data = ?, field_meta = ?, rev = ?, deleted = ?, hlc = ?, "
                 "updated_at = ?, echo_device = ? WHERE tbl = ? AND id = ?",
                 [encode(row, 0, 1, 2) for row in self.updates])
+        for sha256 in sorted(self.forgotten_files):
+            # a hex digest: safe inside the pattern
+            if tx.one("SELECT 1 FROM records WHERE tbl = 'attachments' AND deleted = 0 "
+                      "AND data LIKE ?", (f'%"sha256":"{sha256}"%',)) is None:
+                for table in ("blobs", "blob_parts", "blob_access"):
+                    tx.execute(f"DELETE FROM {table} WHERE sha256 = ?", (sha256,))
         return real
 
 
@@ -333,6 +342,9 @@ def _apply(tx: Tx, device: Device, change: Change,
                                      fields if existing is not None else data)
         if refusal:
             return refusal, None
+    if table == "attachments" and deleted and data.get("filename") == erasure.REMOVED_TEXT \
+            and isinstance(data.get("sha256"), str) and data["sha256"].isalnum():
+        batch.forgotten_files.add(data["sha256"])  # a forgotten person's file
     rev = batch.next_rev()
     for field in fields:
         if field in meta and meta[field][2] == 0:

@@ -348,6 +348,7 @@ _SPECS: dict[str, dict[str, Callable[[Any], Any]]] = {
         "office_id": _ID, "idp": _bool, "disability": _bool, "notes": _text,
         "consent_given_at": _datetime, "consent_text_version": _text,
         "consent_method": _choice("consent_methods"), "consent_withdrawn_at": _datetime,
+        "forgotten_at": _datetime,
     },
     "organizations": {
         "name": _titles, "short_name": _titles, "edrpou": _edrpou,
@@ -478,6 +479,7 @@ FIELD_LABELS: dict[str, str] = {
     "consent_text_version": QT_TRANSLATE_NOOP("Field", "Consent text version"),
     "consent_method": QT_TRANSLATE_NOOP("Field", "Consent method"),
     "consent_withdrawn_at": QT_TRANSLATE_NOOP("Field", "Consent withdrawn at"),
+    "forgotten_at": QT_TRANSLATE_NOOP("Field", "Data removed at the person's request"),
     "edrpou": QT_TRANSLATE_NOOP("Field", "EDRPOU code"),
     "legal_form": QT_TRANSLATE_NOOP("Field", "Legal form"),
     "areas": QT_TRANSLATE_NOOP("Field", "Areas of work"),

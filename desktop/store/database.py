@@ -102,6 +102,9 @@ def connect(path: Path) -> sqlite3.Connection:
     # may lose the last commits, i.e. a check-in the screen showed as saved. Village laptops
     # lose power; an fsync per commit costs about a millisecond (docs/reliability.md).
     conn.execute("PRAGMA synchronous = FULL")
+    # Removed text is overwritten, not left in free space: a resident who asked to be
+    # forgotten must not stay readable in the file (desktop/store/forget.py).
+    conn.execute("PRAGMA secure_delete = ON")
     return conn
 
 

@@ -55,6 +55,7 @@ RECORD_TABLES: dict[str, tuple[dict[str, type], list[tuple[str, str]]]] = {
             "settlement_id": str, "address": str, "office_id": str, "idp": int,
             "disability": int, "notes": str, "consent_given_at": str,
             "consent_text_version": str, "consent_method": str, "consent_withdrawn_at": str,
+            "forgotten_at": str,  # the person asked to be forgotten (desktop/domain/erasure.py)
         },
         [("settlement_id", "settlements"), ("office_id", "offices")],
     ),
@@ -294,7 +295,14 @@ def _m006_search_prefixes(db: sqlite_utils.Database) -> None:
     db.conn.execute("INSERT INTO search_docs_fts(search_docs_fts) VALUES('rebuild')")
 
 
+def _m007_forgotten(db: sqlite_utils.Database) -> None:
+    """People who asked to be forgotten: the moment travels with the record, so every copy
+    removes what the person asked to remove (desktop/store/forget.py)."""
+    if "forgotten_at" not in db["people"].columns_dict:
+        db["people"].add_column("forgotten_at", str)
+
+
 MIGRATIONS: list[Migration] = [
     _m001_initial, _m002_duplicates_and_list_indexes, _m003_sort_keys, _m004_set_aside,
-    _m005_reach, _m006_search_prefixes,
+    _m005_reach, _m006_search_prefixes, _m007_forgotten,
 ]

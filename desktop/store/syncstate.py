@@ -176,6 +176,7 @@ def apply_pulled(
     the app, and the cursor moves past them. A later version of the record clears the entry.
     """
     applied = skipped = 0
+    forgotten: list[str] = []
     store.conn.execute("PRAGMA foreign_keys = OFF")  # only takes effect outside a transaction
     try:
         with store.write():
@@ -194,7 +195,11 @@ def apply_pulled(
                 try:
                     if row.hlc:
                         store._clock().observe(row.hlc)
+                    newly_forgotten = row.table == "people" and \
+                        bool(row.data.get("forgotten_at")) and not _forgotten_here(store, row.id)
                     changed = _apply_one(store, row)
+                    if newly_forgotten:
+                        forgotten.append(row.id)
                 except Exception as exc:  # any row may be odd; none may stop the sync
                     store.conn.execute("ROLLBACK TO pulled_row")
                     store.conn.execute("RELEASE pulled_row")
@@ -208,6 +213,12 @@ def apply_pulled(
                         (row.table, row.id))
                 if changed:
                     applied += 1
+            if forgotten:
+                # Someone asked, on another device, to be forgotten: the pulled rows changed
+                # the records; the history and the index here must forget them too.
+                from desktop.store import forget
+
+                forget.forget_received(store.conn, forgotten)
             store.conn.execute(
                 "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET "
                 "value = excluded.value",
@@ -215,7 +226,19 @@ def apply_pulled(
             )
     finally:
         store.conn.execute("PRAGMA foreign_keys = ON")
+    if forgotten:
+        from desktop.store import forget
+
+        forget.wipe_free_space(store.conn, vacuum=False)
+        for person_id in forgotten:
+            forget.scrub_backups(store.backups_dir, person_id)
     return applied, skipped
+
+
+def _forgotten_here(store: Store, person_id: str) -> bool:
+    row = store.conn.execute("SELECT forgotten_at FROM people WHERE id = ?",
+                             (person_id,)).fetchone()
+    return bool(row and row[0])
 
 
 def _set_aside_keys(store: Store) -> set[tuple[str, str]]:
