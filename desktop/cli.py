@@ -13,7 +13,7 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from desktop import APP_NAME, __version__
 from desktop.paths import DataPaths, resolve_data_dir
@@ -74,11 +74,24 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("sync", help="send local changes and receive the platform's; exit 0 only "
                    "when both directions are up to date")
 
-    about = sub.add_parser(
-        "person", help="everything this device holds about one resident (their right of "
-        "access), as JSON")
+    person = sub.add_parser(
+        "person", help="a resident's rights: a copy of everything kept about them, or "
+        "forgetting them everywhere")
+    person_actions = person.add_subparsers(dest="person_action", metavar="ACTION",
+                                           required=True)
+    about = person_actions.add_parser(
+        "export", help="everything this device holds about the resident (their right of "
+        "access): JSON, or a PDF in Ukrainian when FILE ends in .pdf")
     about.add_argument("person_id", metavar="ID")
-    about.add_argument("-o", "--output", metavar="FILE", help="default: standard output")
+    about.add_argument("-o", "--output", metavar="FILE", help="default: JSON on standard "
+                       "output")
+    erase = person_actions.add_parser(
+        "forget", help="remove the resident's name, contacts, notes, files and the text about "
+        "them here, in the backups and, with the next sync, on the platform and every "
+        "device; the statistics stay")
+    erase.add_argument("person_id", metavar="ID")
+    erase.add_argument("--yes", action="store_true",
+                       help="do it (without --yes, only says what would be removed)")
 
     demo_platform = sub.add_parser(
         "demo-platform", help="start a council platform on this computer for the demo data "
@@ -371,25 +384,95 @@ def cmd_import(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def cmd_person(args: argparse.Namespace, paths: DataPaths) -> int:
+    if not paths.database.exists():
+        raise UserError(f"there is no database in {paths.root}")
+    if args.person_action == "forget":
+        return _forget_person(args, paths)
     import json
 
     from desktop.store.queries.person_data import everything_about
 
-    if not paths.database.exists():
-        raise UserError(f"there is no database in {paths.root}")
     store = _open_store(paths)
     try:
         data = everything_about(store.conn, args.person_id.strip())
+        office = _office_of(store, data)
     finally:
         store.close()
     if data is None:
         raise UserError(f"there is no person with id {args.person_id} on this device")
+    if args.output and args.output.lower().endswith(".pdf"):
+        target = Path(args.output).expanduser()
+        if not target.parent.is_dir():
+            raise UserError(f"folder {target.parent} does not exist")
+        _qt_for_documents()
+        from desktop.ui.person_access import save_access
+
+        save_access(data, target, office)
+        print(f"written to {target}", file=sys.stderr)
+        return EXIT_OK
     with _atomic_output(args.output) as out:
         json.dump(data, out, ensure_ascii=False, indent=1)
         out.write("\n")
     if args.output:
         print(f"written to {args.output}", file=sys.stderr)
     return EXIT_OK
+
+
+def _office_of(store: Any, data: dict | None) -> str:
+    row = store.conn.execute(
+        "SELECT coalesce(nullif(o.name, ''), o.short_name) FROM people AS p JOIN offices AS o "
+        "ON o.id = p.office_id WHERE p.id = ?",
+        ((data or {}).get("person_id"),)).fetchone()
+    return str(row[0]) if row and row[0] else ""
+
+
+def _qt_for_documents() -> None:
+    """A QGuiApplication (offscreen unless a display is set) with the Ukrainian strings, for
+    the PDF renderer."""
+    import os
+
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") \
+            and sys.platform.startswith("linux"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    from desktop.ui.app import install_translations
+
+    install_translations(app, "uk")  # type: ignore[arg-type]
+
+
+def _forget_person(args: argparse.Namespace, paths: DataPaths) -> int:
+    from desktop.domain.names import full_name
+    from desktop.store import forget
+
+    store = _open_store(paths)
+    try:
+        person_id = args.person_id.strip()
+        person = store.get("people", person_id, include_deleted=True)
+        if person is None:
+            raise UserError(f"there is no person with id {person_id} on this device")
+        name = full_name(person.get("last_name"), person.get("first_name"),
+                         person.get("patronymic"))
+        ids = forget.related_ids(store.conn, person_id)
+        about = sum(len(v) for k, v in ids.items() if k not in ("people", "conflicts"))
+        if not args.yes:
+            print(f"{name}: the record and {about} records about them would lose the name, "
+                  "contacts, notes, files and text about the person, here, in the backups "
+                  "and (after the next sync) on the platform and every device. Gender, age "
+                  "group, settlement and check-ins stay for the statistics. Run again with "
+                  "--yes to do it.")
+            return EXIT_OK
+        done = forget.forget_person(store, person_id, attachments_dir=paths.attachments)
+    finally:
+        store.close()
+    print(f"forgotten: {name} — {done.records} records changed, {done.history} earlier "
+          f"values removed from the history, {done.files} files deleted, "
+          f"{len(done.backups)} backups cleaned"
+          + (f", {len(done.backups_failed)} backups could not be opened"
+             if done.backups_failed else "")
+          + ". The platform and other devices follow with the next sync.")
+    return EXIT_OK if not done.backups_failed else EXIT_PROBLEMS
 
 
 def cmd_demo_platform(args: argparse.Namespace, paths: DataPaths) -> int:

@@ -80,8 +80,12 @@ _HOLDERS: dict[str, dict[str, str | None]] = {
 
 
 def forget_person(store: Store, person_id: str, *, attachments_dir: Path | None = None,
-                  user_id: str | None = None, vacuum: bool = True) -> Forgotten:
-    """Forget the person here and everywhere sync reaches (see the module docstring)."""
+                  user_id: str | None = None, vacuum: bool = True,
+                  finish: bool = True) -> Forgotten:
+    """Forget the person here and everywhere sync reaches (see the module docstring).
+
+    With `finish=False` the file's free space and the backups are left to `finish_forgetting`
+    (the app runs that on a worker with its own connection: vacuuming takes a while)."""
     person = store.get("people", person_id, include_deleted=True)
     if person is None:
         raise RecordNotFound(f"There is no person with id {person_id} on this device")
@@ -121,8 +125,9 @@ def forget_person(store: Store, person_id: str, *, attachments_dir: Path | None 
         result.history = scrub(store.conn, person_id, ids)
     if attachments_dir is not None:
         result.files = remove_unused_files(store.conn, attachments_dir)
-    wipe_free_space(store.conn, vacuum=vacuum)
-    result.backups, result.backups_failed = scrub_backups(store.backups_dir, person_id)
+    if finish:
+        wipe_free_space(store.conn, vacuum=vacuum)
+        result.backups, result.backups_failed = scrub_backups(store.backups_dir, person_id)
     log.info("forgot person %s: %d records, %d earlier values, %d files, %d backups",
              person_id, result.records, result.history, result.files, len(result.backups))
     return result
@@ -244,6 +249,19 @@ def _scrub_json(table: str, text: str | None,
     if cleaned == values:
         return text
     return json.dumps(cleaned, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def finish_forgetting(database: Path, backups_dir: Path, person_id: str
+                      ) -> tuple[list[Path], list[Path]]:
+    """The slow part of forgetting, on a connection of its own (any thread): overwrite the
+    file's free space and clean the backups. Returns (backups cleaned, not opened)."""
+    conn = sqlite3.connect(database, timeout=30, isolation_level=None)
+    try:
+        conn.execute("PRAGMA secure_delete = ON")
+        wipe_free_space(conn)
+    finally:
+        conn.close()
+    return scrub_backups(backups_dir, person_id)
 
 
 def remove_unused_files(conn: sqlite3.Connection, attachments_dir: Path) -> int:

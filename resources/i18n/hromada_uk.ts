@@ -1506,6 +1506,10 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Згоду відкликано</translation>
     </message>
     <message>
+        <source>Data removed at the person&apos;s request</source>
+        <translation>Дані видалено на прохання людини</translation>
+    </message>
+    <message>
         <source>EDRPOU code</source>
         <translation>Код ЄДРПОУ</translation>
     </message>
@@ -2932,6 +2936,199 @@ Connect now? You need the address and the one-time code from the council.</sourc
     </message>
 </context>
 <context>
+    <name>PersonAccess</name>
+    <message>
+        <source>What we keep about you</source>
+        <translation>Що ми зберігаємо про вас</translation>
+    </message>
+    <message>
+        <source>Nothing of this kind is kept.</source>
+        <translation>Нічого такого не зберігається.</translation>
+    </message>
+    <message>
+        <source>Everything this office&apos;s computer holds about the person named below, as of the date at the foot of each page. You may ask for any of it to be corrected, or for all of it to be removed.</source>
+        <translation>Усе, що зберігає комп’ютер офісу про людину, названу нижче, станом на дату внизу кожної сторінки. Ви можете попросити виправити будь-що з цього або видалити все.</translation>
+    </message>
+    <message>
+        <source>Events you came to</source>
+        <extracomment>(section key, title, {column key: header})</extracomment>
+        <translation>Заходи, на які ви приходили</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Захід</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Коли</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Участь</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Your rating</source>
+        <translation>Ваша оцінка</translation>
+    </message>
+    <message>
+        <source>Your comment</source>
+        <translation>Ваш коментар</translation>
+    </message>
+    <message>
+        <source>What you said in consultations</source>
+        <translation>Що ви сказали під час консультацій</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Консультація</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Отримано</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Відповідь</translation>
+    </message>
+    <message>
+        <source>Your visits for advice</source>
+        <translation>Ваші звернення по пораду</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Who advised you</source>
+        <translation>Хто вас консультував</translation>
+    </message>
+    <message>
+        <source>Your ideas and appeals</source>
+        <translation>Ваші ідеї та звернення</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>Ідея</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Стан</translation>
+    </message>
+    <message>
+        <source>Organisations you belong to</source>
+        <translation>Організації, до яких ви належите</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Організація</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Від</translation>
+    </message>
+    <message>
+        <source>Files about you</source>
+        <translation>Файли про вас</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Size, bytes</source>
+        <translation>Розмір, байтів</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Додано</translation>
+    </message>
+    <message>
+        <source>Who changed your record, and when</source>
+        <translation>Хто і коли змінював ваш запис</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Зміна</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Поля</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Ким</translation>
+    </message>
+    <message>
+        <source>Record made</source>
+        <extracomment>(section, field) -&gt; the vocabulary whose label stands for the code (&quot;&quot; = any section). Labels of the fields `everything_about` adds to the person&apos;s own.</extracomment>
+        <translation>Запис створено</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>Востаннє змінено</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Населений пункт</translation>
+    </message>
+    <message>
+        <source>Office that keeps the record</source>
+        <translation>Офіс, що веде запис</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Вилучено</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>створено</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>змінено</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>вилучено</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>відновлено</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>так</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ні</translation>
+    </message>
+    <message>
+        <source>Your record</source>
+        <translation>Ваш запис</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значення</translation>
+    </message>
+</context>
+<context>
     <name>PersonPicker</name>
     <message>
         <source>&amp;Find a person:</source>
@@ -2955,7 +3152,7 @@ Connect now? You need the address and the one-time code from the council.</sourc
     <name>PersonProfile</name>
     <message>
         <source>Choose a person in the list to see their details and history, or register a new person with Ctrl+N.</source>
-        <extracomment>A person was saved (id); created is True for a new one. The user asked to delete / merge the shown person. A history item asks to open another screen: (screen key, item). The consent was recorded or withdrawn (person id).</extracomment>
+        <extracomment>A person was saved (id); created is True for a new one. The user asked to delete / merge the shown person. A history item asks to open another screen: (screen key, item). The consent was recorded or withdrawn (person id). The person was forgotten (id); the backups were cleaned afterwards (id). Everything kept about the person was saved (path).</extracomment>
         <translation>Виберіть людину в списку, щоб побачити її дані та історію, або зареєструйте нову людину (Ctrl+N).</translation>
     </message>
     <message>
@@ -3033,6 +3230,18 @@ Connect now? You need the address and the one-time code from the council.</sourc
     <message>
         <source>The person asks what is kept about them: save all of it (events, consultations, visits, ideas, CSOs, files, who changed the record) to a file to give them.</source>
         <translation>Людина питає, що про неї зберігається: збережіть усе (заходи, консультації, візити, ідеї, ГО, файли, хто змінював запис) у файл, щоб передати їй.</translation>
+    </message>
+    <message>
+        <source>&amp;Forget…</source>
+        <translation>&amp;Забути…</translation>
+    </message>
+    <message>
+        <source>Forget this person</source>
+        <translation>Забути цю людину</translation>
+    </message>
+    <message>
+        <source>The person asks to be forgotten: remove their name, contacts, notes, files and what was written about them, here and on every copy. What the statistics count stays.</source>
+        <translation>Людина просить її забути: видалити ім’я, контакти, нотатки, файли й те, що про неї записано, тут і в усіх копіях. Те, що враховує статистика, залишається.</translation>
     </message>
     <message>
         <source>Person</source>
@@ -3143,6 +3352,10 @@ Connect now? You need the address and the one-time code from the council.</sourc
         <translation>Згоду не записано. Попросіть людину підписати згоду, перш ніж зберігати щось, крім її імені.</translation>
     </message>
     <message>
+        <source>Forgotten at the person&apos;s request on {date}: only their gender, age group, settlement and participation are kept, for the statistics.</source>
+        <translation>Дані видалено на прохання людини {date}: для статистики залишено лише стать, вікову групу, населений пункт і участь.</translation>
+    </message>
+    <message>
         <source>&amp;New consent…</source>
         <translation>&amp;Нова згода…</translation>
     </message>
@@ -3199,8 +3412,44 @@ The date of the withdrawal is recorded; their past participation stays in the of
         <translation>Зберегти все, що зберігається про людину</translation>
     </message>
     <message>
-        <source>JSON files (*.json)</source>
-        <translation>Файли JSON (*.json)</translation>
+        <source>PDF for the person (*.pdf);;JSON, for another program (*.json)</source>
+        <translation>PDF для людини (*.pdf);;JSON для іншої програми (*.json)</translation>
+    </message>
+    <message>
+        <source>Saving everything kept about {name}…</source>
+        <translation>Зберігаємо все, що відомо про: {name}…</translation>
+    </message>
+    <message>
+        <source>Forget {name}?</source>
+        <translation>Забути: {name}?</translation>
+    </message>
+    <message>
+        <source>{name} asked for their personal data to be removed.
+
+Their name, birth year, contacts, address, notes, files and what was written about them will be removed from this computer and its backups now, and from the platform and every other office computer with the next sync. This cannot be undone.
+
+Their gender, age group and settlement stay, and so do their check-ins: the office&apos;s reports do not change.</source>
+        <translation>{name} просить видалити свої персональні дані.
+
+Ім’я, рік народження, контакти, адресу, нотатки, файли й те, що про людину записано, буде видалено з цього комп’ютера та його резервних копій зараз, а з платформи й усіх інших комп’ютерів офісів — під час наступної синхронізації. Скасувати це неможливо.
+
+Стать, вікова група й населений пункт залишаються, як і відмітки про участь: звіти офісу не зміняться.</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Забути</translation>
+    </message>
+    <message>
+        <source>{name} was forgotten on this computer: {records} records and {history} earlier values changed, {files} files and {backups} backups cleaned. The platform and other computers follow with the next sync.</source>
+        <translation>{name}: дані видалено на цьому комп’ютері — змінено записів: {records}, попередніх значень в історії: {history}; очищено файлів: {files}, резервних копій: {backups}. Платформа й інші комп’ютери зроблять те саме під час наступної синхронізації.</translation>
+    </message>
+    <message>
+        <source>{n} backups could not be opened: delete them by hand.</source>
+        <translation>Не вдалося відкрити резервних копій: {n}. Видаліть їх вручну.</translation>
+    </message>
+    <message>
+        <source>Removing {name} from the backups…</source>
+        <translation>Видаляємо дані ({name}) з резервних копій…</translation>
     </message>
     <message>
         <source>Everything kept about {name} was saved to {file}.</source>

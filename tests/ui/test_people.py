@@ -385,14 +385,16 @@ def test_shortcuts_in_the_main_window(window, people, store, qtbot):
 
 
 def test_everything_kept_about_a_person_is_saved_for_them(screen, people, tmp_path,
-                                                          monkeypatch):
+                                                          monkeypatch, qtbot):
     """The right of access from the People screen: one button, one file, all of it."""
     _open(screen, people["twin"])
     profile = screen.profile
     assert profile.export_all_button.isVisible()
     target = tmp_path / "out" / "person.json"
+    target.parent.mkdir()
     monkeypatch.setattr(profile, "ask_export_target", lambda suggested: target)
-    profile.export_all_button.click()
+    with qtbot.waitSignal(profile.exported, timeout=10_000):
+        profile.export_all_button.click()
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["person_id"] == people["twin"]
     assert len(data["attendance"]) == 2 and data["visits"][0]["topic"] == "Петиція"
@@ -402,3 +404,39 @@ def test_everything_kept_about_a_person_is_saved_for_them(screen, people, tmp_pa
     assert data["history"] and data["history"][0]["what"] == "insert"
     others = {people["maryana"], people["petro"]}
     assert not any(other in target.read_text(encoding="utf-8") for other in others)
+
+
+def test_the_copy_for_the_person_is_a_pdf_they_can_read(screen, people, tmp_path,
+                                                        monkeypatch, qtbot):
+    _open(screen, people["twin"])
+    profile = screen.profile
+    suggested = []
+    target = tmp_path / "copy.pdf"
+    monkeypatch.setattr(profile, "ask_export_target",
+                        lambda name: suggested.append(name) or target)
+    with qtbot.waitSignal(profile.exported, timeout=10_000):
+        profile.export_all_button.click()
+    assert suggested[0].endswith(".pdf")
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_forgetting_from_the_profile_keeps_only_the_statistics(screen, people, store,
+                                                               monkeypatch, qtbot):
+    """A person asks to be forgotten: one button, a warning that says what goes and what
+    stays, and the profile says it was done."""
+    _open(screen, people["twin"])
+    profile = screen.profile
+    assert profile.forget_button.isVisible()
+    before = store.get("people", people["twin"])
+    asked = []
+    monkeypatch.setattr(profile, "confirm_forget", lambda name: asked.append(name) or False)
+    profile.forget_button.click()
+    assert asked and store.get("people", people["twin"]) == before  # Cancel: nothing changed
+    monkeypatch.setattr(profile, "confirm_forget", lambda name: True)
+    with qtbot.waitSignal(profile.forget_finished, timeout=20_000):
+        profile.forget_button.click()
+    person = store.get("people", people["twin"])
+    assert person["last_name"] == "Дані" and person["forgotten_at"]
+    assert person["gender"] == before["gender"]
+    assert not profile.forget_button.isVisible()
+    assert "Дані видалено на прохання" in profile.consent_label.text()

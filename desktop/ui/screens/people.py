@@ -116,6 +116,11 @@ class PersonProfile(QWidget):
     open_item = Signal(str, object)
     #: The consent was recorded or withdrawn (person id).
     consent_changed = Signal(str)
+    #: The person was forgotten (id); the backups were cleaned afterwards (id).
+    forgotten = Signal(str)
+    forget_finished = Signal(str)
+    #: Everything kept about the person was saved (path).
+    exported = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,12 +180,17 @@ class PersonProfile(QWidget):
 
         # -- consent ----------------------------------------------------------------------
         self.consent_box = QGroupBox(self.tr("Consent to process personal data"), page)
-        consent_layout = QHBoxLayout(self.consent_box)
+        # The state on its own line, the four actions under it: side by side they squeezed
+        # the text into four lines at 1366×768.
+        consent_column = QVBoxLayout(self.consent_box)
+        consent_layout = QHBoxLayout()
         self.consent_label = QLabel(self.consent_box)
         self.consent_label.setWordWrap(True)
         self.consent_label.setTextFormat(Qt.TextFormat.PlainText)
         self.consent_label.setAccessibleName(self.tr("Consent status"))
-        consent_layout.addWidget(self.consent_label, 1)
+        consent_column.addWidget(self.consent_label)
+        consent_column.addLayout(consent_layout)
+        consent_layout.addStretch(1)
         self.record_consent_button = QPushButton(self.tr("&Record consent…"), self.consent_box)
         self.record_consent_button.setAccessibleName(self.tr("Record consent"))
         self.record_consent_button.clicked.connect(self._record_consent_clicked)
@@ -194,9 +204,17 @@ class PersonProfile(QWidget):
             "The person asks what is kept about them: save all of it (events, consultations, "
             "visits, ideas, CSOs, files, who changed the record) to a file to give them."))
         self.export_all_button.clicked.connect(self._export_all_clicked)
+        self.forget_button = QPushButton(self.tr("&Forget…"), self.consent_box)
+        self.forget_button.setAccessibleName(self.tr("Forget this person"))
+        self.forget_button.setToolTip(self.tr(
+            "The person asks to be forgotten: remove their name, contacts, notes, files and "
+            "what was written about them, here and on every copy. What the statistics count "
+            "stays."))
+        self.forget_button.clicked.connect(self._forget_clicked)
         consent_layout.addWidget(self.record_consent_button, 0, Qt.AlignmentFlag.AlignVCenter)
         consent_layout.addWidget(self.withdraw_button, 0, Qt.AlignmentFlag.AlignVCenter)
         consent_layout.addWidget(self.export_all_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        consent_layout.addWidget(self.forget_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.consent_box)
 
         # -- details and history ----------------------------------------------------------
@@ -405,6 +423,13 @@ class PersonProfile(QWidget):
             text = self.tr("No consent recorded. Ask the person to sign the consent form "
                            "before keeping more than their name.")
             color = theme.error_color()
+        if self.record is not None and self.record.get("forgotten_at"):
+            text = self.tr("Forgotten at the person's request on {date}: only their gender, "
+                           "age group, settlement and participation are kept, for the "
+                           "statistics.").format(
+                date=format_datetime(self.record.get("forgotten_at")))
+            color = theme.muted_color()
+            state = "forgotten"
         palette = self.consent_label.palette()
         palette.setColor(QPalette.ColorRole.WindowText, color)
         self.consent_label.setPalette(palette)
@@ -412,6 +437,8 @@ class PersonProfile(QWidget):
         self.consent_label.setAccessibleDescription(text)
         self.consent_state = state
         self.withdraw_button.setVisible(state == "given" and self.person_id is not None)
+        self.record_consent_button.setVisible(state != "forgotten")
+        self.forget_button.setVisible(self.person_id is not None and state != "forgotten")
         self.record_consent_button.setText(
             self.tr("&Record consent…") if state != "given" else self.tr("&New consent…"))
 
@@ -571,6 +598,8 @@ class PersonProfile(QWidget):
         self.merge_button.setVisible(not new)
         self.delete_button.setVisible(not new)
         self.export_all_button.setVisible(not new)
+        forgotten = bool(self.record and self.record.get("forgotten_at"))
+        self.forget_button.setVisible(not new and not forgotten)
 
     def ask_export_target(self, suggested: str) -> Path | None:
         """Where to save (a file dialog; tests replace this)."""
@@ -579,17 +608,23 @@ class PersonProfile(QWidget):
 
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        name, _ = QFileDialog.getSaveFileName(
+        name, chosen = QFileDialog.getSaveFileName(
             self, self.tr("Save everything kept about the person"),
-            str(Path(folder) / suggested), self.tr("JSON files (*.json)"))
-        return Path(name) if name else None
+            str(Path(folder) / suggested),
+            self.tr("PDF for the person (*.pdf);;JSON, for another program (*.json)"))
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() not in (".pdf", ".json"):
+            path = path.with_suffix(".json" if "json" in chosen.lower() else ".pdf")
+        return path
 
     def _export_all_clicked(self) -> None:
-        """The right of access: everything this device holds about the person, in a file."""
-        import json
-
-        from desktop.reporting import atomic_target
+        """The right of access: everything this device holds about the person, as a PDF in
+        Ukrainian to hand over (or JSON), written on a worker."""
         from desktop.store.queries.person_data import everything_about
+        from desktop.ui.person_access import office_name, save_access
+        from desktop.ui.workers import plain_message, run_in_background
 
         if not self.person_id or self.record is None:
             return
@@ -597,20 +632,86 @@ class PersonProfile(QWidget):
         if data is None:
             return
         name = person_name(self.record)
-        target = self.ask_export_target(f"{name}.json")
+        target = self.ask_export_target(f"{name}.pdf")
         if target is None:
             return
-        try:
-            with atomic_target(target) as part:
-                part.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n",
-                                encoding="utf-8")
-        except OSError as exc:
-            from desktop.ui.workers import plain_message
+        office = office_name(self.ctx.store.conn, self.record.get("office_id"))
 
+        def done(path: Path) -> None:
+            self.ctx.bus.status_message.emit(self.tr(
+                "Everything kept about {name} was saved to {file}.").format(name=name,
+                                                                           file=path))
+            self.exported.emit(str(path))
+
+        def failed(error: BaseException) -> None:
+            self.ctx.bus.status_message.emit(plain_message(error))
+
+        run_in_background(self, lambda _job: save_access(data, target, office), done, failed,
+                          label=self.tr("Saving everything kept about {name}…").format(
+                              name=name), cancellable=False)
+
+    def confirm_forget(self, name: str) -> bool:
+        """Ask before forgetting (tests replace this)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Forget {name}?").format(name=name),
+                          self.tr(
+            "{name} asked for their personal data to be removed.\n\n"
+            "Their name, birth year, contacts, address, notes, files and what was written "
+            "about them will be removed from this computer and its backups now, and from "
+            "the platform and every other office computer with the next sync. This cannot "
+            "be undone.\n\nTheir gender, age group and settlement stay, and so do their "
+            "check-ins: the office's reports do not change.").format(name=name),
+            QMessageBox.StandardButton.Cancel, self)
+        forget = box.addButton(self.tr("Forget"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is forget
+
+    def _forget_clicked(self) -> None:
+        """The right to erasure (desktop/store/forget.py): the record and its history change
+        at once; the file's free space and the backups are cleaned on a worker."""
+        from desktop.store import forget
+        from desktop.ui.workers import plain_message, run_in_background
+
+        if not self.person_id or self.record is None:
+            return
+        person_id, name = self.person_id, person_name(self.record)
+        if not self.confirm_forget(name):
+            return
+        try:
+            done = forget.forget_person(self.ctx.store, person_id,
+                                        attachments_dir=self.ctx.paths.attachments,
+                                        user_id=self.ctx.store.user_id, finish=False)
+        except Exception as exc:  # nothing was changed: the transaction rolled back
             self.ctx.bus.status_message.emit(plain_message(exc))
             return
-        self.ctx.bus.status_message.emit(self.tr(
-            "Everything kept about {name} was saved to {file}.").format(name=name, file=target))
+        self.record = self.ctx.store.get("people", person_id)
+        self.ctx.bus.data_changed.emit("people")
+        self.forgotten.emit(person_id)
+        store = self.ctx.store
+
+        def finished(result: tuple[list[Path], list[Path]]) -> None:
+            cleaned, failed_backups = result
+            message = self.tr(
+                "{name} was forgotten on this computer: {records} records and {history} "
+                "earlier values changed, {files} files and {backups} backups cleaned. The "
+                "platform and other computers follow with the next sync.").format(
+                    name=name, records=done.records, history=done.history, files=done.files,
+                    backups=len(cleaned))
+            if failed_backups:
+                message += " " + self.tr("{n} backups could not be opened: delete them by "
+                                         "hand.").format(n=len(failed_backups))
+            self.ctx.bus.status_message.emit(message)
+            self.forget_finished.emit(person_id)
+
+        def failed(error: BaseException) -> None:
+            self.ctx.bus.status_message.emit(plain_message(error))
+            self.forget_finished.emit(person_id)
+
+        run_in_background(
+            self, lambda _job: forget.finish_forgetting(store.path, store.backups_dir,
+                                                        person_id),
+            finished, failed, label=self.tr("Removing {name} from the backups…").format(
+                name=name), cancellable=False)
 
     def _merge_clicked(self) -> None:
         if self.person_id:
