@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self._add_action(QKeySequence.StandardKey.New, self.new_record)
         self._add_action(QKeySequence.StandardKey.Save, self.save)
         self._add_action(QKeySequence(Qt.Key.Key_F1), self.open_about)
+        self._add_action(QKeySequence("Ctrl+H"), self.show_history)
 
         self.office_label = QLabel(self)
         self.staff_label = QLabel(self)
@@ -256,6 +257,27 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes
+
+    def show_history(self) -> None:
+        """Ctrl+H: who changed the open record, when, on which computer, from what to what."""
+        record = self.current_screen().current_record()
+        if record is None:
+            self.show_message(self.tr("Open a record first: its history is shown with "
+                                      "Ctrl+H."))
+            return
+        from desktop.store.queries import history
+        from desktop.ui.history import HistoryDialog, store_resolver
+
+        table, record_id = record
+        entries = history.record_history(self.ctx.store.conn, table, record_id,
+                                         self.ctx.store.device_id)
+        name = history.label(self.ctx.store.conn, table, record_id)
+        self.history_dialog = HistoryDialog(
+            self.tr("History: {name}").format(name=name) if name else self.tr("History"),
+            self.tr("Every change of this record, oldest first: who made it, when, on which "
+                    "computer, and what it changed. Nothing here can be edited."),
+            entries, resolve=store_resolver(self.ctx.store.conn), parent=self)
+        self.history_dialog.open()
 
     def open_about(self) -> None:
         from desktop.ui.about import AboutDialog

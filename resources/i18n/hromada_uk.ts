@@ -1774,6 +1774,126 @@ Your data is safe. The details were written to {file}.</source>
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>created</source>
+        <translation>створено</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>змінено</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>вилучено</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>відновлено</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Людина</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Захід</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Відмітка участі</translation>
+    </message>
+    <message>
+        <source>Idea</source>
+        <translation>Ідея</translation>
+    </message>
+    <message>
+        <source>CSO</source>
+        <translation>ГО</translation>
+    </message>
+    <message>
+        <source>CSO member</source>
+        <translation>Член ГО</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>Консультація</translation>
+    </message>
+    <message>
+        <source>Submission</source>
+        <translation>Пропозиція</translation>
+    </message>
+    <message>
+        <source>Advice visit</source>
+        <translation>Звернення по пораду</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Конфлікт</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>Працівник</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Офіс</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <extracomment>Columns the store fills in itself: not news to a person reading the history. A field&apos;s stored value -&gt; what a person reads (a name for an id), or None to show it as is. Fields holding a vocabulary code: (table or &quot;&quot; for any, field) -&gt; vocabulary.</extracomment>
+        <translation>так</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ні</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Коли</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Хто</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Комп’ютер</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запис</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Дія</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Що змінилося</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>цей комп’ютер</translation>
+    </message>
+    <message>
+        <source>another computer</source>
+        <translation>інший комп’ютер</translation>
+    </message>
+    <message>
+        <source>this one</source>
+        <translation>цей</translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded yet.</source>
+        <translation>Ще нічого не записано.</translation>
+    </message>
+</context>
+<context>
     <name>IdeasEditor</name>
     <message>
         <source>Search by words from the title or description</source>
@@ -2188,6 +2308,22 @@ Connect now? You need the address and the one-time code from the council.</sourc
         <translation>Цей комп’ютер ще не підключено до платформи ради. Усе, що ви записуєте, зберігається тут і буде надіслано після підключення.
 
 Підключитися зараз? Потрібні адреса й одноразовий код від ради.</translation>
+    </message>
+    <message>
+        <source>Open a record first: its history is shown with Ctrl+H.</source>
+        <translation>Спершу відкрийте запис: його історію показує Ctrl+H.</translation>
+    </message>
+    <message>
+        <source>History: {name}</source>
+        <translation>Історія: {name}</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Історія</translation>
+    </message>
+    <message>
+        <source>Every change of this record, oldest first: who made it, when, on which computer, and what it changed. Nothing here can be edited.</source>
+        <translation>Усі зміни цього запису, від найдавнішої: хто, коли, на якому комп’ютері і що змінив. Тут нічого не можна редагувати.</translation>
     </message>
     <message>
         <source>Review ({n})…</source>
@@ -3152,7 +3288,7 @@ Connect now? You need the address and the one-time code from the council.</sourc
     <name>PersonProfile</name>
     <message>
         <source>Choose a person in the list to see their details and history, or register a new person with Ctrl+N.</source>
-        <extracomment>A person was saved (id); created is True for a new one. The user asked to delete / merge the shown person. A history item asks to open another screen: (screen key, item). The consent was recorded or withdrawn (person id). The person was forgotten (id); the backups were cleaned afterwards (id). Everything kept about the person was saved (path).</extracomment>
+        <extracomment>A person was saved (id); created is True for a new one. The user asked to delete / merge the shown person. A history item asks to open another screen: (screen key, item). The consent was recorded or withdrawn (person id). The person was forgotten (id); the backups were cleaned afterwards (id). Everything kept about the person was saved (path). The person&apos;s history was asked for (the main window shows it).</extracomment>
         <translation>Виберіть людину в списку, щоб побачити її дані та історію, або зареєструйте нову людину (Ctrl+N).</translation>
     </message>
     <message>
@@ -3246,6 +3382,14 @@ Connect now? You need the address and the one-time code from the council.</sourc
     <message>
         <source>Person</source>
         <translation>Людина</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Історія…</translation>
+    </message>
+    <message>
+        <source>Who changed this person&apos;s record, when, on which computer, and what they changed (Ctrl+H)</source>
+        <translation>Хто, коли і на якому комп’ютері змінював запис цієї людини і що саме (Ctrl+H)</translation>
     </message>
     <message>
         <source>Details</source>
@@ -4209,6 +4353,7 @@ Their gender, age group and settlement stay, and so do their check-ins: the offi
     <name>SettingsScreen</name>
     <message>
         <source>This device</source>
+        <extracomment>The &quot;what changed&quot; list was opened (how many entries; tests wait for it).</extracomment>
         <translation>Цей пристрій</translation>
     </message>
     <message>
@@ -4282,6 +4427,14 @@ Their gender, age group and settlement stay, and so do their check-ins: the offi
     <message>
         <source>R&amp;estore from a backup…</source>
         <translation>Від&amp;новити з резервної копії…</translation>
+    </message>
+    <message>
+        <source>&amp;What changed…</source>
+        <translation>&amp;Що змінилося…</translation>
+    </message>
+    <message>
+        <source>The latest changes of every record this computer holds (on the council&apos;s computer: of every office), with who made them and when.</source>
+        <translation>Останні зміни всіх записів на цьому комп’ютері (на комп’ютері ради — усіх офісів): хто і коли їх зробив.</translation>
     </message>
     <message>
         <source>Backups in the data folder (one is made automatically every day):</source>
@@ -4484,6 +4637,18 @@ The app restarts afterwards.</source>
     <message>
         <source>The app will now restart.</source>
         <translation>Зараз програма перезапуститься.</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Що змінилося</translation>
+    </message>
+    <message>
+        <source>The latest {n} changes this computer knows of, newest first: made here, or received from the platform (on the council&apos;s computer: from every office). Nothing here can be edited.</source>
+        <translation>Останні зміни, відомі цьому комп’ютеру ({n}), від найновішої: зроблені тут або отримані з платформи (на комп’ютері ради — від усіх офісів). Тут нічого не можна редагувати.</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>Читаємо історію…</translation>
     </message>
 </context>
 <context>

@@ -440,3 +440,29 @@ def test_forgetting_from_the_profile_keeps_only_the_statistics(screen, people, s
     assert person["gender"] == before["gender"]
     assert not profile.forget_button.isVisible()
     assert "Дані видалено на прохання" in profile.consent_label.text()
+
+
+def test_the_history_of_a_person_is_one_click_away(people, store, window, qtbot):
+    window.show_screen("people")
+    screen = window.current_screen()
+    store.update("people", people["twin"], {"address": "вул. Нова, 3"})
+    _open(screen, people["twin"])
+    screen.profile.history_button.click()
+    dialog = window.history_dialog
+    assert dialog.isVisible()
+    texts = [dialog.model.index(r, c).data() for r in range(dialog.model.rowCount())
+             for c in range(dialog.model.columnCount())]
+    assert any("вул. Нова, 3" in str(t) for t in texts)
+    assert dialog.model.index(0, 3).data() == "створено"  # in Ukrainian
+    dialog.close()
+
+
+def test_what_changed_lists_every_record(window, people, qtbot):
+    window.show_screen("settings")
+    settings = window.current_screen()
+    with qtbot.waitSignal(settings.changes_shown, timeout=10_000) as shown:
+        settings.changes_button.click()
+    assert shown.args[0] > 0
+    dialog = settings.history_dialog
+    assert dialog.model.with_record and dialog.model.rowCount() == shown.args[0]
+    dialog.close()

@@ -70,6 +70,10 @@ class Screen(QWidget):
     def show_item(self, item: dict[str, Any]) -> None:
         """Show one record another screen pointed at ({"table": ..., "id": ...})."""
 
+    def current_record(self) -> tuple[str, str] | None:
+        """(table, id) of the record open on this screen, for its history (Ctrl+H)."""
+        return None
+
     # -- lazy refresh ---------------------------------------------------------------------
 
     def mark_stale(self) -> None:

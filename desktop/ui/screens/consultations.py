@@ -504,5 +504,13 @@ class ConsultationsScreen(Screen):
             self.tabs.setCurrentWidget(self.consultations)
             self.consultations.show_submission(str(record_id))
 
+    def current_record(self) -> tuple[str, str] | None:
+        if self.tabs.currentWidget() is self.visits:
+            return ("visits", self.visits.current_id) if self.visits.current_id else None
+        editor = self.consultations
+        if editor.tabs.currentWidget() is editor.submissions and editor.submissions.current_id:
+            return ("submissions", editor.submissions.current_id)
+        return ("consultations", editor.current_id) if editor.current_id else None
+
 
 SCREEN = ConsultationsScreen

@@ -1034,5 +1034,9 @@ class CsosScreen(Screen):
             self._select_row_of(record_id)
         self.ctx.bus.status_message.emit(self.tr("Undone."))
 
+    def current_record(self) -> tuple[str, str] | None:
+        org_id = self.panel.org_id
+        return ("organizations", org_id) if org_id else None
+
 
 SCREEN = CsosScreen

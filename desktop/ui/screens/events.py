@@ -769,5 +769,9 @@ class EventsScreen(Screen):
             return True
         return super().eventFilter(watched, event)
 
+    def current_record(self) -> tuple[str, str] | None:
+        event_id = self.current_event_id()
+        return ("events", event_id) if event_id else None
+
 
 SCREEN = EventsScreen

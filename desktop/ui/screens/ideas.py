@@ -882,5 +882,9 @@ class IdeasScreen(Screen):
                 self._refresh_now()
             self.editor.show_record(str(item["id"]))
 
+    def current_record(self) -> tuple[str, str] | None:
+        record_id = self.editor.current_id
+        return ("ideas", record_id) if record_id else None
+
 
 SCREEN = IdeasScreen

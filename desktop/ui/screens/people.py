@@ -121,6 +121,8 @@ class PersonProfile(QWidget):
     forget_finished = Signal(str)
     #: Everything kept about the person was saved (path).
     exported = Signal(str)
+    #: The person's history was asked for (the main window shows it).
+    history_requested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -221,6 +223,13 @@ class PersonProfile(QWidget):
         self.tabs = QTabWidget(page)
         self.tabs.setAccessibleName(self.tr("Person"))
         self.tabs.setDocumentMode(True)
+        self.history_button = QPushButton(self.tr("&History…"), self.tabs)
+        self.history_button.setToolTip(self.tr(
+            "Who changed this person's record, when, on which computer, and what they "
+            "changed (Ctrl+H)"))
+        self.history_button.setFlat(True)
+        self.history_button.clicked.connect(self.history_requested)
+        self.tabs.setCornerWidget(self.history_button, Qt.Corner.TopRightCorner)
         self.form = RecordForm("people", [
             TextField("last_name"), TextField("first_name"), TextField("patronymic"),
             VocabField("gender", "genders"),
@@ -598,6 +607,7 @@ class PersonProfile(QWidget):
         self.merge_button.setVisible(not new)
         self.delete_button.setVisible(not new)
         self.export_all_button.setVisible(not new)
+        self.history_button.setVisible(not new)
         forgotten = bool(self.record and self.record.get("forgotten_at"))
         self.forget_button.setVisible(not new and not forgotten)
 
@@ -790,6 +800,7 @@ class PeopleScreen(Screen):
         self.profile.merge_requested.connect(self.merge_with)
         self.profile.open_item.connect(self._open_item)
         self.profile.consent_changed.connect(self._consent_changed)
+        self.profile.history_requested.connect(self._show_history)
         splitter.addWidget(self.left)
         splitter.addWidget(self.profile)
         splitter.setStretchFactor(0, 5)
@@ -1253,6 +1264,15 @@ class PeopleScreen(Screen):
         duplicates.dismiss(self.ctx.store, pair[0], pair[1])
         self.load_duplicates()
         self.ctx.bus.status_message.emit(self.tr("Marked as different people."))
+
+    def _show_history(self) -> None:
+        window = self.window()
+        if hasattr(window, "show_history"):
+            window.show_history()
+
+    def current_record(self) -> tuple[str, str] | None:
+        person_id = self.profile.person_id
+        return ("people", person_id) if person_id else None
 
 
 SCREEN = PeopleScreen

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -50,6 +50,9 @@ class SettingsScreen(Screen):
     title = QT_TRANSLATE_NOOP("Screens", "Settings")
     icon = "settings"
     watches = frozenset({"meta", "offices", "staff", "backups"})
+
+    #: The "what changed" list was opened (how many entries; tests wait for it).
+    changes_shown = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -132,8 +135,14 @@ class SettingsScreen(Screen):
         self.restore_button = QPushButton(theme.icon("restore"),
                                           self.tr("R&estore from a backup…"), data)
         self.restore_button.clicked.connect(self._restore_clicked)
+        self.changes_button = QPushButton(self.tr("&What changed…"), data)
+        self.changes_button.setToolTip(self.tr(
+            "The latest changes of every record this computer holds (on the council's "
+            "computer: of every office), with who made them and when."))
+        self.changes_button.clicked.connect(self.show_recent_changes)
         buttons.addWidget(self.backup_button)
         buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.changes_button)
         buttons.addStretch(1)
         data_layout.addLayout(buttons)
         data_layout.addWidget(QLabel(self.tr("Backups in the data folder (one is made "
@@ -530,6 +539,32 @@ class SettingsScreen(Screen):
         self.data_status.setPalette(palette)
         self.data_status.setText(text)
         self.data_status.setVisible(bool(text))
+
+    def show_recent_changes(self) -> None:
+        """The council-wide audit trail: the latest 500 changes, read on a worker."""
+        from desktop.store.queries import history
+        from desktop.ui.history import HistoryDialog, store_resolver
+        from desktop.ui.workers import plain_message, reader_job, run_in_background
+
+        device_id = self.ctx.store.device_id
+
+        def done(entries: list) -> None:
+            self.history_dialog = HistoryDialog(
+                self.tr("What changed"),
+                self.tr("The latest {n} changes this computer knows of, newest first: made "
+                        "here, or received from the platform (on the council's computer: "
+                        "from every office). Nothing here can be edited.").format(
+                            n=len(entries)),
+                entries, with_record=True, resolve=store_resolver(self.ctx.store.conn),
+                parent=self)
+            self.history_dialog.open()
+            self.changes_shown.emit(len(entries))
+
+        run_in_background(
+            self, reader_job(self.ctx.store.path,
+                             lambda conn, _job: history.recent_changes(conn, device_id)),
+            done, lambda error: self.ctx.bus.status_message.emit(plain_message(error)),
+            label=self.tr("Reading the history…"), cancellable=False)
 
 
 SCREEN = SettingsScreen
