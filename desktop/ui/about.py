@@ -60,6 +60,8 @@ def diagnostic_summary(ctx: AppContext) -> str:
         f"({last_outcome or '-'}), waiting {syncstate.pending_count(store)}, conflicts "
         f"{syncstate.open_conflicts(store)}, refused {len(syncstate.open_rejections(store))}, "
         f"set aside {len(syncstate.open_set_aside(store))}",
+        "Disk encryption (checked at first run): "
+        + (store.get_meta("disk.encryption") or "not checked").replace(":", ", ").rstrip(", "),
         f"Backups: {len(copies)}"
         + (f", newest {copies[0].taken_at:%Y-%m-%d %H:%M}" if copies else ""),
         "Records: " + ", ".join(f"{table} {store.count(table)}" for table in RECORD_TABLES),

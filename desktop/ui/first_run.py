@@ -9,6 +9,7 @@ on the network or writes thousands of rows runs in a worker, so the window never
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -30,7 +31,7 @@ from desktop import APP_NAME
 from desktop.paths import DataPaths
 from desktop.store import Store, open_store
 from desktop.store import setup as office_setup
-from desktop.ui import prefs
+from desktop.ui import prefs, theme
 from desktop.ui.translate import running_language, tr_vocab
 from desktop.ui.widgets import error_label, hint
 from desktop.ui.workers import (
@@ -325,7 +326,14 @@ class DemoPage(_WorkingPage):
                                       busy_cursor=False)
 
 
+#: meta key: the disk encryption found at first run ("on:BitLocker", "off:ext4", ...).
+DISK_KEY = "disk.encryption"
+
+
 class DonePage(QWizardPage):
+    #: The disk's encryption was checked (on, off or unknown; tests wait for it).
+    disk_checked = Signal(str)
+
     def __init__(self, wizard: FirstRunWizard) -> None:
         super().__init__(wizard)
         self.first_run = wizard
@@ -343,6 +351,10 @@ class DonePage(QWizardPage):
             "and sent to the council whenever a connection appears."), self)
         offline.setWordWrap(True)
         layout.addWidget(offline)
+        self.disk = QLabel(self)
+        self.disk.setWordWrap(True)
+        self.disk.setAccessibleName(self.tr("Disk encryption"))
+        layout.addWidget(self.disk)
         self.next_step = QLabel(self)
         self.next_step.setWordWrap(True)
         layout.addWidget(self.next_step)
@@ -355,6 +367,41 @@ class DonePage(QWizardPage):
         self.next_step.setText(self.tr(
             "Start with «Check-in» (Ctrl+3): choose today's event and register people as "
             "they come. «Today» (Ctrl+1) shows what is planned."))
+        self.disk.setText(self.tr("Checking whether this computer's disk is encrypted…"))
+        from desktop.disk import disk_encryption
+
+        folder = self.first_run.paths.root
+        run_in_background(self, lambda _job: disk_encryption(folder), self.show_disk,
+                          lambda _error: self.show_disk(None), progress=False,
+                          cancellable=False, busy_cursor=False)
+
+    def show_disk(self, result: Any) -> None:
+        """Say whether a stolen laptop would give residents' data away (desktop/disk.py),
+        and remember it for the About window."""
+        from desktop.disk import OFF, ON, UNKNOWN, DiskEncryption
+
+        result = result if isinstance(result, DiskEncryption) else DiskEncryption(UNKNOWN)
+        with contextlib.suppress(Exception):
+            self.first_run.store.set_meta(DISK_KEY, f"{result.state}:{result.how}")
+        if result.state == ON:
+            text = self.tr("This computer's disk is encrypted ({how}): if the laptop is "
+                           "stolen, residents' data cannot be read from it.").format(
+                how=result.how)
+            color = theme.success_color()
+        elif result.state == OFF:
+            text = self.tr("This computer's disk is not encrypted: a stolen laptop would give "
+                           "away residents' names and phones. Ask whoever looks after your "
+                           "computers to turn on BitLocker (Windows: Settings → Privacy & "
+                           "security → Device encryption).")
+            color = theme.error_color()
+        else:
+            text = self.tr("It could not be found out whether this computer's disk is "
+                           "encrypted. Make sure it is (BitLocker on Windows): the data "
+                           "folder holds residents' names and phones.")
+            color = theme.error_color()
+        self.disk.setStyleSheet(f"color: {color.name()}")  # the wizard's style ignores palettes
+        self.disk.setText(text)
+        self.disk_checked.emit(result.state)
 
 
 class FirstRunWizard(QWizard):

@@ -967,11 +967,16 @@ Your data is safe. The details were written to {file}.</source>
     <name>DonePage</name>
     <message>
         <source>Ready</source>
+        <extracomment>meta key: the disk encryption found at first run (&quot;on:BitLocker&quot;, &quot;off:ext4&quot;, ...). The disk&apos;s encryption was checked (on, off or unknown; tests wait for it).</extracomment>
         <translation>Готово</translation>
     </message>
     <message>
         <source>It works without the Internet: everything is saved on this computer at once, and sent to the council whenever a connection appears.</source>
         <translation>Програма працює без Інтернету: усе одразу зберігається на цьому комп’ютері й надсилається до ради, щойно з’явиться зв’язок.</translation>
+    </message>
+    <message>
+        <source>Disk encryption</source>
+        <translation>Шифрування диска</translation>
     </message>
     <message>
         <source>Your data is kept in {folder}; a backup is made there every day.</source>
@@ -980,6 +985,22 @@ Your data is safe. The details were written to {file}.</source>
     <message>
         <source>Start with «Check-in» (Ctrl+3): choose today&apos;s event and register people as they come. «Today» (Ctrl+1) shows what is planned.</source>
         <translation>Почніть із «Реєстрації» (Ctrl+3): виберіть сьогоднішній захід і реєструйте людей, щойно вони приходять. «Сьогодні» (Ctrl+1) показує, що заплановано.</translation>
+    </message>
+    <message>
+        <source>Checking whether this computer&apos;s disk is encrypted…</source>
+        <translation>Перевіряємо, чи зашифровано диск цього комп’ютера…</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s disk is encrypted ({how}): if the laptop is stolen, residents&apos; data cannot be read from it.</source>
+        <translation>Диск цього комп’ютера зашифровано ({how}): якщо ноутбук викрадуть, дані мешканців із нього не прочитати.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s disk is not encrypted: a stolen laptop would give away residents&apos; names and phones. Ask whoever looks after your computers to turn on BitLocker (Windows: Settings → Privacy &amp; security → Device encryption).</source>
+        <translation>Диск цього комп’ютера не зашифровано: викрадений ноутбук видасть імена й телефони мешканців. Попросіть того, хто обслуговує ваші комп’ютери, увімкнути BitLocker (Windows: Параметри → Конфіденційність і захист → Шифрування пристрою).</translation>
+    </message>
+    <message>
+        <source>It could not be found out whether this computer&apos;s disk is encrypted. Make sure it is (BitLocker on Windows): the data folder holds residents&apos; names and phones.</source>
+        <translation>Не вдалося з’ясувати, чи зашифровано диск цього комп’ютера. Переконайтеся, що так (BitLocker у Windows): у папці даних — імена й телефони мешканців.</translation>
     </message>
 </context>
 <context>

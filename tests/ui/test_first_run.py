@@ -56,6 +56,12 @@ def test_work_on_my_own(qtbot, wizard, store):
     assert store.get("staff", store.get_meta("staff_id"))["name"] == "Коваль Ірина"
     assert not first_run.needs_first_run(store)
     assert syncstate.pending_count(store) == 1  # the staff member only; the office is local
+    # Whether a stolen laptop would give residents' data away is said on the last page.
+    qtbot.waitUntil(lambda: store.get_meta(first_run.DISK_KEY) is not None, timeout=15_000)
+    state = store.get_meta(first_run.DISK_KEY).split(":")[0]
+    expected = {"on": "зашифровано (", "off": "не зашифровано",
+                "unknown": "Не вдалося з’ясувати"}[state]
+    assert expected in wizard.done_page.disk.text()
 
 
 def test_platform_path_with_wrong_and_expired_codes(qtbot, wizard, store, live_server):
