@@ -4,6 +4,7 @@ real machine's answer is checked too."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from pathlib import Path
@@ -28,7 +29,7 @@ def _sysfs(root: Path, folder: Path, chain: list[tuple[str, str | None]]) -> Pat
             (path / "dm").mkdir()
             (path / "dm" / "uuid").write_text(uuid + "\n")
         paths.append(path)
-    for upper, lower in zip(paths, paths[1:], strict=False):
+    for upper, lower in itertools.pairwise(paths):
         (upper / "slaves" / lower.name).symlink_to(lower)
     number = os.stat(folder).st_dev
     link = root / "dev" / "block" / f"{os.major(number)}:{os.minor(number)}"

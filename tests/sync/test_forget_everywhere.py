@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from desktop.domain import erasure
 from desktop.store import backup, forget
 from desktop.store.attachments import attach_file
@@ -23,11 +25,14 @@ def _raw(device: Device) -> bytes:
     return content
 
 
-def test_forgetting_reaches_the_platform_and_every_laptop(live_server, tmp_path):
+@pytest.mark.parametrize("forgetter", ["office", "council"])
+def test_forgetting_reaches_the_platform_and_every_laptop(live_server, tmp_path, forgetter):
+    """Forgotten on the office's own laptop, or by the council for the office."""
     db = live_server.db
     office = service.create_office(db, "Приймальня")
     a = Device(tmp_path, "a", live_server.url, db, office)
     b = Device(tmp_path, "b", live_server.url, db, office)
+    council = Device(tmp_path, "council", live_server.url, db, None, role="council")
     person = a.store.insert("people", {"last_name": SURNAME, "first_name": "Ярослава",
                                        "gender": "female", "age_group": "60_plus",
                                        "phone": PHONE, "office_id": office})["id"]
@@ -40,11 +45,15 @@ def test_forgetting_reaches_the_platform_and_every_laptop(live_server, tmp_path)
     backup.backup(b.store.path, b.dir / "backups" / "hromada-yesterday.sqlite3")
     assert SURNAME.encode() in _raw(b) and PHONE[4:].encode() in _raw(b)
 
-    forget.forget_person(a.store, person, attachments_dir=a.dir / "attachments")
+    council.sync_until_clean()
+    who = a if forgetter == "office" else council
+    forget.forget_person(who.store, person, attachments_dir=who.dir / "attachments")
+    who.sync_until_clean()
     a.sync_until_clean()
     b.sync_until_clean()
+    council.sync_until_clean()
 
-    for device in (a, b):
+    for device in (a, b, council):
         record = device.store.get("people", person)
         assert record["last_name"] == erasure.FORGOTTEN_LAST_NAME and record["phone"] is None
         assert record["forgotten_at"] and record["gender"] == "female"
