@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.domain import erasure
+from desktop.sync import wire
 from server.auth import Device
 
 # Everyone reads these; their office_id (if any) is informative, not a fence.
@@ -53,36 +54,36 @@ def write_refusal(
     if table == "people" and erasure.is_forgotten(before) and erasure.reidentifies(fields):
         # Asked to be forgotten: nobody, the council included, puts the identity back (a
         # device that was offline may still send an edit made before it heard).
-        return "this person asked for their data to be removed"
+        return wire.REFUSE_FORGOTTEN
     if device.is_council:
         return None
     if table in COUNCIL_ONLY_TABLES:
-        return "only the city council can change reference lists"
+        return wire.REFUSE_REFERENCE_LIST
     if table == "conflicts":
         if existing is None:
-            return "conflicts are recorded by the platform, not by offices"
+            return wire.REFUSE_CONFLICT_NEW
         cleared = {k for k in CONFLICT_ERASABLE_FIELDS & fields.keys() if fields[k] is None}
         if set(fields) - CONFLICT_RESOLUTION_FIELDS - cleared:
-            return "an office can only mark a conflict as resolved"
+            return wire.REFUSE_CONFLICT_EDIT
     own = device.office_id
     if existing is None:
         claimed = fields.get("office_id")
         if claimed and claimed != own and table != "organizations":
-            return "a record can only be created for this device's own office"
+            return wire.REFUSE_OTHER_OFFICE_NEW
     else:
         if table not in OPEN_SHARED_TABLES and existing["office_id"] != own:
-            return "this record belongs to another office"
+            return wire.REFUSE_OTHER_OFFICE
         if "office_id" in fields and fields["office_id"] not in (None, own) \
                 and table not in OPEN_SHARED_TABLES:
-            return "a record cannot be moved to another office"
+            return wire.REFUSE_MOVE
     council = COUNCIL_FIELDS.get(table, frozenset())
     for field in council & fields.keys():
         # Clearing counts as changing: an office must not erase the council's answer either.
         if fields[field] != before.get(field):
-            return "the council's answer can only be given or changed by the council"
+            return wire.REFUSE_COUNCIL_ANSWER
     if table == "ideas" and "status" in fields and fields["status"] != before.get("status"):
         if fields["status"] not in OFFICE_IDEA_STATUSES:
-            return "only the council can set this status"
+            return wire.REFUSE_COUNCIL_STATUS
         if existing is not None and before.get("status") not in (None, *OFFICE_IDEA_STATUSES):
-            return "the council has taken this idea up; only the council can change its status"
+            return wire.REFUSE_IDEA_TAKEN_UP
     return None

@@ -16,6 +16,7 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.validation import validate
 from desktop.store.ids import attendance_id
 from desktop.store.schema import RECORD_TABLES
+from desktop.sync import wire
 from desktop.sync.wire import (
     CHECKSUM_MODULUS,
     SYNCED_TABLES,
@@ -70,8 +71,6 @@ REFERENCES: dict[str, list[tuple[str, str]]] = {
     table: [(column, parent) for column, parent in fks if parent in CHECKED_PARENTS]
     for table, (_columns, fks) in RECORD_TABLES.items()
 }
-PARENT_WORDS = {"people": "person", "events": "event", "consultations": "consultation",
-                "organizations": "organisation"}
 
 
 @dataclass
@@ -384,7 +383,7 @@ def _reference_refusal(
     """
     if table == "attendance" and record_id != attendance_id(
             str(data.get("person_id")), str(data.get("event_id"))):
-        return "an attendance record's id must come from its person and event"
+        return wire.REFUSE_ATTENDANCE_ID
     targets = list(REFERENCES.get(table, ()))
     if table == "attachments" and data.get("owner_table") in RECORD_TABLES:
         targets.append(("owner_id", str(data["owner_table"])))
@@ -392,12 +391,12 @@ def _reference_refusal(
         value = changed.get(column)
         if value is None or column not in changed:
             continue
-        word = PARENT_WORDS.get(parent, "record")
+        word = wire.PARENT_WORDS.get(parent, "record")
         row = batch.load(parent, str(value))
         if row is None:
-            return f"it refers to a {word} the platform does not have ({column} {value})"
+            return wire.REFUSE_MISSING_PARENT.format(word=word, column=column, value=value)
         if not device.is_council and not row.shared and row.office_id != device.office_id:
-            return f"it refers to a {word} of another office ({column} {value})"
+            return wire.REFUSE_FOREIGN_PARENT.format(word=word, column=column, value=value)
     return None
 
 

@@ -57,6 +57,41 @@ SYNCED_TABLES: tuple[str, ...] = (
 )
 
 
+# Why the platform refused a change, in the words both sides share: the platform sends the
+# English text, the app shows it in the interface language (context "PlatformRefusal").
+REFUSE_FORGOTTEN = QT_TRANSLATE_NOOP("PlatformRefusal",
+                                     "this person asked for their data to be removed")
+REFUSE_REFERENCE_LIST = QT_TRANSLATE_NOOP("PlatformRefusal",
+                                          "only the city council can change reference lists")
+REFUSE_CONFLICT_NEW = QT_TRANSLATE_NOOP(
+    "PlatformRefusal", "conflicts are recorded by the platform, not by offices")
+REFUSE_CONFLICT_EDIT = QT_TRANSLATE_NOOP("PlatformRefusal",
+                                         "an office can only mark a conflict as resolved")
+REFUSE_OTHER_OFFICE_NEW = QT_TRANSLATE_NOOP(
+    "PlatformRefusal", "a record can only be created for this device's own office")
+REFUSE_OTHER_OFFICE = QT_TRANSLATE_NOOP("PlatformRefusal",
+                                        "this record belongs to another office")
+REFUSE_MOVE = QT_TRANSLATE_NOOP("PlatformRefusal", "a record cannot be moved to another office")
+REFUSE_COUNCIL_ANSWER = QT_TRANSLATE_NOOP(
+    "PlatformRefusal", "the council's answer can only be given or changed by the council")
+REFUSE_COUNCIL_STATUS = QT_TRANSLATE_NOOP("PlatformRefusal",
+                                          "only the council can set this status")
+REFUSE_IDEA_TAKEN_UP = QT_TRANSLATE_NOOP(
+    "PlatformRefusal",
+    "the council has taken this idea up; only the council can change its status")
+REFUSE_ATTENDANCE_ID = QT_TRANSLATE_NOOP(
+    "PlatformRefusal", "an attendance record's id must come from its person and event")
+#: With the kind of record ("person", "event"...), the field and the id it names.
+REFUSE_MISSING_PARENT = QT_TRANSLATE_NOOP(
+    "PlatformRefusal", "it refers to a {word} the platform does not have ({column} {value})")
+REFUSE_FOREIGN_PARENT = QT_TRANSLATE_NOOP(
+    "PlatformRefusal", "it refers to a {word} of another office ({column} {value})")
+PARENT_WORDS = {"people": QT_TRANSLATE_NOOP("PlatformRefusal", "person"),
+                "events": QT_TRANSLATE_NOOP("PlatformRefusal", "event"),
+                "consultations": QT_TRANSLATE_NOOP("PlatformRefusal", "consultation"),
+                "organizations": QT_TRANSLATE_NOOP("PlatformRefusal", "organisation")}
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_max_length=MAX_FIELD_CHARS)
 

@@ -3,6 +3,8 @@ who may have been registered twice. Nothing here is ever decided automatically."
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +24,7 @@ from desktop.domain.names import full_name
 from desktop.domain.validation import validate
 from desktop.store import duplicates, syncstate
 from desktop.store.ids import utc_now
+from desktop.sync import wire
 from desktop.ui.context import AppContext
 from desktop.ui.translate import render_error, tr_field, translate
 from desktop.ui.workers import show_error
@@ -37,6 +40,27 @@ TABLE_NAMES = {
     "submissions": QT_TRANSLATE_NOOP("SyncReview", "Submissions"),
     "org_members": QT_TRANSLATE_NOOP("SyncReview", "CSO members"),
 }
+
+
+
+_PARENT_REASON = re.compile(r"^it refers to a (?P<word>\w+) (?P<kind>the platform does not "
+                            r"have|of another office) \((?P<column>\w+) (?P<value>.+)\)$")
+
+
+def platform_reason(reason: str) -> str:
+    """Why the platform refused a change, in the interface language (the platform sends the
+    English words of `desktop.sync.wire`)."""
+    translated = translate("PlatformRefusal", reason)
+    if translated != reason:
+        return translated
+    found = _PARENT_REASON.match(reason)
+    if found is None:
+        return reason
+    template = wire.REFUSE_MISSING_PARENT if found["kind"].startswith("the platform") \
+        else wire.REFUSE_FOREIGN_PARENT
+    return translate("PlatformRefusal", template).format(
+        word=translate("PlatformRefusal", found["word"]), column=tr_field(found["column"]),
+        value=found["value"])
 
 
 class SyncReview(QDialog):
@@ -112,7 +136,7 @@ class SyncReview(QDialog):
             (self._record_label(c["table_name"], c["record_id"]), tr_field(c["field"]),
              c["winning_value"] or "—", c["losing_value"] or "—") for c in self._conflicts])
         self._refused = syncstate.open_rejections(store)
-        self._fill(self.refused, [(self._record_label(t, rid), reason)
+        self._fill(self.refused, [(self._record_label(t, rid), platform_reason(reason))
                                   for _, t, rid, reason in self._refused])
         self._dupes = duplicates.open_duplicates(store)
         self._fill(self.dupes, [(self._person(a), self._person(b),

@@ -3629,6 +3629,78 @@ Their gender, age group and settlement stay, and so do their check-ins: the offi
     </message>
 </context>
 <context>
+    <name>PlatformRefusal</name>
+    <message>
+        <source>this person asked for their data to be removed</source>
+        <translation>ця людина попросила видалити її дані</translation>
+    </message>
+    <message>
+        <source>only the city council can change reference lists</source>
+        <translation>довідники може змінювати лише міська рада</translation>
+    </message>
+    <message>
+        <source>conflicts are recorded by the platform, not by offices</source>
+        <translation>конфлікти записує платформа, а не офіси</translation>
+    </message>
+    <message>
+        <source>an office can only mark a conflict as resolved</source>
+        <translation>офіс може лише позначити конфлікт як розв’язаний</translation>
+    </message>
+    <message>
+        <source>a record can only be created for this device&apos;s own office</source>
+        <translation>запис можна створити лише для власного офісу цього комп’ютера</translation>
+    </message>
+    <message>
+        <source>this record belongs to another office</source>
+        <translation>цей запис належить іншому офісу</translation>
+    </message>
+    <message>
+        <source>a record cannot be moved to another office</source>
+        <translation>запис не можна перенести до іншого офісу</translation>
+    </message>
+    <message>
+        <source>the council&apos;s answer can only be given or changed by the council</source>
+        <translation>відповідь ради може дати чи змінити лише рада</translation>
+    </message>
+    <message>
+        <source>only the council can set this status</source>
+        <translation>цей стан може встановити лише рада</translation>
+    </message>
+    <message>
+        <source>the council has taken this idea up; only the council can change its status</source>
+        <translation>рада вже взяла цю ідею до роботи; змінити її стан може лише рада</translation>
+    </message>
+    <message>
+        <source>an attendance record&apos;s id must come from its person and event</source>
+        <translation>ідентифікатор відмітки участі має складатися з людини й заходу</translation>
+    </message>
+    <message>
+        <source>it refers to a {word} the platform does not have ({column} {value})</source>
+        <extracomment>With the kind of record (&quot;person&quot;, &quot;event&quot;...), the field and the id it names.</extracomment>
+        <translation>посилається на запис ({word}), якого немає на платформі ({column} {value})</translation>
+    </message>
+    <message>
+        <source>it refers to a {word} of another office ({column} {value})</source>
+        <translation>посилається на запис ({word}) іншого офісу ({column} {value})</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>людина</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>захід</translation>
+    </message>
+    <message>
+        <source>consultation</source>
+        <translation>консультація</translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation>організація</translation>
+    </message>
+</context>
+<context>
     <name>QuickAuthorDialog</name>
     <message>
         <source>New person</source>

@@ -276,8 +276,7 @@ def check_after_kill(data: Path, journal: Path, platform: Platform, result: Soak
         result.records_saved = saved
         result.imports_checked = sum(1 for e in everything if e[0] == "intent-import")
         acked = int(store.get_meta(LAST_ACKED, "0") or 0)
-        local = dict(conn.execute("SELECT mutation, change_id FROM change_log "
-                                  "WHERE mutation > ?", (checked.acked,)).fetchall())
+        local = identities(store, after=checked.acked)
         remote = platform.applied(store.device_id, above=checked.acked)
         for mutation in range(checked.acked + 1, acked + 1):
             if remote.get(mutation) != local.get(mutation):
@@ -295,6 +294,18 @@ def check_after_kill(data: Path, journal: Path, platform: Platform, result: Soak
     result.failures += [f"{label}: {p}" for p in problems]
 
 
+def identities(store, after: int = 0) -> dict[int, str]:
+    """What the platform keeps of each of the laptop's changes is its identity
+    (desktop/sync/wire.py); the laptop's is worked out the same way from its outbox."""
+    from desktop.store import syncstate
+    from desktop.sync.wire import Change, identity
+
+    return {c.mutation: identity(Change(
+        mutation=c.mutation, table=c.table, record_id=c.record_id, op=c.op, fields=c.fields,
+        base_rev=c.base_rev, hlc=c.hlc, changed_at=c.changed_at, user_id=c.user_id))
+        for c in syncstate.pending_changes(store, 10**9, after=after)}
+
+
 def check_convergence(data: Path, journal: Path, platform: Platform, result: SoakResult,
                       label: str) -> None:
     from desktop.store import open_store
@@ -302,8 +313,7 @@ def check_convergence(data: Path, journal: Path, platform: Platform, result: Soa
     store = open_store(data / "hromada.sqlite3")
     try:
         _sync_until_clean(store, data)
-        local = dict(store.conn.execute("SELECT mutation, change_id FROM change_log "
-                                        "WHERE mutation IS NOT NULL").fetchall())
+        local = identities(store)
         device_id = store.device_id
     finally:
         store.close()

@@ -466,3 +466,15 @@ def test_what_changed_lists_every_record(window, people, qtbot):
     dialog = settings.history_dialog
     assert dialog.model.with_record and dialog.model.rowCount() == shown.args[0]
     dialog.close()
+
+
+def test_the_platforms_refusals_read_in_ukrainian(app):
+    from desktop.ui.sync_review import platform_reason
+
+    assert platform_reason("this person asked for their data to be removed") == \
+        "ця людина попросила видалити її дані"
+    assert platform_reason(
+        "it refers to a person the platform does not have (person_id 01ab)") == \
+        "посилається на запис (людина), якого немає на платформі (Особа 01ab)"
+    assert platform_reason("something new from a newer platform") == \
+        "something new from a newer platform"
