@@ -1,11 +1,13 @@
 """Rate limits: guessing enrollment codes or tokens, and flooding, cost the caller time.
 
-Two token buckets, both answered with 429 and a Retry-After the client's urllib3 Retry obeys:
+Three token buckets, all answered with 429 and a Retry-After the client's urllib3 Retry obeys:
 
 * **failures**, per client address: every refused credential (401, 403) takes one. When the
   bucket is empty, that address may not try credentials again (enroll, or any call without
   a valid-looking token) until it refills. 500 code guesses used to take 0.7 s; with the
   defaults the first 30 are answered and then one every two seconds.
+* **enrollment failures**, platform-wide: wrong codes from every address together, so that
+  guessing spread over many addresses still costs time (200, then one every five seconds).
 * **requests**, per device token (per address without one): a flood from one device or
   address is cut long before it could slow the platform for the others. A real sync sends a
   request at a time; its bucket never runs low.
@@ -64,6 +66,10 @@ class Limits:
     failures_per_second: float = 0.5
     requests_burst: float = 600
     requests_per_second: float = 200
+    #: Refused enrollments from every address together: guessing spread over many addresses
+    #: (a botnet) still costs time. Honest offices enroll a handful of laptops a day.
+    enroll_failures_burst: float = 200
+    enroll_failures_per_second: float = 0.2
 
 
 class RateLimiter:
@@ -76,6 +82,8 @@ class RateLimiter:
         self._requests: dict[str, Bucket] = {}
         self._lock = threading.Lock()
         self._swept = time.monotonic()
+        self._enroll_failures = Bucket(self.limits.enroll_failures_burst,
+                                       self.limits.enroll_failures_per_second)
 
     def _bucket(self, table: dict[str, Bucket], key: str, capacity: float,
                 rate: float) -> Bucket:
@@ -114,9 +122,13 @@ class RateLimiter:
                                     limits.failures_per_second)
             requests = self._bucket(self._requests, caller, limits.requests_burst,
                                     limits.requests_per_second)
+            enrolling = path.endswith("/enroll")
             if tries_credentials and not failures.available(now):
                 refusal = ("too_many_failures", "Too many refused attempts from this address; "
                            "wait and try again.", failures.wait(now))
+            elif enrolling and not self._enroll_failures.available(now):
+                refusal = ("too_many_failures", "Too many refused enrollments on this "
+                           "platform; wait and try again.", self._enroll_failures.wait(now))
             elif not requests.take(now):
                 refusal = ("too_many_requests", "Too many requests; wait and try again.",
                            requests.wait(now))
@@ -132,8 +144,11 @@ class RateLimiter:
         async def counting_send(message: Message) -> None:
             if message["type"] == "http.response.start" and message["status"] in (401, 403):
                 with self._lock:
+                    moment = time.monotonic()
                     self._bucket(self._failures, address, limits.failures_burst,
-                                 limits.failures_per_second).take(time.monotonic())
+                                 limits.failures_per_second).take(moment)
+                    if path.endswith("/enroll"):
+                        self._enroll_failures.take(moment)
             await send(message)
 
         await self.app(scope, receive, counting_send)

@@ -89,3 +89,26 @@ def test_the_app_names_too_many_tries_plainly(server_db, tmp_path):
         store.close()
     finally:
         server.stop()
+
+
+def test_guessing_from_many_addresses_is_slowed_platform_wide(server_db, tmp_path):
+    """The per-address bucket is set out of reach here, as if every guess came from another
+    address: the platform-wide bucket of refused enrollments still stops the guessing, and
+    an enrolled device syncs meanwhile."""
+    from tests.sync.test_end_to_end import Device
+
+    server = LiveServer(server_db, Limits(failures_burst=1000, failures_per_second=10,
+                                          enroll_failures_burst=5,
+                                          enroll_failures_per_second=0.01))
+    try:
+        office = service.create_office(server_db, "Офіс")
+        laptop = Device(tmp_path, "laptop", server.url, server_db, office)
+        codes = [_enroll(server.url, f"WRONG-{i:04d}").status_code for i in range(9)]
+        assert codes[:5] == [401] * 5 and set(codes[5:]) == {429}, codes
+        refused = _enroll(server.url, "WRONG-LAST")
+        assert "on this platform" in refused.json()["message"]
+        laptop.store.insert("people", {"last_name": "Далі", "first_name": "Працює",
+                                       "gender": "female"})
+        assert laptop.sync().pushed == 1
+    finally:
+        server.stop()
