@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +71,9 @@ class Column:
     formatter: Callable[..., str] = default_format
     align: Qt.AlignmentFlag = LEFT
     tooltip: Callable[..., str] | None = None
+    #: What a click on the header sorts by: an SQL expression over `t` (a name: its sort
+    #: key); None: the first key's own expression.
+    sort: str | None = None
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -102,6 +105,8 @@ class PagedTableModel(QAbstractTableModel):
         self._positions: list[tuple[int, ...]] = []
         self._id_position: int | None = None
         self._fetching = False  # views and testers may re-enter fetchMore from row signals
+        self._base: PagedSelect | None = None
+        self._sort: tuple[int, bool] | None = None  # (column, descending) from a header click
 
     # -- the query ------------------------------------------------------------------------
 
@@ -114,9 +119,26 @@ class PagedTableModel(QAbstractTableModel):
         """All rows of the query (-1 until the count is known); rowCount() is what is loaded."""
         return self._total
 
+    def sort_by(self, column: int | None, descending: bool = False) -> None:
+        """Order by a column (a header click), or back to the query's own order (None)."""
+        self._sort = None if column is None or not 0 <= column < len(self._columns) \
+            else (column, descending)
+        self.set_query(self._base)
+
+    def _sorted(self, query: PagedSelect) -> PagedSelect:
+        if self._sort is None:
+            return query
+        column, descending = self._sort
+        spec = self._columns[column]
+        if spec.sort is not None:
+            return replace(query, order_by=(f"{spec.sort} {'DESC' if descending else 'ASC'}",))
+        return query.ordered_by(spec.keys[0], descending)
+
     def set_query(self, query: PagedSelect | None, *, count: bool = True) -> None:
         """Show another query (a new search, filter or sort): reset, load the first page,
-        and start counting in the background."""
+        and start counting in the background. A header's sort, if one was clicked, stays."""
+        self._base = query
+        query = self._sorted(query) if query is not None else None
         self.beginResetModel()
         self._generation += 1
         self._query = query
@@ -141,7 +163,7 @@ class PagedTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Run the same query again (after the data changed)."""
-        self.set_query(self._query)
+        self.set_query(self._base)
 
     def _load_page(self) -> list[tuple]:
         if self._query is None or self._exhausted:
@@ -251,3 +273,16 @@ class PagedTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | \
             Qt.ItemFlag.ItemNeverHasChildren
+
+
+def sort_by_header(view: Any, model: PagedTableModel) -> None:
+    """Clicking a column's header sorts the list by it, a second click the other way, a
+    third back to the list's own order (newest first, alphabetical...)."""
+    header = view.horizontalHeader()
+    header.setSectionsClickable(True)
+    header.setSortIndicatorShown(True)
+    header.setSortIndicatorClearable(True)
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    header.sortIndicatorChanged.connect(
+        lambda column, order: model.sort_by(column if column >= 0 else None,
+                                            order == Qt.SortOrder.DescendingOrder))

@@ -118,7 +118,8 @@ def people_columns() -> list[Column]:
     """The columns of a people list (name, birth year, phone, settlement)."""
     return [
         Column(("last_name", "first_name", "patronymic"),
-               QCoreApplication.translate("PeopleList", "Name"), full_name),
+               QCoreApplication.translate("PeopleList", "Name"), full_name,
+               sort="t.sort_key"),
         Column("birth_year", QCoreApplication.translate("PeopleList", "Born"), align=RIGHT),
         Column("phone", QCoreApplication.translate("PeopleList", "Phone"), format_phone),
         Column("settlement", QCoreApplication.translate("PeopleList", "Settlement")),

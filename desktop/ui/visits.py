@@ -83,7 +83,7 @@ from desktop.ui.forms import (
     TextField,
     VocabField,
 )
-from desktop.ui.models import Column, PagedTableModel
+from desktop.ui.models import Column, PagedTableModel, sort_by_header
 from desktop.ui.translate import tr_vocab, vocab_items
 from desktop.ui.widgets import Banner, error_label, hint, section_title
 from desktop.ui.workers import plain_message
@@ -113,6 +113,7 @@ def make_table(model: PagedTableModel, name: str, stretch: int,
     header.setStretchLastSection(False)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setHighlightSections(False)
+    sort_by_header(view, model)
     view.setMinimumWidth(260)
     return view
 

@@ -478,3 +478,25 @@ def test_the_platforms_refusals_read_in_ukrainian(app):
         "посилається на запис (людина), якого немає на платформі (Особа 01ab)"
     assert platform_reason("something new from a newer platform") == \
         "something new from a newer platform"
+
+
+def test_the_list_sorts_by_any_column_header(screen, people, store):
+    """A click on a header sorts by it, a second click the other way; the name column sorts
+    by the Ukrainian alphabet."""
+    for key, year in (("maryana", 1980), ("twin", 1961), ("petro", 1999)):
+        store.update("people", people[key], {"birth_year": year})
+    screen.apply_search()
+    header = screen.view.horizontalHeader()
+
+    def column(key):
+        return [screen.model.row_values(r)[key] for r in range(screen.model.rowCount())]
+
+    names = column("last_name")
+    header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+    assert column("last_name") == list(reversed(names))
+    header.setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+    years = [y for y in column("birth_year") if y is not None]
+    assert years == sorted(years) and len(set(years)) > 1
+    header.setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+    years = [y for y in column("birth_year") if y is not None]
+    assert years == sorted(years, reverse=True)

@@ -58,7 +58,7 @@ from desktop.ui.forms import (
     VocabField,
     YesNoField,
 )
-from desktop.ui.models import CENTER, Column, PagedTableModel
+from desktop.ui.models import CENTER, Column, PagedTableModel, sort_by_header
 from desktop.ui.person_dialogs import (
     PEOPLE_SAMPLES,
     SEARCH_DELAY_MS,
@@ -861,6 +861,7 @@ class PeopleScreen(Screen):
         self.view.setModel(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         setup_table(self.view, samples={**PEOPLE_SAMPLES, 4: "—"})
+        sort_by_header(self.view, self.model)  # the name by the Ukrainian alphabet
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.activated.connect(self._row_activated)
