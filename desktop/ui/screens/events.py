@@ -51,7 +51,7 @@ from desktop.ui.forms import (
     TextField,
     VocabField,
 )
-from desktop.ui.models import Column, PagedTableModel
+from desktop.ui.models import Column, PagedTableModel, sort_by_header
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import is_ukrainian, tr_vocab
 from desktop.ui.widgets import Banner, hint, page_title, section_title
@@ -212,7 +212,8 @@ class EventsScreen(Screen):
             Column("title", self.tr("Title"), tooltip=lambda title: title or ""),
             Column("kind", self.tr("Type"), self._kind_name),
             Column("office_id", self.tr("Office"),
-                   lambda oid: self._lookups.offices.get(oid or "", "")),
+                   lambda oid: self._lookups.offices.get(oid or "", ""),
+                   sort="(SELECT o.name FROM offices AS o WHERE o.id = t.office_id)"),
             Column("status", self.tr("Status"),
                    lambda code: tr_vocab("event_statuses", code)),
         ], parent=self)
@@ -230,6 +231,7 @@ class EventsScreen(Screen):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setHighlightSections(False)
+        sort_by_header(self.view, self.model)
         metrics = self.view.fontMetrics()
         for column, sample in ((0, "пн, 00.00.0000 00:00"), (2, "Громадські слухан"),
                                (3, "Стадниця"), (4, "Заплановано")):
