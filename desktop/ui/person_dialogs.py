@@ -51,11 +51,10 @@ from desktop.ui.forms import (
 )
 from desktop.ui.models import RIGHT, Column, PagedTableModel
 from desktop.ui.translate import render_error, tr_field, tr_vocab
-from desktop.ui.widgets import error_label, hint, section_title
+from desktop.ui.widgets import SEARCH_DELAY_MS, error_label, hint, section_title
 from desktop.ui.workers import plain_message
 
 #: Milliseconds after the last key press before a search runs (typing stays smooth).
-SEARCH_DELAY_MS = 250
 
 #: Tables whose records a person merge changes (screens showing them refresh).
 MERGE_TABLES = ("people", "attendance", "ideas", "visits", "submissions", "org_members")

@@ -85,7 +85,7 @@ from desktop.ui.forms import (
 )
 from desktop.ui.models import Column, PagedTableModel, sort_by_header
 from desktop.ui.translate import tr_vocab, vocab_items
-from desktop.ui.widgets import Banner, error_label, hint, section_title
+from desktop.ui.widgets import SEARCH_DELAY_MS, Banner, error_label, hint, section_title
 from desktop.ui.workers import plain_message
 
 # -- small helpers ---------------------------------------------------------------------------
@@ -417,7 +417,6 @@ class AuthorPicker(QWidget):
 
     changed = Signal()
 
-    SEARCH_DELAY_MS = 250
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -496,7 +495,7 @@ class AuthorPicker(QWidget):
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(self.SEARCH_DELAY_MS)
+        self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(self._timer.start)
         self.search.returnPressed.connect(self._choose_first)

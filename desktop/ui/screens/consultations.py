@@ -61,7 +61,7 @@ from desktop.ui.visits import (
     set_council_field,
     size_columns,
 )
-from desktop.ui.widgets import hint, page_title, section_title
+from desktop.ui.widgets import SEARCH_DELAY_MS, hint, page_title, section_title
 
 
 def _first_line(text: str | None) -> str:
@@ -327,7 +327,7 @@ class ConsultationsEditor(RecordEditor):
         self.new_button.clicked.connect(self.new)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.reload_list)
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self._search_entered)

@@ -54,11 +54,10 @@ from desktop.ui.forms import (
 from desktop.ui.models import Column, PagedTableModel, sort_by_header
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import is_ukrainian, tr_vocab
-from desktop.ui.widgets import Banner, hint, page_title, section_title
+from desktop.ui.widgets import SEARCH_DELAY_MS, Banner, hint, page_title, section_title
 from desktop.ui.workers import reader_job, run_in_background, show_error
 
 #: Milliseconds after the last typed letter before the title search runs.
-SEARCH_DELAY_MS = 250
 
 
 def when_text(starts_at: str | None, ends_at: str | None = None) -> str:

@@ -90,7 +90,7 @@ from desktop.ui.visits import (
     set_council_field,
     size_columns,
 )
-from desktop.ui.widgets import Banner, hint, page_title, section_title
+from desktop.ui.widgets import SEARCH_DELAY_MS, Banner, hint, page_title, section_title
 from desktop.ui.workers import Job, plain_message, run_in_background
 
 #: Statuses the council sets; on an office device they are shown, not chosen.
@@ -641,7 +641,7 @@ class IdeasEditor(RecordEditor):
         self.new_button.clicked.connect(self.new)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.reload_list)
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self._search_entered)
