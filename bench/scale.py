@@ -2,7 +2,7 @@
 measured in the same run (issue 11). Writes `bench/results.json` and prints a table with each
 goal and whether it is met. Benchmarks are not tests: nothing here fails the test suite.
 
-The big store (200,000 people, 6,000 events, over a million check-ins; `--quick`: 20,000 and
+The big store (200,000 people, 3,000 events, over a million check-ins; `--quick`: 20,000 and
 600) is built once by the demo generator and cached outside git in
 `~/.cache/hromada-bench/`, so a second run starts measuring at once.
 """
@@ -471,7 +471,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="a 20,000-person store (within 5 minutes)")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
     args = parser.parse_args(argv)
-    people, events = (20_000, 600) if args.quick else (200_000, 6_000)
+    people, events = (20_000, 600) if args.quick else (200_000, 3_000)
     pg_url = os.environ.get("HROMADA_BENCH_PG_URL") or os.environ.get("HROMADA_TEST_PG_URL")
     results: dict[str, Any] = {"store_people": people, "store_events": events,
                                "machine": f"{os.cpu_count()} cores, {sys.platform}"}

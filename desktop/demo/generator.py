@@ -70,7 +70,7 @@ GRANT_CATEGORIES = frozenset({"education", "culture", "sport", "social", "ecolog
 CACHE_KIB = 256 * 1024
 
 #: Average attendance per event is clamped to this range.
-MIN_AVG_ATTENDANCE, MAX_AVG_ATTENDANCE = 10, 200
+MIN_AVG_ATTENDANCE, MAX_AVG_ATTENDANCE = 10, 400
 
 LEVELS = vocab.codes("participation_levels")
 MOBILE_CODES = ("67", "68", "96", "97", "98", "50", "66", "95", "99", "63", "73", "93")
