@@ -93,6 +93,9 @@ def forget_person(store: Store, person_id: str, *, attachments_dir: Path | None 
     now = utc_now()
     with store.write():
         ids = related_ids(store.conn, person_id)
+        files = {r[0] for attachment_id in ids["attachments"] for r in store.conn.execute(
+            "SELECT sha256 FROM attachments WHERE id = ? AND sha256 IS NOT NULL",
+            (attachment_id,))}
         store.update("people", person_id, erasure.forgotten_person(person, now),
                      user_id=user_id)
         result.records = 1
@@ -124,7 +127,7 @@ def forget_person(store: Store, person_id: str, *, attachments_dir: Path | None 
                          {"winning_value": None, "losing_value": None}, user_id=user_id)
         result.history = scrub(store.conn, person_id, ids)
     if attachments_dir is not None:
-        result.files = remove_unused_files(store.conn, attachments_dir)
+        result.files = remove_unused_files(store.conn, attachments_dir, files)
     if finish:
         wipe_free_space(store.conn, vacuum=vacuum)
         result.backups, result.backups_failed = scrub_backups(store.backups_dir, person_id)
@@ -264,18 +267,19 @@ def finish_forgetting(database: Path, backups_dir: Path, person_id: str
     return scrub_backups(backups_dir, person_id)
 
 
-def remove_unused_files(conn: sqlite3.Connection, attachments_dir: Path) -> int:
-    """Delete attachment files no live attachment record names any more."""
-    if not attachments_dir.is_dir():
-        return 0
-    wanted = {r[0] for r in conn.execute(
-        "SELECT sha256 FROM attachments WHERE deleted = 0 AND sha256 IS NOT NULL")}
+def remove_unused_files(conn: sqlite3.Connection, attachments_dir: Path,
+                        candidates: Iterable[str]) -> int:
+    """Delete the files among `candidates` (the forgotten person's) that no live attachment
+    names any more. Other files stay, even unused: a deleted attachment can be restored."""
     removed = 0
-    for path in attachments_dir.glob("??/*"):
-        if path.is_file() and len(path.name) == 64 and path.name not in wanted:
-            with contextlib.suppress(OSError):
-                path.unlink()
-                removed += 1
+    for sha256 in candidates:
+        if conn.execute("SELECT 1 FROM attachments WHERE sha256 = ? AND deleted = 0",
+                        (sha256,)).fetchone() is not None:
+            continue  # the same file attached to someone else's record
+        path = attachments_dir / sha256[:2] / sha256
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed += 1
     return removed
 
 
@@ -333,10 +337,15 @@ def scrub_file(path: Path, person_id: str) -> None:
         conn.close()
 
 
-def forget_received(conn: sqlite3.Connection, person_ids: Iterable[str]) -> int:
+def forget_received(conn: sqlite3.Connection, person_ids: Iterable[str]) -> set[str]:
     """A receiving device's part (inside `apply_pulled`'s transaction): the pulled rows have
-    already changed the records; this removes the rest of what this device holds."""
-    total = 0
+    already changed the records; this removes the rest of what this device holds. Returns
+    the files (sha256) that were the people's, for `remove_unused_files` after the commit."""
+    files: set[str] = set()
     for person_id in person_ids:
-        total += scrub(conn, person_id)
-    return total
+        ids = related_ids(conn, person_id)
+        files |= {r[0] for attachment_id in ids["attachments"] for r in conn.execute(
+            "SELECT sha256 FROM attachments WHERE id = ? AND sha256 IS NOT NULL",
+            (attachment_id,))}
+        scrub(conn, person_id, ids)
+    return files

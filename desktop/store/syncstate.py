@@ -177,6 +177,7 @@ def apply_pulled(
     """
     applied = skipped = 0
     forgotten: list[str] = []
+    files: set[str] = set()
     store.conn.execute("PRAGMA foreign_keys = OFF")  # only takes effect outside a transaction
     try:
         with store.write():
@@ -218,7 +219,7 @@ def apply_pulled(
                 # the records; the history and the index here must forget them too.
                 from desktop.store import forget
 
-                forget.forget_received(store.conn, forgotten)
+                files = forget.forget_received(store.conn, forgotten)
             store.conn.execute(
                 "INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET "
                 "value = excluded.value",
@@ -229,6 +230,8 @@ def apply_pulled(
     if forgotten:
         from desktop.store import forget
 
+        # the files live beside the store (DataPaths.attachments)
+        forget.remove_unused_files(store.conn, store.path.parent / "attachments", files)
         forget.wipe_free_space(store.conn, vacuum=False)
         for person_id in forgotten:
             forget.scrub_backups(store.backups_dir, person_id)

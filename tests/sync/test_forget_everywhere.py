@@ -42,6 +42,8 @@ def test_forgetting_reaches_the_platform_and_every_laptop(live_server, tmp_path,
     a.sync_until_clean()
     b.sync_until_clean()
     assert b.store.get("people", person)["last_name"] == SURNAME
+    scans = [f for f in (b.dir / "attachments").rglob("*") if f.is_file()]
+    assert any("ПАСПОРТ".encode() in f.read_bytes() for f in scans)  # b downloaded it
     backup.backup(b.store.path, b.dir / "backups" / "hromada-yesterday.sqlite3")
     assert SURNAME.encode() in _raw(b) and PHONE[4:].encode() in _raw(b)
 
@@ -54,6 +56,8 @@ def test_forgetting_reaches_the_platform_and_every_laptop(live_server, tmp_path,
     council.sync_until_clean()
 
     for device in (a, b, council):
+        files = [f.read_bytes() for f in (device.dir / "attachments").rglob("*") if f.is_file()]
+        assert not any("ПАСПОРТ".encode() in content for content in files)
         record = device.store.get("people", person)
         assert record["last_name"] == erasure.FORGOTTEN_LAST_NAME and record["phone"] is None
         assert record["forgotten_at"] and record["gender"] == "female"
