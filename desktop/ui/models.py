@@ -139,21 +139,27 @@ class PagedTableModel(QAbstractTableModel):
         and start counting in the background. A header's sort, if one was clicked, stays."""
         self._base = query
         query = self._sorted(query) if query is not None else None
-        self.beginResetModel()
-        self._generation += 1
-        self._query = query
-        self._rows = []
-        self._exhausted = query is None
-        self._total = -1 if query is not None else 0
-        if query is not None:
-            names = {name: i for i, name in enumerate(query.names)}
-            missing = {k for c in self._columns for k in c.keys} - set(names)
-            if missing:
-                raise ValueError(f"the query has no column(s) {', '.join(sorted(missing))}")
-            self._positions = [tuple(names[k] for k in c.keys) for c in self._columns]
-            self._id_position = names.get("id")
-        self._load_page()
-        self.endResetModel()
+        # No fetch may slip in while the model resets (a view or the model tester asks for
+        # more rows from the reset signals): the rows would be inserted mid-reset.
+        self._fetching = True
+        try:
+            self.beginResetModel()
+            self._generation += 1
+            self._query = query
+            self._rows = []
+            self._exhausted = query is None
+            self._total = -1 if query is not None else 0
+            if query is not None:
+                names = {name: i for i, name in enumerate(query.names)}
+                missing = {k for c in self._columns for k in c.keys} - set(names)
+                if missing:
+                    raise ValueError(f"the query has no column(s) {', '.join(sorted(missing))}")
+                self._positions = [tuple(names[k] for k in c.keys) for c in self._columns]
+                self._id_position = names.get("id")
+            self._load_page()
+            self.endResetModel()
+        finally:
+            self._fetching = False
         if query is None:
             self.total_changed.emit(0)
         elif self._exhausted:

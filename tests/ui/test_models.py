@@ -133,3 +133,31 @@ def test_a_header_click_sorts_and_a_third_click_restores_the_lists_order(many_pe
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # cleared
     assert model.row_values(0)["last_name"] == first
     assert model.rowCount() == 200  # still paged, not everything at once
+
+
+def test_a_sorted_list_still_passes_qtmodeltester(many_people, app, qtmodeltester):
+    model = _model(many_people)
+    model.sort_by(2, descending=True)
+    qtmodeltester.check(model)
+    model.sort_by(None)
+    qtmodeltester.check(model)
+
+
+def test_the_history_and_check_in_models_pass_qtmodeltester(store, app, qtmodeltester):
+    """Every list model of the app, not only the paged one."""
+    from desktop.store.queries import checkin, history
+    from desktop.ui.history import HistoryModel
+    from desktop.ui.screens.checkin import MatchesModel
+
+    office = store.insert("offices", {"name": "Офіс"})["id"]
+    person = store.insert("people", {"last_name": "Шевчук", "first_name": "Олена",
+                                     "gender": "female"})["id"]
+    store.update("people", person, {"phone": "+380671234567"})
+    event = store.insert("events", {"title": "Збори", "office_id": office,
+                                    "starts_at": "2026-11-20T10:00"})["id"]
+    entries = history.recent_changes(store.conn, store.device_id)
+    qtmodeltester.check(HistoryModel(entries, with_record=True))
+    matches = MatchesModel()
+    matches.set_matches(checkin.find_people(store.conn, "Шев", event).matches)
+    assert matches.rowCount() == 1
+    qtmodeltester.check(matches)
