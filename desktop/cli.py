@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--people", type=_non_negative, default=2000, metavar="N")
     demo.add_argument("--events", type=_non_negative, default=120, metavar="M")
     demo.add_argument("--seed", type=int, default=1, help="same seed, same data (default 1)")
+    demo.add_argument("--visits-per-person", type=_positive_float, default=5, metavar="X",
+                      help="how many events an average resident comes to (default 5; the "
+                      "benchmark's store uses more)")
 
     export = sub.add_parser("export", help="write records as CSV or JSON")
     export.add_argument("kind", choices=EXPORT_KINDS, metavar="KIND",
@@ -161,6 +164,16 @@ def _atomic_output(target: str | None) -> Iterator[IO[str]]:
         raise
 
 
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 < value <= 100:
+        raise argparse.ArgumentTypeError("must be more than 0 and at most 100")
+    return value
+
+
 def cmd_demo(args: argparse.Namespace, paths: DataPaths) -> int:
     from desktop.demo.generator import generate
     from desktop.demo.identity import choose_demo_identity
@@ -179,6 +192,7 @@ def cmd_demo(args: argparse.Namespace, paths: DataPaths) -> int:
                 print(f"\r{stage}: {done}/{total}   ", end="", file=sys.stderr, flush=True)
 
         counts = generate(store, people=args.people, events=args.events, seed=args.seed,
+                          visits_per_person=args.visits_per_person,
                           progress=progress)
         choose_demo_identity(store)
     finally:

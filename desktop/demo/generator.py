@@ -286,12 +286,14 @@ class _Generator:
     def __init__(
         self, store: Store, people: int, events: int, seed: int,
         progress: Progress | None, cancel: Cancel | None, sources: Sources,
+        visits_per_person: float = 5,
     ) -> None:
         if people < 0 or events < 0:
             raise ValueError("people and events must not be negative")
         self.store = store
         self.n_people = people
         self.n_events = events
+        self.visits_per_person = visits_per_person
         self.seed = seed
         self.progress = progress
         self.cancel = cancel
@@ -731,7 +733,7 @@ class _Generator:
     def _average_attendance(self) -> float:
         if not self.n_events:
             return 0.0
-        average = self.n_people * 5 / self.n_events
+        average = self.n_people * self.visits_per_person / self.n_events
         return min(MAX_AVG_ATTENDANCE, max(MIN_AVG_ATTENDANCE, average))
 
     def _plan_events(self) -> None:
@@ -1151,6 +1153,7 @@ class _Generator:
 def generate(
     store: Store, *, people: int, events: int, seed: int = 1,
     progress: Progress | None = None, cancel: Cancel | None = None,
+    visits_per_person: float = 5,
 ) -> dict[str, int]:
     """Fill an empty store with a demo community; returns the number of records per table.
 
@@ -1159,5 +1162,6 @@ def generate(
     districts, and `DemoCancelled` when `cancel()` returns True (see the module docstring for
     what is kept). Dates are relative to `REFERENCE_DATE`, not today.
     """
-    generator = _Generator(store, people, events, seed, progress, cancel, Sources.load())
+    generator = _Generator(store, people, events, seed, progress, cancel, Sources.load(),
+                           visits_per_person)
     return generator.run()

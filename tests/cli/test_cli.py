@@ -225,3 +225,18 @@ def test_self_test_exercises_the_whole_app_and_exits_0(tmp_path):
     assert "self-test ok" in done.stdout
     for step in ("person checked in", "PDF and XLSX"):
         assert step in done.stdout
+
+
+def test_demo_with_more_visits_per_person_has_more_check_ins(tmp_path):
+    import sqlite3
+
+    counts = []
+    for visits, folder in (("5", tmp_path / "five"), ("8", tmp_path / "eight")):
+        result = run(folder, "demo", "--people", "300", "--events", "20", "--seed", "3",
+                     "--visits-per-person", visits)
+        assert result.returncode == 0, result.stderr
+        with sqlite3.connect(folder / "hromada.sqlite3") as conn:
+            counts.append(conn.execute("SELECT count(*) FROM attendance").fetchone()[0])
+    assert counts[1] > counts[0] * 1.3
+    bad = run(tmp_path / "bad", "demo", "--visits-per-person", "0")
+    assert bad.returncode == 2 and "more than 0" in bad.stderr and "Traceback" not in bad.stderr
