@@ -103,6 +103,7 @@ def make_table(model: PagedTableModel, name: str, stretch: int,
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
+    view.setShowGrid(False)  # every list looks the same (setup_table: rows, no grid lines)
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     view.setTabKeyNavigation(False)
