@@ -158,3 +158,20 @@ def test_feedback_summary():
             summary.average_rating) == (2, 50.0, 100.0, 4.5)
     empty = event_queries.summarise_feedback([])
     assert (empty.answers, empty.average_rating) == (0, None)
+
+
+def test_the_lists_word_match_is_a_prefix_match_of_any_word():
+    """The desk matches typed words against the event's list by substring (" " + word): the
+    same answer as "some word of the person starts with each typed word"."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    letters = st.text(alphabet="абвгґкоʼ0123", min_size=1, max_size=5)
+
+    @given(st.lists(letters, min_size=1, max_size=6), st.lists(letters, min_size=1, max_size=3))
+    def same(tokens, words):
+        text = " " + " ".join(tokens)
+        assert all((" " + w) in text for w in words) == \
+            all(any(t.startswith(w) for t in tokens) for w in words)
+
+    same()

@@ -219,8 +219,8 @@ def people_by_id(
 
 
 #: The people on an event's list, each with the words a search matches: (id, folded name,
-#: words).
-Roster = tuple[tuple[str, str, tuple[str, ...]], ...]
+#: " word word ..." — a typed word matches where " " + it occurs, i.e. at a word's start).
+Roster = tuple[tuple[str, str, str], ...]
 
 
 def event_roster(conn: sqlite3.Connection, event_id: str,
@@ -229,7 +229,7 @@ def event_roster(conn: sqlite3.Connection, event_id: str,
     desk reads it once when it opens the event and again when data changes, not on every
     key: for a 250-person event it was half of a keystroke's search."""
     return tuple(
-        (pid, name, tuple(_WORD.findall(f"{name} {extra or ''}")))
+        (pid, name, " " + " ".join(_WORD.findall(f"{name} {extra or ''}")))
         for pid, name, extra in conn.execute(
             "SELECT d.record_id, d.name, d.extra FROM attendance AS a "
             "JOIN search_docs AS d ON d.record_id = a.person_id "
@@ -258,13 +258,18 @@ def find_people(
     if event_id:
         if roster is None:
             roster = event_roster(conn, event_id, registered)
-        groups[0] = [(pid, name) for pid, name, tokens in roster
-                     if all(any(t.startswith(w) for t in tokens) for w in words)]
+        # one substring test per typed word, in C: a word of the list starts with it
+        needles = [" " + w for w in words]
+        groups[0] = [(pid, name) for pid, name, text in roster
+                     if all(n in text for n in needles)]
     surname_first = f"name : ^ {_expression(words[:1])}"
     if len(words) > 1:
         surname_first += " " + _expression(words[1:])
     groups[1] = _index_docs(conn, surname_first, CANDIDATES)
-    groups[2] = _index_docs(conn, expression, CANDIDATES)
+    if len({pid for group in groups[:2] for pid, _ in group}) <= limit:
+        # Only when the list and the surnames leave room: two letters fill the page from
+        # the surnames alone, and the third query was a third of such a keystroke.
+        groups[2] = _index_docs(conn, expression, CANDIDATES)
     seen: set[str] = set()
     chosen: list[str] = []
     for group in groups:
