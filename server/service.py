@@ -258,7 +258,7 @@ def _plan(tx: Tx, device: Device, request: PushRequest, echo: bool) -> _Plan:
             continue
         if change.mutation != expected:
             raise GapError(expected)
-        reason, clean_rev = _apply(tx, device, change, batch)
+        reason, clean_rev = _apply(device, change, batch)
         taken.append((device.id, change.mutation, identity(change)))
         results.append(ChangeResult(
             mutation=change.mutation, status="rejected" if reason else "applied",
@@ -273,7 +273,7 @@ def _echo_rev(batch: _Batch, device: Device, change: Change) -> int | None:
     return record.rev if record is not None and record.echo_device == device.id else None
 
 
-def _apply(tx: Tx, device: Device, change: Change,
+def _apply(device: Device, change: Change,
            batch: _Batch) -> tuple[str | None, int | None]:
     """Merge one change into the record; returns (why it was refused or None, the new
     revision when the merged record is exactly the device's own copy).
@@ -365,7 +365,7 @@ def _apply(tx: Tx, device: Device, change: Change,
     batch.stored(table, change.record_id,
                  Existing(office, data, meta, deleted, rev, echo_device, shared))
     for field, winner, loser, win_hlc, lose_hlc, win_device, lose_device in losers:
-        _record_conflict(tx, batch, table, change.record_id, office, field, winner, loser,
+        _record_conflict(batch, table, change.record_id, office, field, winner, loser,
                          win_hlc, lose_hlc, lose_device)
         del win_device
     return None, (rev if clean else None)
@@ -401,7 +401,7 @@ def _reference_refusal(
 
 
 def _record_conflict(
-    tx: Tx, batch: _Batch, table: str, record_id: str, office: str | None, field: str,
+    batch: _Batch, table: str, record_id: str, office: str | None, field: str,
     winner: Any, loser: Any, win_hlc: str, lose_hlc: str, lose_device: str,
 ) -> None:
     from desktop.store.ids import natural_id
