@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -82,10 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             uvicorn.run(create_app(db), host=args.host, port=args.port, log_level="info")
             return 0
         db.close()
-        os.environ[DB_URL_ENV] = db.url
-        uvicorn.run("server.api:app_from_environment", factory=True, workers=args.workers,
-                    host=args.host, port=args.port, log_level="info")
-        return 0
+        from server import workers
+
+        return workers.serve(args.host, args.port, args.workers, {DB_URL_ENV: db.url})
     if command == "create-office":
         if not args.name.strip():
             print("hromada-server: error: the office name is empty", file=sys.stderr)

@@ -7,7 +7,8 @@ line and the API.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +32,7 @@ from desktop.sync.wire import (
     field_problem,
     identity,
 )
+from server import codec
 from server.auth import Device, now_iso
 from server.db import ServerDB, Tx
 from server.scope import SHARED_TABLES, owner_office, readable_filter, write_refusal
@@ -92,8 +94,28 @@ _LOAD = "SELECT tbl, id, office_id, data, field_meta, deleted, rev, echo_device,
 
 
 def _existing(row: tuple) -> Existing:
-    return Existing(row[2], json.loads(row[3]), json.loads(row[4]), bool(row[5]), int(row[6]),
+    return Existing(row[2], codec.loads(row[3]), codec.loads(row[4]), bool(row[5]), int(row[6]),
                     row[7], bool(row[8]))
+
+
+_RECORD_COLUMNS = ("tbl", "id", "office_id", "shared", "data", "field_meta", "rev", "deleted",
+                   "hlc", "updated_at", "echo_device")
+
+def _rows_of(tx: Tx, select: str, keys: Iterable[tuple[str, str]]) -> list[tuple]:
+    """The rows of `select` (on records) for these (table, id) keys, by the primary key:
+    one statement per table and 500 ids. (Asked by id alone, the database cannot use the
+    key, which leads with the table: every push read the whole table, a cost that grew
+    with the platform.)"""
+    by_table: dict[str, list[str]] = {}
+    for table, record_id in keys:
+        by_table.setdefault(table, []).append(record_id)
+    rows: list[tuple] = []
+    for table, ids in sorted(by_table.items()):
+        ids.sort()
+        for start in range(0, len(ids), 500):
+            where, args = tx.where_in("id", ids[start:start + 500])
+            rows += tx.all(f"{select} WHERE tbl = ? AND {where}", [table, *args])
+    return rows
 
 
 #: Revisions handed out while a push is planned stand in for the real ones (taken under the
@@ -119,18 +141,15 @@ class _Batch:
         self.records: dict[tuple[str, str], Existing | None] = {}
         #: The revision of every record read from the database (None: it was not there).
         self.seen: dict[tuple[str, str], int | None] = {}
-        ids = sorted({c.record_id for c in changes})
         wanted = {(c.table, c.record_id) for c in changes}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for row in tx.all(f"{_LOAD} WHERE id IN ({marks})", chunk):
-                if (row[0], row[1]) in wanted:
-                    self.records[(row[0], row[1])] = _existing(row)
+        for row in _rows_of(tx, _LOAD, wanted):
+            self.records[(row[0], row[1])] = _existing(row)
         for key in wanted:
             self.records.setdefault(key, None)
             record = self.records[key]
             self.seen[key] = record.rev if record else None
+        #: One time for the whole push: its records were received together.
+        self.now = now_iso()
         self.placeholders = 0
         self.inserts: list[list[Any]] = []
         self.updates: list[list[Any]] = []
@@ -154,17 +173,19 @@ class _Batch:
 
     def still_current(self, tx: Tx) -> bool:
         """Whether every record this plan read is as it was (under the write lock)."""
-        keys = list(self.seen)
-        now: dict[tuple[str, str], int | None] = dict.fromkeys(keys)
-        ids = sorted({record_id for _table, record_id in keys})
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for table, record_id, rev in tx.all(
-                    f"SELECT tbl, id, rev FROM records WHERE id IN ({marks})", chunk):
-                if (table, record_id) in now:
-                    now[(table, record_id)] = int(rev)
+        now: dict[tuple[str, str], int | None] = dict.fromkeys(self.seen)
+        for table, record_id, rev in _rows_of(tx, "SELECT tbl, id, rev FROM records",
+                                              self.seen):
+            now[(table, record_id)] = int(rev)
         return now == self.seen
+
+    def seal(self) -> None:
+        """Encode the records' data now, before the write lock: unlike their field
+        metadata, it holds no revision."""
+        for row in self.inserts:
+            row[4] = _dumps(row[4])
+        for row in self.updates:
+            row[0] = _dumps(row[0])
 
     def write(self, tx: Tx) -> Callable[[int | None], int | None]:
         """Take the real revisions and write everything; returns the map from placeholder
@@ -183,16 +204,16 @@ class _Batch:
             for entry in row[meta].values():
                 entry[2] = real(entry[2])
             row[rev] = real(row[rev])
-            row[data], row[meta] = _dumps(row[data]), _dumps(row[meta])
+            row[meta] = _dumps(row[meta])
+            if not isinstance(row[data], str):
+                row[data] = _dumps(row[data])
             return tuple(row)
 
         # Inserts first: a record made and then changed in the same push is inserted, then
         # updated, in the order of its changes.
         if self.inserts:
-            tx.executemany(
-                "INSERT INTO records(tbl, id, office_id, shared, data, field_meta, rev, "
-                "deleted, hlc, updated_at, echo_device) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [encode(row, 4, 5, 6) for row in self.inserts])
+            tx.insert_rows("records", _RECORD_COLUMNS,
+                           [encode(row, 4, 5, 6) for row in self.inserts])
         if self.updates:
             tx.executemany(
                 "UPDATE records SET data = ?, field_meta = ?, rev = ?, deleted = ?, hlc = ?, "
@@ -205,6 +226,15 @@ class _Batch:
                 for table in ("blobs", "blob_parts", "blob_access"):
                     tx.execute(f"DELETE FROM {table} WHERE sha256 = ?", (sha256,))
         return real
+
+
+#: One push plans at a time in a process. Planning is Python work, and a process runs one
+#: thread of Python at a time: ten pushes planning together in the server's thread pool take
+#: as long as ten in turn, but meanwhile they starve the push that holds the write lock of
+#: the interpreter, and every other process waits for that lock (measured with 20 devices on
+#: 2 worker processes: the locked part took 3 times as long as alone). Processes, not
+#: threads, add planning capacity (`hromada-server serve --workers N`).
+_PLANNING = threading.Lock()
 
 
 @dataclass
@@ -220,7 +250,7 @@ def push(db: ServerDB, device: Device, request: PushRequest,
          echo: bool = False) -> PushResponse:
     if request.device_id != device.id:
         raise PermissionError("the device id does not match the token")
-    with db.transaction() as tx:
+    with _PLANNING, db.transaction() as tx:
         plan = _plan(tx, device, request, echo)
     with db.transaction(write=True) as tx:
         row = tx.one("SELECT last_mutation FROM devices WHERE id = ?", (device.id,))
@@ -229,8 +259,8 @@ def push(db: ServerDB, device: Device, request: PushRequest,
             plan = _plan(tx, device, request, echo)  # someone wrote in between: again
         real = plan.batch.write(tx)
         if plan.taken:
-            tx.executemany("INSERT INTO device_changes(device_id, mutation, change_id) "
-                           "VALUES(?, ?, ?)", plan.taken)
+            tx.insert_rows("device_changes", ("device_id", "mutation", "change_id"),
+                           plan.taken)
         tx.execute("UPDATE devices SET last_mutation = ?, last_seen_at = ? WHERE id = ?",
                    (plan.last_after, now_iso(), device.id))
     results = [r if r.rev is None else r.model_copy(update={"rev": real(r.rev)})
@@ -264,6 +294,7 @@ def _plan(tx: Tx, device: Device, request: PushRequest, echo: bool) -> _Plan:
             mutation=change.mutation, status="rejected" if reason else "applied",
             reason=reason, rev=clean_rev if echo else None))
         expected += 1
+    batch.seal()
     return _Plan(batch, last, results, taken, expected - 1)
 
 
@@ -355,12 +386,12 @@ def _apply(device: Device, change: Change,
         shared = table in SHARED_TABLES
         batch.inserts.append(
             [table, change.record_id, office, int(shared), data, meta, rev, int(deleted), hlc,
-             now_iso(), echo_device])
+             batch.now, echo_device])
     else:
         office = existing.office_id
         shared = existing.shared
         batch.updates.append(
-            [data, meta, rev, int(deleted), hlc, now_iso(), echo_device, table,
+            [data, meta, rev, int(deleted), hlc, batch.now, echo_device, table,
              change.record_id])
     batch.stored(table, change.record_id,
                  Existing(office, data, meta, deleted, rev, echo_device, shared))
@@ -420,7 +451,7 @@ def _record_conflict(
     rev = batch.next_rev()
     shared = table in SHARED_TABLES
     batch.inserts.append(["conflicts", conflict_id, office, int(shared), data, meta, rev, 0,
-                          win_hlc, now_iso(), None])
+                          win_hlc, batch.now, None])
     batch.stored("conflicts", conflict_id, Existing(office, data, meta, False, rev, None, shared))
 
 
@@ -433,7 +464,7 @@ def _text(value: Any) -> str | None:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return codec.dumps(value)
 
 
 #: How many rows one pull may read past while skipping a device's own records.

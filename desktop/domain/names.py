@@ -43,7 +43,12 @@ def normalize_hyphens(s: str) -> str:
     return _HYPHENS.sub("-", s)
 
 
+_LATIN_LOOKALIKES = re.compile("[aABcCeEHiIKkMoOpPTxXyYïÏ]")
+
+
 def _fix_mixed_script(s: str) -> str:
+    if not _LATIN_LOOKALIKES.search(s):
+        return s  # nothing to replace (most names): one scan instead of one per word
     words = s.split(" ")
     return " ".join(
         w.translate(_LATIN_TO_CYRILLIC) if _CYRILLIC.search(w) else w for w in words

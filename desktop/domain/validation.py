@@ -73,6 +73,18 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def _text(value: Any) -> str:
+    if type(value) is str:  # the common case first: the platform parses every pushed field
+        text = value.strip()
+        if len(text) > MAX_TEXT_CHARS:
+            raise _Bad(TOO_LONG, limit=MAX_TEXT_CHARS)
+        if _CONTROL.search(text):
+            raise _Bad(CONTROL_CHARS)
+        if not text.isascii():
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                raise _Bad(CONTROL_CHARS) from None
+        return text
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise _Bad(NOT_TEXT)
     if isinstance(value, float):

@@ -255,23 +255,27 @@ def field_errors(table: str, fields: Mapping[str, Any]) -> list[FieldError]:
                 errors.append(FieldError(name, NOT_BOOL, {"label": name, "value": _shown(value)}))
             continue
         kind = columns.get(name)
-        args = {"label": field_label(name), "value": _shown(value)}
         if kind is None:
-            errors.append(FieldError(name, UNKNOWN_FIELD_OF, {**args, "label": name}))
+            errors.append(FieldError(name, UNKNOWN_FIELD_OF, _args(name, value, label=name)))
         elif value is None:
             continue
         elif kind is int:
             if isinstance(value, bool) or not isinstance(value, int):
-                errors.append(FieldError(name, NOT_INT, args))
+                errors.append(FieldError(name, NOT_INT, _args(name, value)))
             elif not INT64_MIN <= value <= INT64_MAX:
-                errors.append(FieldError(name, TOO_BIG, args))
+                errors.append(FieldError(name, TOO_BIG, _args(name, value)))
         elif not isinstance(value, str):
-            errors.append(FieldError(name, NOT_TEXT, args))
+            errors.append(FieldError(name, NOT_TEXT, _args(name, value)))
         elif len(value) > MAX_FIELD_CHARS:
-            errors.append(FieldError(name, TOO_LONG, {**args, "limit": MAX_FIELD_CHARS}))
-        elif "\x00" in value or not _utf8(value):
-            errors.append(FieldError(name, CONTROL_CHARS, args))
+            errors.append(FieldError(name, TOO_LONG,
+                                     _args(name, value, limit=MAX_FIELD_CHARS)))
+        elif "\x00" in value or not (value.isascii() or _utf8(value)):
+            errors.append(FieldError(name, CONTROL_CHARS, _args(name, value)))
     return errors
+
+
+def _args(name: str, value: Any, **more: Any) -> dict[str, Any]:
+    return {"label": field_label(name), "value": _shown(value), **more}
 
 
 def field_problem(table: str, fields: Mapping[str, Any]) -> str | None:

@@ -99,3 +99,33 @@ def test_a_stored_ukrainian_number_is_judged_as_phonenumbers_judges_it(national)
     except ValidationError:
         got = None
     assert got == expected
+
+
+@given(st.integers(min_value=100_000_000, max_value=999_999_999))
+def test_stored_form_is_judged_as_phonenumbers_judges_it(national: int) -> None:
+    """The compiled validity test for stored numbers agrees with the library on any number."""
+    import phonenumbers
+
+    number = phonenumbers.PhoneNumber(country_code=380, national_number=national)
+    expected = phonenumbers.is_valid_number(number)
+    stored = f"+380{national}"
+    if expected:
+        assert normalize_phone(stored) == stored
+    else:
+        with pytest.raises(ValidationError):
+            normalize_phone(stored)
+
+
+@pytest.mark.parametrize("prefix", range(10, 100))
+def test_every_operator_prefix_is_judged_as_phonenumbers_judges_it(prefix: int) -> None:
+    import random
+
+    import phonenumbers
+
+    from desktop.domain.phones import _valid_ua_national
+
+    rng = random.Random(prefix)
+    for _ in range(30):
+        national = f"{prefix}{rng.randrange(10**7):07d}"
+        number = phonenumbers.PhoneNumber(country_code=380, national_number=int(national))
+        assert _valid_ua_national()(national) == phonenumbers.is_valid_number(number), national

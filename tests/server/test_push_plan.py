@@ -4,6 +4,7 @@ again under the lock: the result is the one the two pushes would give one after 
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 from desktop.store.ids import new_id
@@ -51,6 +52,9 @@ def test_a_record_written_between_plan_and_write_is_merged_again(server_db, monk
         return plan
 
     monkeypatch.setattr(service, "_plan", plan_then_interleave)
+    # The other push stands for another worker process, which plans beside this one (within
+    # one process, pushes plan one at a time).
+    monkeypatch.setattr(service, "_PLANNING", contextlib.nullcontext())
     answer = service.push(server_db, first, PushRequest(device_id=first.id, changes=[_change(
         first, 2, person, "update", {"first_name": "Оксана"}, base, 10)]), echo=True)
     monkeypatch.undo()
