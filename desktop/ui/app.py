@@ -13,9 +13,9 @@ import traceback
 from collections.abc import Sequence
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QProcess, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop import APP_ID, APP_NAME, ORG_NAME, __version__
 from desktop.paths import DataPaths, resources_dir
@@ -131,6 +131,8 @@ def install_excepthook(paths: DataPaths) -> None:
             sys.__excepthook__(kind, error, tb)
             return
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        from PySide6.QtWidgets import QMessageBox  # imported when needed: start-up is shorter
+
         QMessageBox.warning(
             None, APP_NAME,
             QApplication.translate(
@@ -142,6 +144,8 @@ def install_excepthook(paths: DataPaths) -> None:
 
 
 def _show_startup_error(title: str, message: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, title)
     box.setInformativeText(message)
     box.exec()
@@ -246,6 +250,8 @@ def smoke_test(paths: DataPaths) -> int:
 def restart() -> None:
     """Start a fresh copy of the app and quit this one (after a language change or a
     restore). Frozen builds re-run the executable; a checkout re-runs `python -m desktop`."""
+    from PySide6.QtCore import QProcess
+
     args = sys.argv[1:]
     if getattr(sys, "frozen", False):
         QProcess.startDetached(sys.executable, args)

@@ -27,6 +27,10 @@ DEMO_PLATFORM_DOWN = QT_TRANSLATE_NOOP(
     "in demo-platform/platform.log in the data folder.")
 
 
+#: When, after start-up, to start listening for the network coming back.
+NETWORK_WATCH_DELAY_MS = 3000
+
+
 class SyncController(QObject):
     status_changed = Signal(str, str)  # short text for the status bar, longer tooltip
     #: The button or F5 was pressed on a device with no platform: the window offers to connect.
@@ -50,9 +54,10 @@ class SyncController(QObject):
         # reads that lists and reports run on the shared pool.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        # Loading Qt's network-information backend takes a noticeable part of start-up:
-        # after the window is up is soon enough to hear that the link came back.
-        QTimer.singleShot(0, self._watch_network)
+        # Loading Qt's network-information backend takes a tenth of start-up (24 ms): a
+        # few seconds after the window is up is soon enough to hear that the link came back
+        # (the probe timer covers the time before, and systems with no backend).
+        QTimer.singleShot(NETWORK_WATCH_DELAY_MS, self, self._watch_network)
 
     # -- when -----------------------------------------------------------------------------
 
