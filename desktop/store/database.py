@@ -7,7 +7,7 @@ import functools
 import itertools
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -122,6 +122,9 @@ class Database:
     """
 
     def __init__(self, path: Path, backups_dir: Path | None = None) -> None:
+        #: Record tables written in the transaction under way (see `on_commit`).
+        self._touched: set[str] = set()
+        self._commit_listeners: list[Callable[[frozenset[str]], None]] = []
         self.path = Path(path)
         self.backups_dir = backups_dir or self.path.parent / "backups"
         existed = self.path.exists() and self.path.stat().st_size > 0
@@ -198,6 +201,7 @@ class Database:
                 yield
             return
         self.conn.execute("BEGIN IMMEDIATE")
+        self._touched = set()
         try:
             yield
             # The report's tables of people reached follow the check-ins in the same commit.
@@ -205,11 +209,36 @@ class Database:
                 reach.refresh(self.conn)
             self._persist_clock()
         except BaseException:
+            self._touched = set()
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
         else:
             self.conn.execute("COMMIT")
+            touched, self._touched = frozenset(self._touched), set()
+            if touched:
+                for listener in list(self._commit_listeners):
+                    listener(touched)
+
+    # -- who hears of a commit --------------------------------------------------------------
+
+    def on_commit(self, listener: Callable[[frozenset[str]], None]) -> None:
+        """Call `listener(tables)` after every commit that wrote records, with the tables.
+
+        Why here: the store's one write path knows exactly what a write changed, so the app
+        tells its screens once, from one place, instead of every caller naming the tables it
+        thinks it touched (and forgetting one). Listeners run after COMMIT, outside the
+        transaction, on the thread that wrote."""
+        self._commit_listeners.append(listener)
+
+    def remove_commit_listener(self, listener: Callable[[frozenset[str]], None]) -> None:
+        with contextlib.suppress(ValueError):
+            self._commit_listeners.remove(listener)
+
+    def touch(self, *tables: str) -> None:
+        """Count `tables` as written by this transaction although nothing was logged (local
+        tables such as the dismissed duplicates)."""
+        self._touched.update(tables)
 
     def _persist_clock(self) -> None:
         if self.clock is None:

@@ -258,6 +258,7 @@ class Store(Database):
         base_version: int, base_rev: int | None, now: str, user_id: str | None,
         mutation: int | None, origin: str = "local", hlc: str | None = None,
     ) -> dict:
+        self._touched.add(table)  # every logged change passes here: see Database.on_commit
         return {
             "mutation": mutation, "change_id": new_id(), "table_name": table,
             "record_id": record_id, "op": op, "old": None if old is None else _dumps(old),

@@ -3,11 +3,17 @@
 Why one object: screens are built by the registry without knowing each other, and a new
 piece of shared state (the sync client, say) then reaches all of them by adding a field
 here rather than changing every constructor.
+
+It is also where the app hears what the store wrote: every commit on the app's store names
+the record tables it changed (`Store.on_commit`), and the context tells the screens, once
+per table, through `bus.data_changed`. No screen announces its own writes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from desktop.paths import DataPaths
 from desktop.store import Store
@@ -22,10 +28,40 @@ class AppContext:
     store: Store
     paths: DataPaths
     bus: Bus
+    #: Tables written while `changes()` holds the news back (None: tell at once).
+    _held: set[str] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self.store.on_commit(self._committed)
 
     @classmethod
     def create(cls, store: Store, paths: DataPaths) -> AppContext:
         return cls(store, paths, bus())
+
+    def _committed(self, tables: frozenset[str]) -> None:
+        if self._held is not None:
+            self._held.update(tables)
+            return
+        for table in sorted(tables):
+            self.bus.data_changed.emit(table)
+
+    @contextlib.contextmanager
+    def changes(self) -> Iterator[None]:
+        """Tell the screens about the writes inside the block when it ends, each table once.
+
+        Why: an editor that saves and then shows the saved record must have its own state
+        settled (which record is open, nothing unsaved) before the lists refresh around it;
+        and a command that writes several times refreshes the screens once."""
+        if self._held is not None:  # already inside one: the outer block tells
+            yield
+            return
+        self._held = set()
+        try:
+            yield
+        finally:
+            held, self._held = self._held, None
+            for table in sorted(held):
+                self.bus.data_changed.emit(table)
 
     @property
     def office_id(self) -> str | None:

@@ -328,7 +328,6 @@ class FeedbackDialog(QDialog):
         self._dirty.discard(row)
         name = self.table.item(row, NAME).text()
         self.status.setText(self.tr("Saved: {name}").format(name=name))
-        self.ctx.bus.data_changed.emit("attendance")
         self.row_saved.emit(record.attendance_id)
         return True
 

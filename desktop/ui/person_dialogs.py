@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -49,6 +48,7 @@ from desktop.ui.forms import (
     TextField,
     VocabField,
 )
+from desktop.ui.kit.tables import setup_table
 from desktop.ui.models import RIGHT, Column, PagedTableModel
 from desktop.ui.translate import render_error, tr_field, tr_vocab
 from desktop.ui.widgets import SEARCH_DELAY_MS, error_label, hint, section_title
@@ -109,7 +109,7 @@ class SearchEdit(QLineEdit):
         super().keyPressEvent(event)
 
 
-#: Typical widest values of the people list's columns (see `setup_table`).
+#: Typical widest values of the people list's columns (see `kit.tables.setup_table`).
 PEOPLE_SAMPLES = {1: "0000", 2: "+380 67 123 4567", 3: "Лука-Мелеш"}
 
 
@@ -123,42 +123,6 @@ def people_columns() -> list[Column]:
         Column("phone", QCoreApplication.translate("PeopleList", "Phone"), format_phone),
         Column("settlement", QCoreApplication.translate("PeopleList", "Settlement")),
     ]
-
-
-def setup_table(view: QTableView, stretch: int = 0,
-                samples: dict[int, str] | None = None) -> None:
-    """A read-only list of records: whole rows, no grid, one column taking the spare width.
-
-    `samples`: column -> the widest text it usually shows ("+380 67 123 4567"); those
-    columns get that width (or their header's) and longer values are elided, so a long
-    settlement name never squeezes the name column. Call after `setModel`.
-    """
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    view.setTabKeyNavigation(False)
-    header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setStretchLastSection(False)
-    header.setMinimumSectionSize(24)
-    metrics = view.fontMetrics()
-    header_metrics = header.fontMetrics()
-    model = view.model()
-    for column in range(model.columnCount() if model is not None else 0):
-        if column == stretch:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-            continue
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-        sample = (samples or {}).get(column, title)
-        width = max(metrics.horizontalAdvance(sample), header_metrics.horizontalAdvance(title)
-                    + 12) + 16
-        header.resizeSection(column, width)
 
 
 class PersonPicker(QWidget):
@@ -318,7 +282,6 @@ class QuickPersonDialog(QDialog):
             self.problem.setVisible(True)
             return
         self.person_id = record["id"]
-        self.ctx.bus.data_changed.emit("people")
         self.created.emit(record["id"])
         self.accept()
 
@@ -536,8 +499,6 @@ class MergeDialog(QDialog):
             self.problem.setText(plain_message(exc))
             self.problem.setVisible(True)
             return
-        for table in MERGE_TABLES:
-            self.ctx.bus.data_changed.emit(table)
         self.merged.emit(self.report)
         super().accept()
 

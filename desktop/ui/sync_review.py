@@ -215,7 +215,6 @@ class SyncReview(QDialog):
         except ValidationError as exc:
             show_error(self, exc)
             return
-        self.ctx.bus.data_changed.emit(table)
         self.reload()
 
     def _keep(self) -> None:

@@ -12,6 +12,8 @@ available and the gender split the donor report needs; Ctrl+Z takes the last che
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -632,14 +634,15 @@ class CheckinScreen(Screen):
         else:
             # No consent: only what the statistics count is kept (the form said so).
             person = statistics_only(person)
-        try:
-            created, done = desk.register_walk_in(self.ctx.store, person, self.event_id or "")
-        except StoreError as error:
-            show_error(self, error)
-            return
-        self.area.setCurrentWidget(self.results_page)
-        self._after_check_in(done, created, new_person=True)
-        self._emit_changed("people")
+        with self._own_writes():
+            try:
+                created, done = desk.register_walk_in(self.ctx.store, person,
+                                                      self.event_id or "")
+            except StoreError as error:
+                show_error(self, error)
+                return
+            self.area.setCurrentWidget(self.results_page)
+            self._after_check_in(done, created, new_person=True)
 
     # -- events -----------------------------------------------------------------------------
 
@@ -887,13 +890,14 @@ class CheckinScreen(Screen):
     def check_in_person(self, person_id: str) -> desk.CheckIn | None:
         if not self.event_id or not self.confirm_event_time():
             return None
-        try:
-            done = desk.check_in(self.ctx.store, self.event_id, person_id)
-        except StoreError as error:
-            show_error(self, error)
-            return None
-        person = common.record(self.ctx.store.conn, "people", person_id) or {}
-        self._after_check_in(done, person)
+        with self._own_writes():
+            try:
+                done = desk.check_in(self.ctx.store, self.event_id, person_id)
+            except StoreError as error:
+                show_error(self, error)
+                return None
+            person = common.record(self.ctx.store.conn, "people", person_id) or {}
+            self._after_check_in(done, person)
         return done
 
     def _after_check_in(self, done: desk.CheckIn, person: dict, *,
@@ -918,7 +922,6 @@ class CheckinScreen(Screen):
         self.matches = []
         self._fill_results(False)
         self.load_event_state()
-        self._emit_changed("attendance")
         self.focus_search()
         self.checked.emit()
 
@@ -930,7 +933,8 @@ class CheckinScreen(Screen):
             return
         done = self._done.pop()
         try:
-            undone = desk.undo_check_in(self.ctx.store, done)
+            with self._own_writes():
+                undone = desk.undo_check_in(self.ctx.store, done)
         except StoreError as error:
             show_error(self, error)
             return
@@ -942,7 +946,6 @@ class CheckinScreen(Screen):
         self.undo_button.setEnabled(bool(self._done))
         self.load_event_state()
         self.run_search()
-        self._emit_changed("attendance")
         self.focus_search()
         self.checked.emit()
 
@@ -954,11 +957,15 @@ class CheckinScreen(Screen):
         self.message.setPalette(palette)
         self.message.setText(text)
 
-    def _emit_changed(self, table: str) -> None:
-        """Tell the other screens; this one is already up to date."""
+    @contextlib.contextmanager
+    def _own_writes(self) -> Iterator[None]:
+        """This screen's writes: the other screens hear of them when the block ends (from
+        the store, through `ctx.changes`); this one is already up to date and does not
+        reload for them."""
         self._emitting = True
         try:
-            self.ctx.bus.data_changed.emit(table)
+            with self.ctx.changes():
+                yield
         finally:
             self._emitting = False
 

@@ -44,23 +44,15 @@ from desktop.ui.forms import (
     TextField,
     VocabField,
 )
+from desktop.ui.kit.editor import RecordEditor, UndoBar
+from desktop.ui.kit.filters import PeriodFilter, fill_combo
+from desktop.ui.kit.layout import chain_tab_order, scroll_area, set_council_field
+from desktop.ui.kit.person_field import AuthorField, AuthorPicker
+from desktop.ui.kit.tables import make_table
 from desktop.ui.models import Column, PagedTableModel
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import tr_vocab, vocab_items
-from desktop.ui.visits import (
-    AuthorField,
-    AuthorPicker,
-    PeriodFilter,
-    RecordEditor,
-    UndoBar,
-    VisitsPanel,
-    chain_tab_order,
-    fill_combo,
-    make_table,
-    scroll_area,
-    set_council_field,
-    size_columns,
-)
+from desktop.ui.visits import VisitsPanel
 from desktop.ui.widgets import SEARCH_DELAY_MS, hint, page_title, section_title
 
 
@@ -102,9 +94,9 @@ class SubmissionsPanel(RecordEditor):
             Column("text", self.tr("Submission"), _first_line, tooltip=lambda t: t or ""),
             Column("responded_on", self.tr("Answered"), format_date),
         ], parent=self)
-        self.view = make_table(self.model, self.tr("Submissions"), 2, splitter)
+        self.view = make_table(self.model, self.tr("Submissions"), 2, splitter, samples={
+            0: "00.00.0000", 1: "Коваленко О. П.", 3: "00.00.0000"})
         self.view.setMinimumHeight(self.fontMetrics().height() * 6)
-        size_columns(self.view, {0: "00.00.0000", 1: "Коваленко О. П.", 3: "00.00.0000"})
 
         self.detail = QWidget(splitter)
         detail = QVBoxLayout(self.detail)
@@ -166,7 +158,7 @@ class SubmissionsPanel(RecordEditor):
         with QSignalBlocker(field):
             field.set_items(idea_queries.offices(self.ctx.store.conn))  # type: ignore[attr-defined]
         self.reload_list()
-        if not self._dirty:
+        if not self.is_dirty():
             exists = self.current_id and self.ctx.store.get("submissions", self.current_id)
             self.load(self.current_id if exists else None)
 
@@ -196,7 +188,7 @@ class SubmissionsPanel(RecordEditor):
             set_council_field(self.form.field("responded_on"), self._council)
         finally:
             self._loading = False
-        self._dirty = False
+        self.mark_clean()
         self.delete_button.setEnabled(record is not None)
 
     def describe(self) -> str:
@@ -205,7 +197,7 @@ class SubmissionsPanel(RecordEditor):
     def extra_problem(self) -> bool:
         return self.person.show_problem()
 
-    def write(self, values: dict[str, Any]) -> tuple[str, list[str]]:
+    def write(self, values: dict[str, Any]) -> str:
         values = dict(values)
         values.pop("person_id", None)
         if not self._council:  # the authority's response comes from the council by sync
@@ -215,8 +207,7 @@ class SubmissionsPanel(RecordEditor):
             self.ctx.store, "submissions", values, person_field="person_id",
             author=self.person.author(), record_id=self.current_id)
         self.ctx.bus.status_message.emit(self.tr("Submission saved."))
-        return saved.record["id"], ["people", "submissions"] if saved.people_changed \
-            else ["submissions"]
+        return saved.record["id"]
 
 
 class ConsultationsEditor(RecordEditor):
@@ -270,8 +261,8 @@ class ConsultationsEditor(RecordEditor):
             Column(("opens_on", "closes_on"), self.tr("Dates"), self._dates,
                    tooltip=self._dates),
         ], parent=self)
-        self.view = make_table(self.model, self.tr("Consultations"), 0, left)
-        size_columns(self.view, {1: "Заплановано", 2: "00.00–00.00.0000"})
+        self.view = make_table(self.model, self.tr("Consultations"), 0, left, samples={
+            1: "Заплановано", 2: "00.00–00.00.0000"})
         self.count = QLabel(left)
         self.count.setAccessibleName(self.tr("Number of consultations shown"))
         left_layout.addWidget(self.view, 1)
@@ -365,7 +356,7 @@ class ConsultationsEditor(RecordEditor):
         with QSignalBlocker(field):
             field.set_items(idea_queries.offices(self.ctx.store.conn))  # type: ignore[attr-defined]
         self.reload_list()
-        if not self._dirty:
+        if not self.is_dirty():
             exists = self.current_id and self.ctx.store.get("consultations", self.current_id)
             self.load(self.current_id if exists else None)
         self.open_first_once()
@@ -407,7 +398,7 @@ class ConsultationsEditor(RecordEditor):
             self.set_form_record(values)
         finally:
             self._loading = False
-        self._dirty = False
+        self.mark_clean()
         self.delete_button.setEnabled(record is not None)
         if self.submissions.consultation_id != self.current_id or record is None:
             self.submissions.set_consultation(record)
@@ -424,14 +415,14 @@ class ConsultationsEditor(RecordEditor):
         return self.tr("the consultation “{title}”").format(title=title) if title \
             else self.tr("this consultation")
 
-    def write(self, values: dict[str, Any]) -> tuple[str, list[str]]:
+    def write(self, values: dict[str, Any]) -> str:
         if self.current_id:
             record = self.ctx.store.update("consultations", self.current_id, values)
         else:
             record = self.ctx.store.insert("consultations", values)
         self.ctx.bus.status_message.emit(self.tr("Saved: {title}").format(
             title=record["title"]))
-        return record["id"], ["consultations"]
+        return record["id"]
 
     def show_submission(self, submission_id: str) -> None:
         submission = self.ctx.store.get("submissions", submission_id)

@@ -67,6 +67,7 @@ from desktop.ui.forms import (
     VocabField,
     YesNoField,
 )
+from desktop.ui.kit.tables import setup_table
 from desktop.ui.models import CENTER, RIGHT, Column, PagedTableModel
 from desktop.ui.person_dialogs import (
     SEARCH_DELAY_MS,
@@ -75,7 +76,6 @@ from desktop.ui.person_dialogs import (
     SearchEdit,
     for_display,
     person_name,
-    setup_table,
     show_starts,
 )
 from desktop.ui.screens.base import Screen
@@ -273,7 +273,6 @@ class MemberDialog(QDialog):
             self.problem.setText(plain_message(exc))
             self.problem.setVisible(True)
             return
-        self.ctx.bus.data_changed.emit("org_members")
         self.accept()
 
 
@@ -509,21 +508,21 @@ class OrganizationPanel(QWidget):
                         name=other["name"], code=values["edrpou"]))
                 return False
         store = self.ctx.store
-        try:
-            if self.org_id is None:
-                record = store.insert("organizations", values)
-                created = True
-            else:
-                current = store.get("organizations", self.org_id) or {}
-                changes = {k: v for k, v in values.items() if not self._same(k, current, v)}
-                record = store.update("organizations", self.org_id, changes) if changes \
-                    else current
-                created = False
-        except (StoreError, ValidationError) as exc:
-            self._show_problem(plain_message(exc))
-            return False
-        self.show_organization(record["id"])
-        self.ctx.bus.data_changed.emit("organizations")
+        with self.ctx.changes():
+            try:
+                if self.org_id is None:
+                    record = store.insert("organizations", values)
+                    created = True
+                else:
+                    current = store.get("organizations", self.org_id) or {}
+                    changes = {k: v for k, v in values.items() if not self._same(k, current, v)}
+                    record = store.update("organizations", self.org_id, changes) if changes \
+                        else current
+                    created = False
+            except (StoreError, ValidationError) as exc:
+                self._show_problem(plain_message(exc))
+                return False
+            self.show_organization(record["id"])
         self.saved.emit(record["id"], created)
         return True
 
@@ -596,8 +595,8 @@ class OrganizationPanel(QWidget):
         name = person_name(member)
         if not self.confirm_remove(name):
             return
-        self.ctx.store.delete("org_members", member["id"])
-        self.ctx.bus.data_changed.emit("org_members")
+        with self.ctx.changes():
+            self.ctx.store.delete("org_members", member["id"])
         self.member_removed.emit(member["id"], self.tr("{name} was removed from «{org}».")
                                  .format(name=name, org=(self.record or {}).get("name")))
 
@@ -791,8 +790,8 @@ class CsosScreen(Screen):
         self.view = QTableView(page)
         self.view.setAccessibleName(self.tr("Organisations"))
         self.view.setModel(self.model)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        setup_table(self.view, samples={1: "00000000", 2: "00.00.0000"})
+        # sorted by the query itself (SORT_KEYS), the name first
+        setup_table(self.view, samples={1: "00000000", 2: "00.00.0000"}, sortable=False)
         header = self.view.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
@@ -1003,11 +1002,11 @@ class CsosScreen(Screen):
         members = len(queries.members(self.ctx.store.conn, org_id))
         if not self.confirm_delete(record.get("name") or "", members):
             return
-        self.ctx.store.delete("organizations", org_id)
-        self._offer_undo("organizations", org_id,
-                         self.tr("«{name}» was deleted.").format(name=record.get("name")))
-        self.panel.clear()
-        self.ctx.bus.data_changed.emit("organizations")
+        with self.ctx.changes():
+            self.ctx.store.delete("organizations", org_id)
+            self._offer_undo("organizations", org_id,
+                             self.tr("«{name}» was deleted.").format(name=record.get("name")))
+            self.panel.clear()
 
     def _delete_current(self) -> None:
         if self.panel.org_id:
@@ -1027,8 +1026,8 @@ class CsosScreen(Screen):
         table, record_id = self._undo
         self._undo = None
         self.undo_banner.setVisible(False)
-        self.ctx.store.undelete(table, record_id)
-        self.ctx.bus.data_changed.emit(table)
+        with self.ctx.changes():
+            self.ctx.store.undelete(table, record_id)
         if table == "organizations" and self.may_leave():
             self.panel.show_organization(record_id)
             self._select_row_of(record_id)

@@ -17,13 +17,11 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -51,7 +49,8 @@ from desktop.ui.forms import (
     TextField,
     VocabField,
 )
-from desktop.ui.models import Column, PagedTableModel, sort_by_header
+from desktop.ui.kit.tables import setup_table
+from desktop.ui.models import Column, PagedTableModel
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import is_ukrainian, tr_vocab
 from desktop.ui.widgets import SEARCH_DELAY_MS, Banner, hint, page_title, section_title
@@ -219,22 +218,8 @@ class EventsScreen(Screen):
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Events"))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().setVisible(False)
-        self.view.setTabKeyNavigation(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
-        sort_by_header(self.view, self.model)
-        metrics = self.view.fontMetrics()
-        for column, sample in ((0, "пн, 00.00.0000 00:00"), (2, "Громадські слухан"),
-                               (3, "Стадниця"), (4, "Заплановано")):
-            self.view.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+        setup_table(self.view, 1, samples={0: "пн, 00.00.0000 00:00", 2: "Громадські слухан",
+                                           3: "Стадниця", 4: "Заплановано"})
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.view.activated.connect(self._activated)
         self.model.total_changed.connect(self._total_changed)
@@ -676,24 +661,24 @@ class EventsScreen(Screen):
     def _save_requested(self, values: dict[str, Any]) -> None:
         store = self.ctx.store
         values = dict(values)
-        try:
-            if self._editing_id is None:
-                record = store.insert("events", values)
-                message = self.tr("Event «{title}» saved.").format(title=record["title"])
-            else:
-                current = self._editing_record or {}
-                # A UTC moment shown in local time and left alone is not a change.
-                for name in ("starts_at", "ends_at"):
-                    if same_moment(current.get(name), values.get(name)):
-                        values.pop(name, None)
-                record = store.update("events", self._editing_id, values)
-                message = self.tr("Changes to «{title}» saved.").format(title=record["title"])
-        except StoreError as error:
-            show_error(self, error)
-            return
-        self._editing_id = None
-        self._current_id = record["id"]
-        self.ctx.bus.data_changed.emit("events")
+        with self.ctx.changes():
+            try:
+                if self._editing_id is None:
+                    record = store.insert("events", values)
+                    message = self.tr("Event «{title}» saved.").format(title=record["title"])
+                else:
+                    current = self._editing_record or {}
+                    # A UTC moment shown in local time and left alone is not a change.
+                    for name in ("starts_at", "ends_at"):
+                        if same_moment(current.get(name), values.get(name)):
+                            values.pop(name, None)
+                    record = store.update("events", self._editing_id, values)
+                    message = self.tr("Changes to «{title}» saved.").format(title=record["title"])
+            except StoreError as error:
+                show_error(self, error)
+                return
+            self._editing_id = None
+            self._current_id = record["id"]
         self.ctx.bus.status_message.emit(message)
         self.show_event(record["id"])
         self._reselect()
@@ -726,28 +711,28 @@ class EventsScreen(Screen):
         people = sum(counts.count(s) for s in counts.by_status)
         if not self.confirm_delete(record["title"] or "", people):
             return
-        self.ctx.store.delete("events", event_id)
-        self._deleted.append((event_id, record["title"] or ""))
-        self._current_id = None
-        self.panel.setCurrentWidget(self.empty_page)
-        self.undo_banner.set_text(
-            self.tr("The event «{title}» was deleted.").format(title=record["title"] or ""))
-        self.undo_banner.setVisible(True)
-        self.ctx.bus.data_changed.emit("events")
+        with self.ctx.changes():
+            self.ctx.store.delete("events", event_id)
+            self._deleted.append((event_id, record["title"] or ""))
+            self._current_id = None
+            self.panel.setCurrentWidget(self.empty_page)
+            self.undo_banner.set_text(
+                self.tr("The event «{title}» was deleted.").format(title=record["title"] or ""))
+            self.undo_banner.setVisible(True)
         self.view.setFocus()
 
     def undo_delete(self) -> None:
         if not self._deleted:
             return
         event_id, title = self._deleted.pop()
-        self.ctx.store.undelete("events", event_id)
-        self._current_id = event_id
-        if self._deleted:
-            self.undo_banner.set_text(self.tr("The event «{title}» was deleted.").format(
-                title=self._deleted[-1][1]))
-        else:
-            self.undo_banner.setVisible(False)
-        self.ctx.bus.data_changed.emit("events")
+        with self.ctx.changes():
+            self.ctx.store.undelete("events", event_id)
+            self._current_id = event_id
+            if self._deleted:
+                self.undo_banner.set_text(self.tr("The event «{title}» was deleted.").format(
+                    title=self._deleted[-1][1]))
+            else:
+                self.undo_banner.setVisible(False)
         self.ctx.bus.status_message.emit(
             self.tr("The event «{title}» is back.").format(title=title))
         self.show_event(event_id)

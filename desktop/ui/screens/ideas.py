@@ -74,22 +74,14 @@ from desktop.ui.forms import (
     TextField,
     VocabField,
 )
+from desktop.ui.kit.editor import RecordEditor, UndoBar
+from desktop.ui.kit.filters import PeriodFilter, fill_combo
+from desktop.ui.kit.layout import chain_tab_order, scroll_area, set_council_field
+from desktop.ui.kit.person_field import AuthorField, AuthorPicker
+from desktop.ui.kit.tables import make_table
 from desktop.ui.models import Column, PagedTableModel
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import is_ukrainian, tr_vocab, vocab_items
-from desktop.ui.visits import (
-    AuthorField,
-    AuthorPicker,
-    PeriodFilter,
-    RecordEditor,
-    UndoBar,
-    chain_tab_order,
-    fill_combo,
-    make_table,
-    scroll_area,
-    set_council_field,
-    size_columns,
-)
 from desktop.ui.widgets import SEARCH_DELAY_MS, Banner, hint, page_title, section_title
 from desktop.ui.workers import Job, plain_message, run_in_background
 
@@ -494,10 +486,10 @@ class AttachmentsBox(QGroupBox):
             return
         if current["kind"] != "stored" or not self.confirm_remove(current["filename"]):
             return
-        self.ctx.store.delete("attachments", current["id"])
-        self._rebuild()
+        with self.ctx.changes():
+            self.ctx.store.delete("attachments", current["id"])
+            self._rebuild()
         self.removed.emit(current["id"], current["filename"])
-        self.ctx.bus.data_changed.emit("attachments")
 
 
 # -- the editor -------------------------------------------------------------------------------
@@ -571,9 +563,8 @@ class IdeasEditor(RecordEditor):
             Column("channel", self.tr("Channel"), lambda c: tr_vocab("idea_channels", c)),
             Column("status", self.tr("Status"), lambda c: tr_vocab("idea_statuses", c)),
         ], parent=self)
-        self.view = make_table(self.model, self.tr("Ideas and appeals"), 1, left)
-        size_columns(self.view, {0: "00.00.0000", 2: "Громадський бюдж",
-                                 3: "Надано відповідь"})
+        self.view = make_table(self.model, self.tr("Ideas and appeals"), 1, left, samples={
+            0: "00.00.0000", 2: "Громадський бюдж", 3: "Надано відповідь"})
         self.count = QLabel(left)
         self.count.setAccessibleName(self.tr("Number of ideas shown"))
         left_layout.addWidget(self.view, 1)
@@ -687,7 +678,7 @@ class IdeasEditor(RecordEditor):
                 field.set_items(choices)  # type: ignore[attr-defined]
         self.office.setEnabled(self.ctx.office_id is not None)
         self.reload_list()
-        if not self._dirty:
+        if not self.is_dirty():
             exists = self.current_id and self.ctx.store.get("ideas", self.current_id)
             self.load(self.current_id if exists else None)
         self.open_first_once()
@@ -744,7 +735,7 @@ class IdeasEditor(RecordEditor):
             self.attachments.load(self.current_id)
         finally:
             self._loading = False
-        self._dirty = False
+        self.mark_clean()
         self.delete_button.setEnabled(record is not None)
         self._show_answer(record)
 
@@ -810,7 +801,7 @@ class IdeasEditor(RecordEditor):
     def extra_problem(self) -> bool:
         return self.author.show_problem()
 
-    def write(self, values: dict[str, Any]) -> tuple[str, list[str]]:
+    def write(self, values: dict[str, Any]) -> str:
         values = dict(values)
         values.pop("author_person_id", None)
         if not self._council:
@@ -829,7 +820,7 @@ class IdeasEditor(RecordEditor):
             self.attachments.save_pending(record_id)
         self.ctx.bus.status_message.emit(self.tr("Saved: {title}").format(
             title=saved.record["title"]))
-        return record_id, ["people", "ideas"] if saved.people_changed else ["ideas"]
+        return record_id
 
     def mark_forwarded(self) -> None:
         """"Передано до ради": the office handed the idea to the council."""

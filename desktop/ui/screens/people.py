@@ -58,7 +58,8 @@ from desktop.ui.forms import (
     VocabField,
     YesNoField,
 )
-from desktop.ui.models import CENTER, Column, PagedTableModel, sort_by_header
+from desktop.ui.kit.tables import setup_table
+from desktop.ui.models import CENTER, Column, PagedTableModel
 from desktop.ui.person_dialogs import (
     PEOPLE_SAMPLES,
     SEARCH_DELAY_MS,
@@ -70,7 +71,6 @@ from desktop.ui.person_dialogs import (
     for_display,
     people_columns,
     person_name,
-    setup_table,
     show_starts,
 )
 from desktop.ui.screens.base import Screen
@@ -379,22 +379,22 @@ class PersonProfile(QWidget):
         cleaned = self.form.cleaned() or {}
         values = {k: v for k, v in cleaned.items() if k in PERSON_FIELDS}
         store = self.ctx.store
-        try:
-            if self.person_id is None:
-                record = store.insert("people", {**values, **(self._staged_consent or {})})
-                created = True
-            else:
-                current = store.get("people", self.person_id) or {}
-                changes = {k: v for k, v in values.items() if current.get(k) != v}
-                record = store.update("people", self.person_id, changes) if changes \
-                    else current
-                created = False
-        except (StoreError, ValidationError) as exc:
-            self.problem.setText(plain_message(exc))
-            self.problem.setVisible(True)
-            return False
-        self.show_person(record["id"])
-        self.ctx.bus.data_changed.emit("people")
+        with self.ctx.changes():
+            try:
+                if self.person_id is None:
+                    record = store.insert("people", {**values, **(self._staged_consent or {})})
+                    created = True
+                else:
+                    current = store.get("people", self.person_id) or {}
+                    changes = {k: v for k, v in values.items() if current.get(k) != v}
+                    record = store.update("people", self.person_id, changes) if changes \
+                        else current
+                    created = False
+            except (StoreError, ValidationError) as exc:
+                self.problem.setText(plain_message(exc))
+                self.problem.setVisible(True)
+                return False
+            self.show_person(record["id"])
         self.saved.emit(record["id"], created)
         return True
 
@@ -466,10 +466,10 @@ class PersonProfile(QWidget):
             self._show_consent()
             self._update_buttons()
             return
-        self.ctx.store.update("people", self.person_id, values)
-        self.record = self.ctx.store.get("people", self.person_id)
-        self._show_consent()
-        self.ctx.bus.data_changed.emit("people")
+        with self.ctx.changes():
+            self.ctx.store.update("people", self.person_id, values)
+            self.record = self.ctx.store.get("people", self.person_id)
+            self._show_consent()
         self.consent_changed.emit(self.person_id)
 
     def confirm_withdraw(self, name: str) -> bool:
@@ -489,10 +489,10 @@ class PersonProfile(QWidget):
             return
         if not self.confirm_withdraw(person_name(self.record)):
             return
-        self.ctx.store.update("people", self.person_id, {"consent_withdrawn_at": utc_now()})
-        self.record = self.ctx.store.get("people", self.person_id)
-        self._show_consent()
-        self.ctx.bus.data_changed.emit("people")
+        with self.ctx.changes():
+            self.ctx.store.update("people", self.person_id, {"consent_withdrawn_at": utc_now()})
+            self.record = self.ctx.store.get("people", self.person_id)
+            self._show_consent()
         self.consent_changed.emit(self.person_id)
 
     # -- history --------------------------------------------------------------------------
@@ -687,15 +687,15 @@ class PersonProfile(QWidget):
         person_id, name = self.person_id, person_name(self.record)
         if not self.confirm_forget(name):
             return
-        try:
-            done = forget.forget_person(self.ctx.store, person_id,
-                                        attachments_dir=self.ctx.paths.attachments,
-                                        user_id=self.ctx.store.user_id, finish=False)
-        except Exception as exc:  # nothing was changed: the transaction rolled back
-            self.ctx.bus.status_message.emit(plain_message(exc))
-            return
-        self.record = self.ctx.store.get("people", person_id)
-        self.ctx.bus.data_changed.emit("people")
+        with self.ctx.changes():
+            try:
+                done = forget.forget_person(self.ctx.store, person_id,
+                                            attachments_dir=self.ctx.paths.attachments,
+                                            user_id=self.ctx.store.user_id, finish=False)
+            except Exception as exc:  # nothing was changed: the transaction rolled back
+                self.ctx.bus.status_message.emit(plain_message(exc))
+                return
+            self.record = self.ctx.store.get("people", person_id)
         self.forgotten.emit(person_id)
         store = self.ctx.store
 
@@ -859,9 +859,8 @@ class PeopleScreen(Screen):
         self.view = QTableView(page)
         self.view.setAccessibleName(self.tr("People"))
         self.view.setModel(self.model)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        setup_table(self.view, samples={**PEOPLE_SAMPLES, 4: "—"})
-        sort_by_header(self.view, self.model)  # the name by the Ukrainian alphabet
+        # sorted by header (the name by the Ukrainian alphabet); two rows chosen to merge
+        setup_table(self.view, samples={**PEOPLE_SAMPLES, 4: "—"}, multi=True)
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.activated.connect(self._row_activated)
@@ -1105,12 +1104,12 @@ class PeopleScreen(Screen):
         name = person_name(record)
         if not self.confirm_delete(name, queries.link_counts(self.ctx.store.conn, person_id)):
             return
-        self.ctx.store.delete("people", person_id)
-        self._deleted = (person_id, name)
-        self.undo_banner.set_text(self.tr("{name} was deleted.").format(name=name))
-        self.undo_banner.setVisible(True)
-        self.profile.clear()
-        self.ctx.bus.data_changed.emit("people")
+        with self.ctx.changes():
+            self.ctx.store.delete("people", person_id)
+            self._deleted = (person_id, name)
+            self.undo_banner.set_text(self.tr("{name} was deleted.").format(name=name))
+            self.undo_banner.setVisible(True)
+            self.profile.clear()
 
     def _delete_current(self) -> None:
         if self.profile.person_id:
@@ -1122,8 +1121,8 @@ class PeopleScreen(Screen):
         person_id, name = self._deleted
         self._deleted = None
         self.undo_banner.setVisible(False)
-        self.ctx.store.undelete("people", person_id)
-        self.ctx.bus.data_changed.emit("people")
+        with self.ctx.changes():
+            self.ctx.store.undelete("people", person_id)
         if self.may_leave():
             self.profile.show_person(person_id)
             self._select_row_of(person_id)

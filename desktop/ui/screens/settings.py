@@ -423,7 +423,6 @@ class SettingsScreen(Screen):
             self._status(plain_message(exc), error=True)
             return None
         self.ctx.set_staff(staff_id)
-        self.ctx.bus.data_changed.emit("staff")
         return staff_id
 
     def _open_folder(self) -> None:

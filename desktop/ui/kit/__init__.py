@@ -1,0 +1,14 @@
+"""The screen kit: one way to build a screen that lists records and edits them.
+
+* `editor.RecordEditor` - the list beside the form, with the behaviour every record screen
+  shares (unsaved changes, delete with undo, Esc, keyboard).
+* `list_pane.ListPane` - a search box, a row of filters, a lazy sortable table, a count and
+  an empty-list hint, for screens whose right side is not a single form (People, CSOs).
+* `tables` - the one look of every list of records; `questions` - the questions every
+  record screen asks; `filters`, `layout`, `person_field` - the pieces forms share.
+
+Writes go through the store; the app hears what changed from the store's commit and tells
+the screens (`AppContext.changes`): no screen announces its own writes.
+
+The recipe, with the smallest screen as the example: docs/record-screens.md.
+"""

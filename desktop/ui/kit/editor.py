@@ -1,0 +1,290 @@
+"""`RecordEditor`: a list of one table's records beside the form that edits the chosen one.
+
+The behaviour every record screen shares, so that an untrained user learns it once:
+unsaved changes are never lost silently (Save / Discard / Cancel), a record typed back to
+what it was is not "changed", Delete asks first and offers Undo for half a minute, Esc in
+the form goes back to the saved values, Enter in the list goes to the form, and the first
+record opens by itself the first time the list has one. How to build a screen on it:
+docs/record-screens.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLineEdit, QPushButton, QTableView, QWidget
+
+from desktop.ui.context import AppContext
+from desktop.ui.forms import RecordForm
+from desktop.ui.kit import questions
+from desktop.ui.kit.questions import Unsaved
+from desktop.ui.models import PagedTableModel
+from desktop.ui.widgets import Banner
+from desktop.ui.workers import plain_message
+
+
+class UndoBar(Banner):
+    """"Deleted … [Undo]" after a delete; Undo restores the record (Store.undelete)."""
+
+    restored = Signal(str, str)  # (table, id)
+
+    HIDE_AFTER_MS = 30_000
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__("", "", parent)
+        self.ctx = ctx
+        self._target: tuple[str, str] | None = None
+        self.set_text("", self.tr("&Undo"))
+        self.button.setAccessibleName(self.tr("Undo the delete"))
+        self.action_clicked.connect(self.undo)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+        self.setVisible(False)
+
+    def offer(self, text: str, table: str, record_id: str) -> None:
+        self._target = (table, record_id)
+        self.set_text(text)
+        self.setVisible(True)
+        self._timer.start(self.HIDE_AFTER_MS)
+        self.ctx.bus.status_message.emit(text)
+
+    def undo(self) -> None:
+        if self._target is None:
+            return
+        table, record_id = self._target
+        self._target = None
+        self.setVisible(False)
+        self.ctx.store.undelete(table, record_id)
+        self.ctx.bus.status_message.emit(self.tr("Restored."))
+        self.restored.emit(table, record_id)
+
+
+class RecordEditor(QWidget):
+    """A list of one table's records beside the form that edits the chosen one.
+
+    Subclasses build the widgets and set `view`, `model`, `form`, `save_button`,
+    `delete_button`, `undo_bar` and `detail`, then call `_connect_editor()`; they implement
+    `load(record_id)` (None: a new record), `write(values)` and `describe()` (what the
+    record is called in questions).
+    """
+
+    table = ""
+    #: Emitted after a record was saved (its id).
+    saved = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.current_id: str | None = None
+        #: Something outside the form changed (a person picked, a file attached).
+        self._dirty = False
+        #: The form's values as loaded: typing something and deleting it again is no change.
+        self._snapshot: dict[str, Any] = {}
+        self._loading = False
+        self._reverting = False
+        self._opened_once = False
+        self.view: QTableView
+        self.model: PagedTableModel
+        self.form: RecordForm
+        self.save_button: QPushButton
+        self.delete_button: QPushButton
+        self.undo_bar: UndoBar
+        self.detail: QWidget
+
+    def _connect_editor(self) -> None:
+        self._snapshot = self.form.values()  # the blank form, until the first load
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.view.activated.connect(self._focus_form)
+        self.save_button.clicked.connect(self.save)
+        self.delete_button.clicked.connect(self.delete)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.detail)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.revert)
+
+    # -- state ----------------------------------------------------------------------------
+
+    def mark_dirty(self) -> None:
+        """Something outside the form changed (the form's own fields are compared with
+        what was loaded instead)."""
+        if not self._loading:
+            self._dirty = True
+
+    def mark_clean(self) -> None:
+        """What is shown now is what is stored (the end of `load`)."""
+        self._dirty = False
+        self._snapshot = self.form.values()
+
+    def is_dirty(self) -> bool:
+        return self._dirty or self.form.values() != self._snapshot
+
+    def describe(self) -> str:
+        return ""
+
+    def ask_unsaved(self) -> Unsaved:
+        """Save / Discard / Cancel (tests replace this)."""
+        return questions.ask_unsaved(self, self.describe())
+
+    def confirm_delete(self, text: str) -> bool:
+        """Ask before deleting (tests replace this)."""
+        return questions.confirm_delete(self, text)
+
+    def maybe_discard(self) -> bool:
+        """True if the form may be replaced: nothing unsaved, saved now, or discarded."""
+        if not self.is_dirty():
+            return True
+        answer = self.ask_unsaved()
+        if answer == "save":
+            return self.save()
+        if answer == "discard":
+            self.mark_clean()
+            return True
+        return False
+
+    # -- list -----------------------------------------------------------------------------
+
+    def select_id(self, record_id: str | None) -> bool:
+        """Select the row of `record_id` if it is loaded in the list (no reload)."""
+        selection = self.view.selectionModel()
+        with QSignalBlocker(selection):
+            if record_id is None:
+                selection.clearSelection()
+                selection.clearCurrentIndex()
+                self.view.viewport().update()
+                return False
+            for row in range(self.model.rowCount()):
+                if self.model.record_id(row) == record_id:
+                    index = self.model.index(row, 0)
+                    selection.setCurrentIndex(
+                        index, selection.SelectionFlag.ClearAndSelect
+                        | selection.SelectionFlag.Rows)
+                    self.view.scrollTo(index)
+                    self.view.viewport().update()
+                    return True
+            selection.clearSelection()
+        self.view.viewport().update()
+        return False
+
+    def open_first_once(self) -> None:
+        """The first time the list has records, open the first one (so the screen shows
+        something real rather than an empty form), unless the user has already chosen or
+        started one; later refreshes keep the user's choice."""
+        if self._opened_once or self.current_id is not None or self.is_dirty():
+            self._opened_once = True
+            return
+        if self.model.rowCount():
+            self._opened_once = True
+            record_id = self.model.record_id(0)
+            self.load(record_id)
+            self.select_id(record_id)
+
+    def _row_changed(self, current: Any, previous: Any) -> None:
+        if self._reverting or not current.isValid():
+            return
+        record_id = self.model.record_id(current.row())
+        if record_id == self.current_id:
+            return
+        if not self.maybe_discard():
+            self._reverting = True
+            try:
+                self.select_id(self.current_id)
+            finally:
+                self._reverting = False
+            return
+        self.load(record_id)
+
+    def show_record(self, record_id: str) -> None:
+        """Open one record (another screen pointed at it, or an undo restored it)."""
+        if record_id == self.current_id or self.ctx.store.get(self.table, record_id) is None:
+            return
+        if self.maybe_discard():
+            self.load(record_id)
+            self.select_id(record_id)
+
+    def _restored(self, table: str, record_id: str) -> None:
+        if table == self.table:
+            self.show_record(record_id)
+
+    def set_form_record(self, values: dict[str, Any]) -> None:
+        """Show `values` in the form, long texts from their beginning, no old problems."""
+        self.form.set_record(values)
+        for field in self.form.fields:
+            if isinstance(field.control, QLineEdit):
+                field.control.setCursorPosition(0)
+        self.form.form_error.setVisible(False)
+
+    def _focus_form(self) -> None:
+        fields = self.form.fields
+        if fields:
+            fields[0].control.setFocus()
+
+    # -- commands -------------------------------------------------------------------------
+
+    def load(self, record_id: str | None) -> None:
+        raise NotImplementedError
+
+    def write(self, values: dict[str, Any]) -> str:
+        """Store the validated values through the store; return the record's id. (The
+        screens hear what changed from the store: nothing to announce here.)"""
+        raise NotImplementedError
+
+    def extra_problem(self) -> bool:
+        """Problems outside the form (a person without consent); True if there is one."""
+        return False
+
+    def new(self) -> bool:
+        if not self.maybe_discard():
+            return False
+        self._opened_once = True  # the user chose a blank form: keep it
+        self.select_id(None)
+        self.load(None)
+        self._focus_form()
+        return True
+
+    def save(self) -> bool:
+        """Validate everything, write, and show the saved record; False if refused."""
+        extra = self.extra_problem()
+        if not self.form.save() or extra:  # every problem shown, the first one focused
+            return False
+        values = self.form.cleaned()
+        if values is None:
+            return False
+        with self.ctx.changes():  # the lists refresh once this editor shows the saved record
+            try:
+                record_id = self.write(values)
+            except Exception as error:  # a refused write: say why, keep the form as typed
+                self.show_write_error(error)
+                return False
+            self.current_id = record_id
+            self.load(record_id)
+            self.select_id(record_id)
+        self.saved.emit(record_id)
+        return True
+
+    def show_write_error(self, error: BaseException) -> None:
+        self.form.form_error.setText(plain_message(error))
+        self.form.form_error.setVisible(True)
+
+    def revert(self) -> None:
+        """Esc in the form: back to the saved values (asks if something was typed)."""
+        if self.is_dirty() and self.ask_unsaved_revert():
+            self.load(self.current_id)
+
+    def ask_unsaved_revert(self) -> bool:
+        """(tests replace this)"""
+        return questions.confirm_revert(self, self.describe())
+
+    def delete(self) -> None:
+        if self.current_id is None:
+            return
+        if not self.confirm_delete(self.tr("Delete {what}?").format(what=self.describe())):
+            return
+        record_id, text = self.current_id, self.tr("Deleted {what}.").format(
+            what=self.describe())
+        with self.ctx.changes():
+            self.ctx.store.delete(self.table, record_id)
+            self.current_id = None
+            self.load(None)
+        self.undo_bar.offer(text, self.table, record_id)
