@@ -11,7 +11,6 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -38,7 +37,6 @@ from desktop.store.errors import StoreError
 from desktop.store.merge import MergeReport, merge_people
 from desktop.store.queries import common
 from desktop.store.queries import people as people_queries
-from desktop.ui import theme
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import format_date, format_datetime
 from desktop.ui.forms import (
@@ -51,7 +49,7 @@ from desktop.ui.forms import (
 from desktop.ui.kit.tables import setup_table
 from desktop.ui.models import RIGHT, Column, PagedTableModel
 from desktop.ui.translate import render_error, tr_field, tr_vocab
-from desktop.ui.widgets import SEARCH_DELAY_MS, error_label, hint, section_title
+from desktop.ui.widgets import SEARCH_DELAY_MS, SearchEdit, error_label, hint, section_title
 from desktop.ui.workers import plain_message
 
 #: Milliseconds after the last key press before a search runs (typing stays smooth).
@@ -87,26 +85,6 @@ def consent_state(given_at: str | None, withdrawn_at: str | None) -> str:
     if withdrawn_at:
         return "withdrawn"
     return "given" if given_at else "missing"
-
-
-class SearchEdit(QLineEdit):
-    """A search field: Down moves into the results, Esc clears the text."""
-
-    move_down = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setClearButtonEnabled(True)
-        self.addAction(theme.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Down:
-            self.move_down.emit()
-            return
-        if event.key() == Qt.Key.Key_Escape and self.text():
-            self.clear()
-            return
-        super().keyPressEvent(event)
 
 
 #: Typical widest values of the people list's columns (see `kit.tables.setup_table`).

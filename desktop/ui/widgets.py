@@ -7,12 +7,13 @@ who were never trained on it; sizes are relative to the user's font, never fixed
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStyle,
     QStyledItemDelegate,
@@ -167,3 +168,23 @@ class TwoLineDelegate(QStyledItemDelegate):
                              detail_metrics.elidedText(str(detail), Qt.TextElideMode.ElideRight,
                                                        area.width()))
         painter.restore()
+
+
+class SearchEdit(QLineEdit):
+    """A search field: Down moves into the results, Esc clears the text."""
+
+    move_down = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setClearButtonEnabled(True)
+        self.addAction(theme.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.move_down.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        super().keyPressEvent(event)

@@ -4,6 +4,7 @@ theirs. This editor is also the example of docs/record-screens.md."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -183,3 +184,57 @@ def test_writes_outside_a_changes_block_are_told_at_once(ctx, store):
         store.insert("districts", {"name": "Вінницький"})
         assert heard == ["settlements"]
     assert heard == ["settlements", "districts", "settlements"]  # each once, by name
+
+
+def test_list_pane_searches_filters_and_keys(ctx, qtbot, store):
+    from PySide6.QtWidgets import QComboBox
+
+    from desktop.ui.kit.list_pane import ListPane
+
+    for name in ("Стадниця", "Вороновиця", "Сокиринці"):
+        store.insert("settlements", {"name": name, "kind": "village" if name != "Вороновиця"
+                                     else "town"})
+    model = PagedTableModel(ctx.store.conn, ctx.store.path, [Column("name", "Назва")])
+    kind = QComboBox()
+    kind.addItem("Усі", None)
+    kind.addItem("Селище", "town")
+
+    def query():
+        text = pane.search.text().strip()
+        filters = {"kind": kind.currentData()} if kind.currentData() else {}
+        select = select_records("settlements", ["name"], filters=filters, order_by=["name"])
+        return select if not text else dataclasses.replace(
+            select, where=(*select.where, "t.name LIKE ?"), params=(*select.params, f"{text}%"))
+
+    pane = ListPane(model, query, name="Населені пункти", placeholder="Знайти",
+                    search_name="Знайти населений пункт")
+    qtbot.addWidget(pane)
+    pane.add_filters(kind)
+    pane.empty_texts = ("Нічого не знайдено", "Ще нічого немає")
+    pane.show()
+    pane.activateWindow()
+    qtbot.waitActive(pane)
+    chosen, deleted = [], []
+    pane.chosen.connect(chosen.append)
+    pane.delete_requested.connect(deleted.append)
+    pane.apply()
+    assert model.rowCount() == 3
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+
+    pane.search.setText("Сок")  # searched after the pause, or at once on Down
+    assert model.rowCount() == 3 and pane.timer.isActive()
+    qtbot.keyClick(pane.search, Qt.Key.Key_Down)
+    assert model.rowCount() == 1
+    qtbot.waitUntil(pane.view.hasFocus)  # into the list
+    assert chosen == [model.record_id(0)]  # the first row, opened
+    qtbot.keyClick(pane.view, Qt.Key.Key_Delete)
+    assert deleted == [model.record_id(0)]
+
+    pane.search.clear()
+    kind.setCurrentIndex(1)  # a filter runs the query at once
+    assert model.rowCount() == 1 and pane.filtered()
+    pane.search.setText("Жм")
+    pane.apply()
+    qtbot.waitUntil(lambda: pane.empty_label.isVisible())
+    assert pane.empty_label.text() == "Нічого не знайдено"
+    assert pane.select_id(None) is False

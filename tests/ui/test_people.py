@@ -6,7 +6,7 @@ import json
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.store import duplicates
 from desktop.store.ids import attendance_id
@@ -227,10 +227,10 @@ def test_delete_keeps_links_and_can_be_undone(screen, people, store, monkeypatch
 def test_unsaved_edits_are_not_lost_silently(screen, people, monkeypatch):
     _open(screen, people["petro"])
     screen.profile.form.field("notes").control.insertPlainText("Телефонувати ввечері")
-    monkeypatch.setattr(screen, "ask_unsaved", lambda name: QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(screen, "ask_unsaved", lambda name: "cancel")
     screen.view.selectRow(_ids_shown(screen).index(people["maryana"]))
     assert screen.profile.person_id == people["petro"] and screen.profile.is_dirty()
-    monkeypatch.setattr(screen, "ask_unsaved", lambda name: QMessageBox.StandardButton.Save)
+    monkeypatch.setattr(screen, "ask_unsaved", lambda name: "save")
     screen.view.selectRow(_ids_shown(screen).index(people["twin"]))
     assert screen.profile.person_id == people["twin"]
     assert screen.ctx.store.get("people", people["petro"])["notes"] == "Телефонувати ввечері"

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QSignalBlocker,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -39,7 +38,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -67,20 +65,20 @@ from desktop.ui.forms import (
     VocabField,
     YesNoField,
 )
-from desktop.ui.kit.tables import setup_table
+from desktop.ui.kit import questions
+from desktop.ui.kit.list_pane import ListPane
+from desktop.ui.kit.questions import Unsaved
 from desktop.ui.models import CENTER, RIGHT, Column, PagedTableModel
 from desktop.ui.person_dialogs import (
-    SEARCH_DELAY_MS,
     PersonPicker,
     QuickPersonDialog,
-    SearchEdit,
     for_display,
     person_name,
     show_starts,
 )
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import tr_vocab, vocab_items
-from desktop.ui.widgets import Banner, error_label, hint, page_title, section_title
+from desktop.ui.widgets import Banner, SearchEdit, error_label, hint, page_title, section_title
 from desktop.ui.workers import plain_message
 
 ORG_FIELDS = FIELDS["organizations"]
@@ -731,17 +729,23 @@ class CsosScreen(Screen):
         layout.addWidget(splitter, 1)
 
     def _build_list(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.search = SearchEdit(page)
-        self.search.setPlaceholderText(self.tr("Find by name, short name or EDRPOU (Ctrl+F)"))
-        self.search.setAccessibleName(self.tr("Find an organisation"))
-        self.search.move_down.connect(self._into_list)
-        self.search.returnPressed.connect(self._search_entered)
-        layout.addWidget(self.search)
-
-        row1 = QHBoxLayout()
+        self.model = PagedTableModel(self.ctx.store.conn, self.ctx.store.path, [
+            Column(("name", "short_name", "legal_form"), self.tr("Name"),
+                   lambda name, _short, _form: name or "", tooltip=self._name_tooltip),
+            Column("edrpou", self.tr("EDRPOU")),
+            Column("registered_on", self.tr("Registered"), format_date),
+            Column(("memorandum", "memorandum_on"), self.tr("Memorandum"),
+                   self._memorandum_cell, align=CENTER,
+                   tooltip=self._memorandum_tooltip),
+            Column("members", self.tr("People"), align=RIGHT),
+        ], parent=self)
+        # sorted by the query itself (SORT_KEYS), the name first
+        self.pane = ListPane(
+            self.model, self._query, name=self.tr("Organisations"),
+            placeholder=self.tr("Find by name, short name or EDRPOU (Ctrl+F)"),
+            search_name=self.tr("Find an organisation"),
+            samples={1: "00000000", 2: "00.00.0000"}, sortable=False, parent=self)
+        page = self.pane
         self.legal_form_filter = QComboBox(page)
         self.legal_form_filter.setAccessibleName(self.tr("Filter by legal form"))
         self.legal_form_filter.addItem(self.tr("All legal forms"), None)
@@ -756,9 +760,7 @@ class CsosScreen(Screen):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(10)
-            row1.addWidget(combo, 1)
-        layout.addLayout(row1)
-        row2 = QHBoxLayout()
+        self.pane.add_filters(self.legal_form_filter, self.area_filter)
         self.memorandum_filter = QComboBox(page)
         self.memorandum_filter.setAccessibleName(self.tr("Filter by memorandum"))
         for text, value in ((self.tr("With or without a memorandum"), None),
@@ -769,51 +771,23 @@ class CsosScreen(Screen):
         self.recent_filter.setAccessibleName(self.tr("Only organisations registered in the "
                                                      "last 12 months"))
         self.recent_filter.setToolTip(self.tr("The council's \"CSOs created\" indicator"))
-        row2.addWidget(self.memorandum_filter, 1)
-        row2.addWidget(self.recent_filter)
-        layout.addLayout(row2)
-        for combo in (self.legal_form_filter, self.area_filter, self.memorandum_filter):
-            combo.currentIndexChanged.connect(self.apply_search)
-        self.recent_filter.toggled.connect(self.apply_search)
-
-        self.model = PagedTableModel(self.ctx.store.conn, self.ctx.store.path, [
-            Column(("name", "short_name", "legal_form"), self.tr("Name"),
-                   lambda name, _short, _form: name or "", tooltip=self._name_tooltip),
-            Column("edrpou", self.tr("EDRPOU")),
-            Column("registered_on", self.tr("Registered"), format_date),
-            Column(("memorandum", "memorandum_on"), self.tr("Memorandum"),
-                   self._memorandum_cell, align=CENTER,
-                   tooltip=self._memorandum_tooltip),
-            Column("members", self.tr("People"), align=RIGHT),
-        ], parent=self)
-        self.model.total_changed.connect(self._total_changed)
-        self.view = QTableView(page)
-        self.view.setAccessibleName(self.tr("Organisations"))
-        self.view.setModel(self.model)
-        # sorted by the query itself (SORT_KEYS), the name first
-        setup_table(self.view, samples={1: "00000000", 2: "00.00.0000"}, sortable=False)
+        self.pane.add_filters(self.memorandum_filter, self.recent_filter)
+        self.pane.empty_texts = (
+            self.tr("No organisation matches. Try fewer letters or fewer filters."),
+            self.tr("No organisations yet. Add the first one with Ctrl+N."))
+        self.search, self.view, self.empty_label = \
+            self.pane.search, self.pane.view, self.pane.empty_label
         header = self.view.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sort_changed)
-        self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
-        self.view.activated.connect(self._row_activated)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self._delete_current)
-        layout.addWidget(self.view, 1)
-        self.empty_label = hint("", page)
-        self.empty_label.setVisible(False)
-        layout.addWidget(self.empty_label)
-
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.apply_search)
-        self.search.textChanged.connect(self._timer.start)
-        self._opening = False
-        return page
+        self.pane.searched.connect(self._searched)
+        self.pane.chosen.connect(self._chosen)
+        self.pane.activated.connect(self._row_activated)
+        self.pane.delete_requested.connect(self.delete_organization)
+        self.model.total_changed.connect(self._total_changed)
+        return self.pane
 
     # -- Screen ---------------------------------------------------------------------------
 
@@ -864,25 +838,23 @@ class CsosScreen(Screen):
             return (day - timedelta(days=365)).isoformat()
 
     def apply_search(self) -> None:
-        self._timer.stop()
+        """Run the search and filters now (typing runs it after a short pause)."""
+        self.pane.apply()
+
+    def _query(self) -> Any:
         query = queries.organizations_list(
             self.search.text(), legal_form=self.legal_form_filter.currentData(),
             area=self.area_filter.currentData(),
             memorandum=self.memorandum_filter.currentData(),
             registered_since=self.registered_since() if self.recent_filter.isChecked()
             else None)
-        if self._sort is not None:
-            query = query.ordered_by(*self._sort)
-        self._opening = True
-        try:
-            self.model.set_query(query)
-        finally:
-            self._opening = False
+        return query.ordered_by(*self._sort) if self._sort is not None else query
+
+    def _searched(self) -> None:
         if self.panel.org_id:
-            self._select_row_of(self.panel.org_id)
-        elif self._first_load and self.panel.stack.currentIndex() == 0 \
-                and self.model.rowCount():
-            self.view.selectRow(0)
+            self.pane.select_id(self.panel.org_id)
+        elif self._first_load and self.panel.stack.currentIndex() == 0:
+            self.pane.select_first()
         self._first_load = False
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
@@ -890,23 +862,13 @@ class CsosScreen(Screen):
             self._sort = (self.SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)
             self.apply_search()
 
-    def _filtered(self) -> bool:
-        return bool(self.search.text().strip()) or self.recent_filter.isChecked() or any(
-            combo.currentData() is not None for combo in
-            (self.legal_form_filter, self.area_filter, self.memorandum_filter))
-
     def _total_changed(self, total: int) -> None:
         if total < 0:
             self.count_label.setText("…")
             return
-        text = self.tr("Found: {count}") if self._filtered() else \
+        text = self.tr("Found: {count}") if self.pane.filtered() else \
             self.tr("Organisations: {count}")
         self.count_label.setText(text.format(count=format_count(total)))
-        self.empty_label.setText(
-            self.tr("No organisation matches. Try fewer letters or fewer filters.")
-            if self._filtered() else
-            self.tr("No organisations yet. Add the first one with Ctrl+N."))
-        self.empty_label.setVisible(total == 0)
 
     @staticmethod
     def _name_tooltip(name: str | None, short: str | None, form: str | None) -> str:
@@ -922,58 +884,30 @@ class CsosScreen(Screen):
             else self.tr("Memorandum signed")
 
     def _select_row_of(self, org_id: str) -> None:
-        for row in range(self.model.rowCount()):
-            if self.model.record_id(row) == org_id:
-                self._opening = True
-                try:
-                    self.view.selectRow(row)
-                    self.view.scrollTo(self.model.index(row, 0))
-                finally:
-                    self._opening = False
-                return
+        self.pane.select_id(org_id)
 
-    def _current_row_changed(self, current: Any, _previous: Any) -> None:
-        if self._opening or not current.isValid():
-            return
-        org_id = self.model.record_id(current.row())
-        if org_id and org_id != self.panel.org_id and self.may_leave():
+    def _chosen(self, org_id: str) -> None:
+        if org_id != self.panel.org_id and self.may_leave():
             self.panel.show_organization(org_id)
 
     def _row_activated(self, *_: Any) -> None:
         self.panel.tabs.setCurrentIndex(0)
         self.panel.form.field("name").control.setFocus()
 
-    def _into_list(self) -> None:
-        if self._timer.isActive():
-            self.apply_search()
-        self.view.setFocus()
-        if not self.view.currentIndex().isValid() and self.model.rowCount():
-            self.view.selectRow(0)
-
-    def _search_entered(self) -> None:
-        self.apply_search()
-        if self.model.rowCount():
-            self.view.setFocus()
-            self.view.selectRow(0)
-
     # -- unsaved edits, saving, deleting --------------------------------------------------
 
-    def ask_unsaved(self, name: str) -> QMessageBox.StandardButton:
+    def ask_unsaved(self, name: str) -> Unsaved:
         """Save, Discard or Cancel for edits not saved yet (tests replace this)."""
-        return QMessageBox.question(
-            self, self.tr("Save the changes?"),
-            self.tr("The details of «{name}» were changed but not saved.").format(name=name),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        return questions.ask_unsaved(self, f"«{name}»")
 
     def may_leave(self) -> bool:
         if not self.panel.is_dirty():
             return True
         name = self.panel.form.field("name").value() or self.tr("the new organisation")
         answer = self.ask_unsaved(name)
-        if answer == QMessageBox.StandardButton.Save:
+        if answer == "save":
             return self.panel.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return answer == "discard"
 
     def _saved(self, org_id: str, created: bool) -> None:
         name = (self.panel.record or {}).get("name") or ""
@@ -989,11 +923,7 @@ class CsosScreen(Screen):
             text += "\n\n" + self.tr("Its {count} people stay registered.").format(
                 count=members)
         text += "\n\n" + self.tr("You can undo this right after.")
-        answer = QMessageBox.question(
-            self, self.tr("Delete organisation?"), text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Yes
+        return questions.confirm_delete(self, text, self.tr("Delete organisation?"))
 
     def delete_organization(self, org_id: str) -> None:
         record = self.ctx.store.get("organizations", org_id)
@@ -1007,10 +937,6 @@ class CsosScreen(Screen):
             self._offer_undo("organizations", org_id,
                              self.tr("«{name}» was deleted.").format(name=record.get("name")))
             self.panel.clear()
-
-    def _delete_current(self) -> None:
-        if self.panel.org_id:
-            self.delete_organization(self.panel.org_id)
 
     def _member_removed(self, member_id: str, message: str) -> None:
         self._offer_undo("org_members", member_id, message)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -49,6 +48,7 @@ from desktop.ui.forms import (
     TextField,
     VocabField,
 )
+from desktop.ui.kit import questions
 from desktop.ui.kit.tables import setup_table
 from desktop.ui.models import Column, PagedTableModel
 from desktop.ui.screens.base import Screen
@@ -694,11 +694,7 @@ class EventsScreen(Screen):
                 "{count} attendance records stay in the database but are no longer shown "
                 "with the event.").format(count=format_count(attended))
         text += "\n\n" + self.tr("You can undo this right after.")
-        answer = QMessageBox.question(
-            self, self.tr("Delete event"), text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Yes
+        return questions.confirm_delete(self, text, self.tr("Delete event"))
 
     def delete_current(self) -> None:
         event_id = self._current_id

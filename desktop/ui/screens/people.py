@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -58,15 +57,15 @@ from desktop.ui.forms import (
     VocabField,
     YesNoField,
 )
-from desktop.ui.kit.tables import setup_table
+from desktop.ui.kit import questions
+from desktop.ui.kit.list_pane import ListPane
+from desktop.ui.kit.questions import Unsaved
 from desktop.ui.models import CENTER, Column, PagedTableModel
 from desktop.ui.person_dialogs import (
     PEOPLE_SAMPLES,
-    SEARCH_DELAY_MS,
     ConsentDialog,
     MergeDialog,
     PickPersonDialog,
-    SearchEdit,
     consent_state,
     for_display,
     people_columns,
@@ -78,6 +77,7 @@ from desktop.ui.translate import tr_vocab, translate, vocab_items
 from desktop.ui.widgets import (
     DETAIL_ROLE,
     Banner,
+    SearchEdit,
     TwoLineDelegate,
     error_label,
     hint,
@@ -748,7 +748,6 @@ class PeopleScreen(Screen):
         self.pick_dialog: PickPersonDialog | None = None
         self._deleted: tuple[str, str] | None = None
         self._pairs: list[tuple[str, str, str]] = []
-        self._opening = False
         self._loading_pairs = False
         self._first_load = True
 
@@ -817,67 +816,48 @@ class PeopleScreen(Screen):
     # -- building -------------------------------------------------------------------------
 
     def _build_list(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.search = SearchEdit(page)
-        self.search.setPlaceholderText(self.tr("Find by surname, name or phone (Ctrl+F)"))
-        self.search.setAccessibleName(self.tr("Find a person"))
-        self.search.move_down.connect(self._into_list)
-        self.search.returnPressed.connect(self._search_entered)
-        layout.addWidget(self.search)
-
-        filters = QHBoxLayout()
-        self.gender_filter = QComboBox(page)
+        self.model = PagedTableModel(self.ctx.store.conn, self.ctx.store.path, [
+            *people_columns(),
+            Column(("consent_given_at", "consent_withdrawn_at"), self.tr("Consent"),
+                   self._consent_cell, align=CENTER),
+        ], parent=self)
+        # sorted by header (the name by the Ukrainian alphabet); two rows chosen to merge
+        self.pane = ListPane(
+            self.model, self._query, name=self.tr("People"),
+            placeholder=self.tr("Find by surname, name or phone (Ctrl+F)"),
+            search_name=self.tr("Find a person"), samples={**PEOPLE_SAMPLES, 4: "—"},
+            multi=True, parent=self)
+        self.gender_filter = QComboBox(self.pane)
         self.gender_filter.setAccessibleName(self.tr("Filter by gender"))
         self.gender_filter.addItem(self.tr("All genders"), None)
         for code, label in vocab_items("genders"):
             self.gender_filter.addItem(label, code)
-        self.settlement_filter = QComboBox(page)
+        self.settlement_filter = QComboBox(self.pane)
         self.settlement_filter.setAccessibleName(self.tr("Filter by settlement"))
         self.settlement_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.settlement_filter.setMinimumContentsLength(12)
-        self.consent_filter = QComboBox(page)
+        self.consent_filter = QComboBox(self.pane)
         self.consent_filter.setAccessibleName(self.tr("Filter by consent"))
         for text, value in ((self.tr("Any consent"), None),
                             (self.tr("Consent given"), queries.CONSENT_GIVEN),
                             (self.tr("No consent"), queries.CONSENT_MISSING),
                             (self.tr("Consent withdrawn"), queries.CONSENT_WITHDRAWN)):
             self.consent_filter.addItem(text, value)
-        for combo in (self.gender_filter, self.settlement_filter, self.consent_filter):
-            combo.currentIndexChanged.connect(self.apply_search)
-            filters.addWidget(combo, 1)
-        layout.addLayout(filters)
-
-        self.model = PagedTableModel(self.ctx.store.conn, self.ctx.store.path, [
-            *people_columns(),
-            Column(("consent_given_at", "consent_withdrawn_at"), self.tr("Consent"),
-                   self._consent_cell, align=CENTER),
-        ], parent=self)
-        self.model.total_changed.connect(self._total_changed)
-        self.view = QTableView(page)
-        self.view.setAccessibleName(self.tr("People"))
-        self.view.setModel(self.model)
-        # sorted by header (the name by the Ukrainian alphabet); two rows chosen to merge
-        setup_table(self.view, samples={**PEOPLE_SAMPLES, 4: "—"}, multi=True)
-        self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.pane.add_filters(self.gender_filter, self.settlement_filter, self.consent_filter)
+        self.pane.empty_texts = (
+            self.tr("Nobody matches. Check the spelling, try fewer letters, or register the "
+                    "person with Ctrl+N."),
+            self.tr("Nobody is registered yet. Register the first person with Ctrl+N."))
+        self.search, self.view, self.empty_label = \
+            self.pane.search, self.pane.view, self.pane.empty_label
+        self.pane.searched.connect(self._searched)
+        self.pane.chosen.connect(self._chosen)
+        self.pane.activated.connect(self._row_activated)
+        self.pane.delete_requested.connect(self.delete_person)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.view.activated.connect(self._row_activated)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self._delete_current)
-        layout.addWidget(self.view, 1)
-        self.empty_label = hint("", page)
-        self.empty_label.setVisible(False)
-        layout.addWidget(self.empty_label)
-
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.apply_search)
-        self.search.textChanged.connect(self._timer.start)
-        return page
+        self.model.total_changed.connect(self._total_changed)
+        return self.pane
 
     def _build_duplicates(self) -> QWidget:
         page = QWidget(self)
@@ -946,40 +926,29 @@ class PeopleScreen(Screen):
 
     def apply_search(self) -> None:
         """Run the search and filters now (typing runs it after a short pause)."""
-        self._timer.stop()
-        query = queries.people_list(
+        self.pane.apply()
+
+    def _query(self) -> Any:
+        return queries.people_list(
             self.search.text(), gender=self.gender_filter.currentData(),
             settlement_id=self.settlement_filter.currentData(),
             consent=self.consent_filter.currentData())
-        self._opening = True
-        try:
-            self.model.set_query(query)
-        finally:
-            self._opening = False
+
+    def _searched(self) -> None:
         if self.profile.person_id:
-            self._select_row_of(self.profile.person_id)
-        elif self._first_load and self.profile.stack.currentIndex() == 0 \
-                and self.model.rowCount():
-            self.view.selectRow(0)  # a list with its first record open, as mail apps do
+            self.pane.select_id(self.profile.person_id)
+        elif self._first_load and self.profile.stack.currentIndex() == 0:
+            self.pane.select_first()  # a list with its first record open, as mail apps do
         self._first_load = False
         self._selection_changed()
-
-    def _filtered(self) -> bool:
-        return bool(self.search.text().strip()) or any(
-            combo.currentData() is not None
-            for combo in (self.gender_filter, self.settlement_filter, self.consent_filter))
 
     def _total_changed(self, total: int) -> None:
         if total < 0:
             self.count_label.setText("…")
             return
-        text = self.tr("Found: {count}") if self._filtered() else self.tr("People: {count}")
+        text = self.tr("Found: {count}") if self.pane.filtered() else \
+            self.tr("People: {count}")
         self.count_label.setText(text.format(count=format_count(total)))
-        self.empty_label.setText(
-            self.tr("Nobody matches. Check the spelling, try fewer letters, or register "
-                    "the person with Ctrl+N.") if self._filtered() else
-            self.tr("Nobody is registered yet. Register the first person with Ctrl+N."))
-        self.empty_label.setVisible(total == 0)
 
     def _reload_settlements(self) -> None:
         current = self.settlement_filter.currentData()
@@ -1001,59 +970,27 @@ class PeopleScreen(Screen):
         return "—"
 
     def _select_row_of(self, person_id: str) -> None:
-        for row in range(self.model.rowCount()):
-            if self.model.record_id(row) == person_id:
-                self._opening = True
-                try:
-                    self.view.selectRow(row)
-                    self.view.scrollTo(self.model.index(row, 0))
-                finally:
-                    self._opening = False
-                return
+        self.pane.select_id(person_id)
 
-    def _current_row_changed(self, current: Any, _previous: Any) -> None:
-        if self._opening or not current.isValid():
-            return
-        person_id = self.model.record_id(current.row())
-        if not person_id or person_id == self.profile.person_id:
-            return
-        if self.may_leave():
+    def _chosen(self, person_id: str) -> None:
+        if person_id != self.profile.person_id and self.may_leave():
             self.profile.show_person(person_id)
 
     def _selection_changed(self, *_: QItemSelection) -> None:
-        rows = self.view.selectionModel().selectedRows()
-        self.merge_selected_button.setEnabled(len(rows) == 2)
+        self.merge_selected_button.setEnabled(len(self.pane.selected_ids()) == 2)
 
     def _row_activated(self, *_: Any) -> None:
         self.profile.tabs.setCurrentIndex(0)
         self.profile.form.field("last_name").control.setFocus()
 
-    def _into_list(self) -> None:
-        if self._timer.isActive():
-            self.apply_search()
-        self.view.setFocus()
-        if not self.view.currentIndex().isValid() and self.model.rowCount():
-            self.view.selectRow(0)
-
-    def _search_entered(self) -> None:
-        self.apply_search()
-        if self.model.rowCount():
-            self.view.setFocus()
-            self.view.selectRow(0)
-
     def selected_ids(self) -> list[str]:
-        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
-        return [pid for pid in (self.model.record_id(r) for r in rows) if pid]
+        return self.pane.selected_ids()
 
     # -- leaving unsaved edits ------------------------------------------------------------
 
-    def ask_unsaved(self, name: str) -> QMessageBox.StandardButton:
+    def ask_unsaved(self, name: str) -> Unsaved:
         """Save, Discard or Cancel for edits not saved yet (tests replace this)."""
-        return QMessageBox.question(
-            self, self.tr("Save the changes?"),
-            self.tr("The details of {name} were changed but not saved.").format(name=name),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        return questions.ask_unsaved(self, name)
 
     def may_leave(self) -> bool:
         """Whether the profile may show something else (asks about unsaved edits)."""
@@ -1061,9 +998,9 @@ class PeopleScreen(Screen):
             return True
         name = person_name(self.profile.form.values()) or self.tr("the new person")
         answer = self.ask_unsaved(name)
-        if answer == QMessageBox.StandardButton.Save:
+        if answer == "save":
             return self.profile.save()
-        return answer == QMessageBox.StandardButton.Discard
+        return answer == "discard"
 
     # -- saving, deleting -----------------------------------------------------------------
 
@@ -1091,11 +1028,7 @@ class PeopleScreen(Screen):
                     visits=counts["visits"], submissions=counts["submissions"],
                     roles=counts["org_members"])
         text += "\n\n" + self.tr("You can undo this right after.")
-        answer = QMessageBox.question(
-            self, self.tr("Delete person?"), text,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Yes
+        return questions.confirm_delete(self, text, self.tr("Delete person?"))
 
     def delete_person(self, person_id: str) -> None:
         record = self.ctx.store.get("people", person_id)
@@ -1110,10 +1043,6 @@ class PeopleScreen(Screen):
             self.undo_banner.set_text(self.tr("{name} was deleted.").format(name=name))
             self.undo_banner.setVisible(True)
             self.profile.clear()
-
-    def _delete_current(self) -> None:
-        if self.profile.person_id:
-            self.delete_person(self.profile.person_id)
 
     def undo_delete(self) -> None:
         if self._deleted is None:
