@@ -885,14 +885,6 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Меморандум підписано {date}</translation>
     </message>
     <message>
-        <source>Save the changes?</source>
-        <translation>Зберегти зміни?</translation>
-    </message>
-    <message>
-        <source>The details of «{name}» were changed but not saved.</source>
-        <translation>Дані «{name}» змінено, але не збережено.</translation>
-    </message>
-    <message>
         <source>the new organisation</source>
         <translation>нова організація</translation>
     </message>
@@ -2552,10 +2544,6 @@ Connect now? You need the address and the one-time code from the council.</sourc
         <translation>Нова організація</translation>
     </message>
     <message>
-        <source>Fill in the details and save (Ctrl+S).</source>
-        <translation>Заповніть дані та збережіть (Ctrl+S).</translation>
-    </message>
-    <message>
         <source>«{name}» already has the EDRPOU code {code}. Check the code, or open that organisation instead of adding it twice.</source>
         <translation>Код ЄДРПОУ {code} уже має «{name}». Перевірте код або відкрийте ту організацію, щоб не додавати її двічі.</translation>
     </message>
@@ -2809,7 +2797,7 @@ Connect now? You need the address and the one-time code from the council.</sourc
     <name>PeopleList</name>
     <message>
         <source>Name</source>
-        <extracomment>Milliseconds after the last key press before a search runs (typing stays smooth). Tables whose records a person merge changes (screens showing them refresh). Typical widest values of the people list&apos;s columns (see `setup_table`).</extracomment>
+        <extracomment>Milliseconds after the last key press before a search runs (typing stays smooth). Tables whose records a person merge changes (screens showing them refresh). Typical widest values of the people list&apos;s columns (see `kit.tables.setup_table`).</extracomment>
         <translation>ПІБ</translation>
     </message>
     <message>
@@ -2979,14 +2967,6 @@ Connect now? You need the address and the one-time code from the council.</sourc
     <message>
         <source>withdrawn</source>
         <translation>відкликано</translation>
-    </message>
-    <message>
-        <source>Save the changes?</source>
-        <translation>Зберегти зміни?</translation>
-    </message>
-    <message>
-        <source>The details of {name} were changed but not saved.</source>
-        <translation>Дані людини ({name}) змінено, але не збережено.</translation>
     </message>
     <message>
         <source>the new person</source>
@@ -3309,7 +3289,7 @@ Connect now? You need the address and the one-time code from the council.</sourc
     <name>PersonProfile</name>
     <message>
         <source>Choose a person in the list to see their details and history, or register a new person with Ctrl+N.</source>
-        <extracomment>A person was saved (id); created is True for a new one. The user asked to delete / merge the shown person. A history item asks to open another screen: (screen key, item). The consent was recorded or withdrawn (person id). The person was forgotten (id); the backups were cleaned afterwards (id). Everything kept about the person was saved (path). The person&apos;s history was asked for (the main window shows it).</extracomment>
+        <extracomment>The user asked to merge the shown person with another. A history item asks to open another screen: (screen key, item). The consent was recorded or withdrawn (person id). The person was forgotten (id); the backups were cleaned afterwards (id). Everything kept about the person was saved (path). The person&apos;s history was asked for (the main window shows it).</extracomment>
         <translation>Виберіть людину в списку, щоб побачити її дані та історію, або зареєструйте нову людину (Ctrl+N).</translation>
     </message>
     <message>
@@ -3491,10 +3471,6 @@ Connect now? You need the address and the one-time code from the council.</sourc
     <message>
         <source>New person</source>
         <translation>Нова людина</translation>
-    </message>
-    <message>
-        <source>Fill in the details and save (Ctrl+S).</source>
-        <translation>Заповніть дані та збережіть (Ctrl+S).</translation>
     </message>
     <message>
         <source>text version {version}</source>
@@ -3701,10 +3677,17 @@ Their gender, age group and settlement stay, and so do their check-ins: the offi
     </message>
 </context>
 <context>
+    <name>ProfilePanel</name>
+    <message>
+        <source>Fill in the details and save (Ctrl+S).</source>
+        <extracomment>The record table. The record&apos;s fields the form writes (others on the form are only shown). Emitted after a save: (id, whether it was created). Delete was clicked (the screen asks and deletes).</extracomment>
+        <translation>Заповніть дані та збережіть (Ctrl+S).</translation>
+    </message>
+</context>
+<context>
     <name>QuickAuthorDialog</name>
     <message>
         <source>New person</source>
-        <extracomment>The shared date-and-time field of `desktop.ui.forms` where it exists (the same boxes as the events form), else the local one above.</extracomment>
         <translation>Нова людина</translation>
     </message>
     <message>
@@ -3772,7 +3755,6 @@ Their gender, age group and settlement stay, and so do their check-ins: the offi
     </message>
     <message>
         <source>Save the changes to {what}?</source>
-        <extracomment>Emitted after a record was saved (its id).</extracomment>
         <translation>Зберегти зміни, внесені в {what}?</translation>
     </message>
     <message>
@@ -3789,6 +3771,7 @@ Their gender, age group and settlement stay, and so do their check-ins: the offi
     </message>
     <message>
         <source>Delete {what}?</source>
+        <extracomment>Emitted after a record was saved (its id). Something outside the form changed (a person picked, a file attached). The form&apos;s values as loaded: typing something and deleting it again is no change.</extracomment>
         <translation>Видалити {what}?</translation>
     </message>
     <message>
@@ -4843,7 +4826,7 @@ The app restarts afterwards.</source>
     <name>SyncController</name>
     <message>
         <source>A sync is already under way.</source>
-        <extracomment>The button or F5 was pressed on a device with no platform: the window offers to connect.</extracomment>
+        <extracomment>When, after start-up, to start listening for the network coming back. The button or F5 was pressed on a device with no platform: the window offers to connect.</extracomment>
         <translation>Синхронізація вже триває.</translation>
     </message>
     <message>
@@ -5382,6 +5365,7 @@ The app restarts afterwards.</source>
     <name>VisitsPanel</name>
     <message>
         <source>Participation tool</source>
+        <extracomment>The shared date-and-time field of `desktop.ui.forms` where it exists (the same boxes as the events form), else the local one above.</extracomment>
         <translation>Інструмент участі</translation>
     </message>
     <message>

@@ -50,7 +50,6 @@ from desktop.domain.names import full_name
 from desktop.domain.phones import format_phone
 from desktop.domain.validation import FIELDS
 from desktop.store.errors import StoreError
-from desktop.store.queries import common
 from desktop.store.queries import organizations as queries
 from desktop.ui import theme
 from desktop.ui.context import AppContext
@@ -67,14 +66,13 @@ from desktop.ui.forms import (
 )
 from desktop.ui.kit import questions
 from desktop.ui.kit.list_pane import ListPane
+from desktop.ui.kit.profile import ProfilePanel
 from desktop.ui.kit.questions import Unsaved
 from desktop.ui.models import CENTER, RIGHT, Column, PagedTableModel
 from desktop.ui.person_dialogs import (
     PersonPicker,
     QuickPersonDialog,
-    for_display,
     person_name,
-    show_starts,
 )
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import tr_vocab, vocab_items
@@ -274,19 +272,16 @@ class MemberDialog(QDialog):
         self.accept()
 
 
-class OrganizationPanel(QWidget):
-    """The right-hand side: one CSO's details form and its people."""
+class OrganizationPanel(ProfilePanel):
+    """The right-hand side: one CSO's details form and its people (the kit's
+    `ProfilePanel`: saving, discarding and showing are shared with People)."""
 
-    saved = Signal(str, bool)  # (id, created)
-    delete_requested = Signal(str)
+    table = "organizations"
+    fields = frozenset(ORG_FIELDS)
     member_removed = Signal(str, str)  # (org_members id, message)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.org_id: str | None = None
-        self.record: dict[str, Any] | None = None
-        self._snapshot: dict[str, Any] = {}
+        super().__init__(ctx, parent)
         self._members: list[dict[str, Any]] = []
         self.member_dialog: MemberDialog | None = None
 
@@ -340,9 +335,9 @@ class OrganizationPanel(QWidget):
             DateField("registered_on"), YesNoField("memorandum"), DateField("memorandum_on"),
             ChoiceField("office_id", []), MultiLineField("notes", lines=3),
         ], save_text=None, parent=self)
-        self.form.validity_changed.connect(self._update_buttons)
+        self.form.validity_changed.connect(self.update_buttons)
         for field in self.form.fields:
-            field.changed.connect(self._update_buttons)
+            field.changed.connect(self.update_buttons)
         self.form.field("legal_form").changed.connect(self._legal_form_changed)
         self.form.field("memorandum").changed.connect(self._memorandum_changed)
         self.form.field("edrpou").changed.connect(self._check_edrpou_taken)
@@ -417,112 +412,45 @@ class OrganizationPanel(QWidget):
     # -- public ---------------------------------------------------------------------------
 
     @property
-    def is_new(self) -> bool:
-        return self.org_id is None and self.stack.currentWidget() is self.page
+    def org_id(self) -> str | None:
+        return self.record_id
 
-    def reload_choices(self) -> None:
-        conn = self.ctx.store.conn
-        for name, items in (("settlement_id", common.settlement_choices(conn)),
-                            ("office_id", common.office_choices(conn))):
-            field = self.form.field(name)
-            assert isinstance(field, ChoiceField)
-            field.set_items(items)
+    def title_of(self, record: dict[str, Any]) -> str:
+        return record.get("name") or ""
 
-    def clear(self) -> None:
-        self.org_id = None
-        self.record = None
-        self.form.clear()
-        self._snapshot = self.form.values()
-        self.stack.setCurrentIndex(0)
+    def new_title(self) -> str:
+        return self.tr("New organisation")
 
-    def new_organization(self) -> None:
-        self.org_id = None
-        self.record = None
-        self.form.set_record({"legal_form": "public_organization",
-                              "office_id": self.ctx.office_id})
-        self._after_load()
-        self.name_label.setText(self.tr("New organisation"))
-        self.meta_label.setText(self.tr("Fill in the details and save (Ctrl+S)."))
+    def after_load(self, record: dict[str, Any] | None) -> None:
+        self._memorandum_changed()
+        self._legal_form_changed()
+        self._check_edrpou_taken()
+
+    def fill_extra(self, record_id: str | None) -> None:
         self._fill_members()
-        self.tabs.setCurrentIndex(0)
-        self.stack.setCurrentWidget(self.page)
-        self._update_buttons()
-        self.form.field("name").control.setFocus()
 
-    def show_organization(self, org_id: str) -> bool:
-        record = self.ctx.store.get("organizations", org_id)
-        if record is None:
-            self.clear()
-            return False
-        same = org_id == self.org_id
-        self.org_id = org_id
-        self.record = record
-        self.form.set_record(for_display(record))
-        show_starts(self.form)
-        self._after_load()
-        self.name_label.setText(record.get("name") or "")
-        self.meta_label.setText(self._meta_text(record))
-        self._fill_members()
-        if not same:
-            self.tabs.setCurrentIndex(0)
-        self.stack.setCurrentWidget(self.page)
-        self._update_buttons()
-        return True
-
-    def reload(self) -> None:
-        if self.org_id is None:
-            return
-        if self.is_dirty():
-            self._fill_members()
-        elif not self.show_organization(self.org_id):
-            self.clear()
-
-    def is_dirty(self) -> bool:
-        if self.stack.currentWidget() is not self.page:
-            return False
-        return self.form.values() != self._snapshot
-
-    def discard(self) -> None:
-        if self.org_id:
-            self.show_organization(self.org_id)
-        else:
-            self.clear()
-
-    def save(self) -> bool:
-        if self.stack.currentWidget() is not self.page:
-            return False
-        if not self.form.save():
-            return False
-        cleaned = self.form.cleaned() or {}
-        values = {k: v for k, v in cleaned.items() if k in ORG_FIELDS}
+    def problem_with(self, values: dict[str, Any]) -> str | None:
         if values.get("memorandum") != 1:
             values["memorandum_on"] = None
-        if values.get("edrpou"):
-            other = queries.with_edrpou(self.ctx.store.conn, values["edrpou"], self.org_id)
-            if other is not None:
-                self._show_problem(self.tr(
-                    "«{name}» already has the EDRPOU code {code}. Check the code, or open "
-                    "that organisation instead of adding it twice.").format(
-                        name=other["name"], code=values["edrpou"]))
-                return False
-        store = self.ctx.store
-        with self.ctx.changes():
-            try:
-                if self.org_id is None:
-                    record = store.insert("organizations", values)
-                    created = True
-                else:
-                    current = store.get("organizations", self.org_id) or {}
-                    changes = {k: v for k, v in values.items() if not self._same(k, current, v)}
-                    record = store.update("organizations", self.org_id, changes) if changes \
-                        else current
-                    created = False
-            except (StoreError, ValidationError) as exc:
-                self._show_problem(plain_message(exc))
-                return False
-            self.show_organization(record["id"])
-        self.saved.emit(record["id"], created)
-        return True
+        other = queries.with_edrpou(self.ctx.store.conn, values["edrpou"], self.org_id) \
+            if values.get("edrpou") else None
+        if other is None:
+            return None
+        return self.tr(
+            "«{name}» already has the EDRPOU code {code}. Check the code, or open that "
+            "organisation instead of adding it twice.").format(
+                name=other["name"], code=values["edrpou"])
+
+    def same(self, name: str, current: dict[str, Any], value: Any) -> bool:
+        if name == "areas":
+            return _areas_list(current.get(name)) == (value or [])
+        return current.get(name) == value
+
+    def new_organization(self) -> None:
+        self.start_new({"legal_form": "public_organization", "office_id": self.ctx.office_id})
+
+    def show_organization(self, org_id: str) -> bool:
+        return self.show_record(org_id)
 
     # -- members --------------------------------------------------------------------------
 
@@ -606,26 +534,7 @@ class OrganizationPanel(QWidget):
 
     # -- internals ------------------------------------------------------------------------
 
-    @staticmethod
-    def _same(name: str, current: dict[str, Any], value: Any) -> bool:
-        if name == "areas":
-            return _areas_list(current.get(name)) == (value or [])
-        return current.get(name) == value
-
-    def _show_problem(self, text: str) -> None:
-        self.problem.setText(text)
-        self.problem.setVisible(bool(text))
-        if text:
-            self.tabs.setCurrentIndex(0)
-
-    def _after_load(self) -> None:
-        self._memorandum_changed()
-        self._legal_form_changed()
-        self._check_edrpou_taken()
-        self._snapshot = self.form.values()
-        self._show_problem("")
-
-    def _meta_text(self, record: dict[str, Any]) -> str:
+    def meta_text(self, record: dict[str, Any]) -> str:
         parts = [tr_vocab("legal_forms", record.get("legal_form"))]
         if record.get("registered_on"):
             parts.append(self.tr("registered {date}").format(
@@ -662,18 +571,6 @@ class OrganizationPanel(QWidget):
         self.edrpou_note.setText(self.tr("«{name}» already has this EDRPOU code.").format(
             name=other["name"]))
         self.edrpou_note.setVisible(True)
-
-    def _update_buttons(self, *_: Any) -> None:
-        dirty = self.is_dirty()
-        new = self.is_new
-        self.save_button.setEnabled(self.form.is_valid() and (dirty or new))
-        self.discard_button.setVisible(dirty or new)
-        self.delete_button.setVisible(not new)
-
-    def _delete_clicked(self) -> None:
-        if self.org_id:
-            self.delete_requested.emit(self.org_id)
-
 
 class CsosScreen(Screen):
     key = "csos"

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import ValidationError
 from desktop.domain.validation import FIELDS, age_group_for
 from desktop.store import duplicates
 from desktop.store.errors import StoreError
@@ -59,6 +58,7 @@ from desktop.ui.forms import (
 )
 from desktop.ui.kit import questions
 from desktop.ui.kit.list_pane import ListPane
+from desktop.ui.kit.profile import ProfilePanel
 from desktop.ui.kit.questions import Unsaved
 from desktop.ui.models import CENTER, Column, PagedTableModel
 from desktop.ui.person_dialogs import (
@@ -67,10 +67,8 @@ from desktop.ui.person_dialogs import (
     MergeDialog,
     PickPersonDialog,
     consent_state,
-    for_display,
     people_columns,
     person_name,
-    show_starts,
 )
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import tr_vocab, translate, vocab_items
@@ -104,13 +102,13 @@ def _history_tree(owner: QWidget, headers: list[str], name: str) -> QTreeWidget:
     return tree
 
 
-class PersonProfile(QWidget):
-    """The right-hand side: one person's details form, consent and history."""
+class PersonProfile(ProfilePanel):
+    """The right-hand side: one person's details form, consent and history (the kit's
+    `ProfilePanel`: saving, discarding and showing are shared with CSOs)."""
 
-    #: A person was saved (id); created is True for a new one.
-    saved = Signal(str, bool)
-    #: The user asked to delete / merge the shown person.
-    delete_requested = Signal(str)
+    table = "people"
+    fields = frozenset(PERSON_FIELDS)
+    #: The user asked to merge the shown person with another.
     merge_requested = Signal(str)
     #: A history item asks to open another screen: (screen key, item).
     open_item = Signal(str, object)
@@ -125,11 +123,7 @@ class PersonProfile(QWidget):
     history_requested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.person_id: str | None = None
-        self.record: dict[str, Any] | None = None
-        self._snapshot: dict[str, Any] = {}
+        super().__init__(ctx, parent)
         self._staged_consent: dict[str, Any] | None = None
         self.consent_dialog: ConsentDialog | None = None
         self.consent_state = "missing"
@@ -241,10 +235,10 @@ class PersonProfile(QWidget):
             ChoiceField("office_id", []), YesNoField("idp"), YesNoField("disability"),
             MultiLineField("notes", lines=3),
         ], save_text=None, parent=self)
-        self.form.validity_changed.connect(self._update_buttons)
+        self.form.validity_changed.connect(self.update_buttons)
         self.form.field("birth_year").changed.connect(self._birth_year_changed)
         for field in self.form.fields:
-            field.changed.connect(self._update_buttons)
+            field.changed.connect(self.update_buttons)
         self.problem = error_label(page)
         details = QScrollArea(self.tabs)
         details.setWidgetResizable(True)
@@ -284,121 +278,37 @@ class PersonProfile(QWidget):
     # -- public ---------------------------------------------------------------------------
 
     @property
-    def is_new(self) -> bool:
-        return self.person_id is None and self.stack.currentWidget() is self.page
+    def person_id(self) -> str | None:
+        return self.record_id
 
-    def reload_choices(self) -> None:
-        conn = self.ctx.store.conn
-        for name, items in (("settlement_id", common.settlement_choices(conn)),
-                            ("office_id", common.office_choices(conn))):
-            field = self.form.field(name)
-            assert isinstance(field, ChoiceField)
-            field.set_items(items)
+    def title_of(self, record: dict[str, Any]) -> str:
+        return person_name(record)
 
-    def clear(self) -> None:
-        """Show nothing (the hint to choose someone)."""
-        self.person_id = None
-        self.record = None
+    def new_title(self) -> str:
+        return self.tr("New person")
+
+    def after_load(self, record: dict[str, Any] | None) -> None:
+        self._age_group_enabled()
+
+    def fill_extra(self, record_id: str | None) -> None:
+        self._show_consent()
+        self._fill_history(record_id)
+
+    def reset_extra(self) -> None:
         self._staged_consent = None
-        self.form.clear()
-        self._snapshot = self.form.values()
-        self.stack.setCurrentIndex(0)
+
+    def extra_dirty(self) -> bool:
+        return self.is_new and self._staged_consent is not None
+
+    def insert_values(self, values: dict[str, Any]) -> dict[str, Any]:
+        return {**values, **(self._staged_consent or {})}
 
     def new_person(self) -> None:
         """An empty form for registering someone."""
-        self.person_id = None
-        self.record = None
-        self._staged_consent = None
-        self.form.set_record({"office_id": self.ctx.office_id})
-        self._age_group_enabled()
-        self._snapshot = self.form.values()
-        self.problem.setVisible(False)
-        self.name_label.setText(self.tr("New person"))
-        self.meta_label.setText(self.tr("Fill in the details and save (Ctrl+S)."))
-        self._show_consent()
-        self._fill_history(None)
-        self.tabs.setCurrentIndex(0)
-        self.stack.setCurrentWidget(self.page)
-        self._update_buttons()
-        self.form.field("last_name").control.setFocus()
+        self.start_new({"office_id": self.ctx.office_id})
 
     def show_person(self, person_id: str) -> bool:
-        record = self.ctx.store.get("people", person_id)
-        if record is None:
-            self.clear()
-            return False
-        same = person_id == self.person_id
-        self.person_id = person_id
-        self.record = record
-        self._staged_consent = None
-        self.form.set_record(for_display(record))
-        show_starts(self.form)
-        self._age_group_enabled()
-        self._snapshot = self.form.values()
-        self.problem.setVisible(False)
-        self.name_label.setText(person_name(record))
-        self.meta_label.setText(self._meta_text(record))
-        self._show_consent()
-        self._fill_history(person_id)
-        if not same:
-            self.tabs.setCurrentIndex(0)
-        self.stack.setCurrentWidget(self.page)
-        self._update_buttons()
-        return True
-
-    def reload(self) -> None:
-        """The data changed elsewhere: show the stored record, keeping edits in progress."""
-        if self.person_id is None:
-            return
-        if self.is_dirty():
-            self.record = self.ctx.store.get("people", self.person_id) or self.record
-            self._fill_history(self.person_id)
-            self._show_consent()
-        elif not self.show_person(self.person_id):
-            self.clear()
-
-    def is_dirty(self) -> bool:
-        """Whether the form has edits that are not saved."""
-        if self.stack.currentWidget() is not self.page:
-            return False
-        return self.form.values() != self._snapshot or (
-            self.is_new and self._staged_consent is not None)
-
-    def discard(self) -> None:
-        if self.person_id:
-            self.show_person(self.person_id)
-        else:
-            self.clear()
-
-    def save(self) -> bool:
-        """Validate and store the details; False (problems shown) if they are not valid."""
-        if self.stack.currentWidget() is not self.page:
-            return False
-        if not self.form.save():
-            return False
-        cleaned = self.form.cleaned() or {}
-        values = {k: v for k, v in cleaned.items() if k in PERSON_FIELDS}
-        store = self.ctx.store
-        with self.ctx.changes():
-            try:
-                if self.person_id is None:
-                    record = store.insert("people", {**values, **(self._staged_consent or {})})
-                    created = True
-                else:
-                    current = store.get("people", self.person_id) or {}
-                    changes = {k: v for k, v in values.items() if current.get(k) != v}
-                    record = store.update("people", self.person_id, changes) if changes \
-                        else current
-                    created = False
-            except (StoreError, ValidationError) as exc:
-                self.problem.setText(plain_message(exc))
-                self.problem.setVisible(True)
-                return False
-            self.show_person(record["id"])
-        self.saved.emit(record["id"], created)
-        return True
-
-    # -- consent --------------------------------------------------------------------------
+        return self.show_record(person_id)
 
     def _consent_values(self) -> dict[str, Any]:
         if self.person_id is None:
@@ -464,7 +374,7 @@ class PersonProfile(QWidget):
         if self.person_id is None:
             self._staged_consent = values
             self._show_consent()
-            self._update_buttons()
+            self.update_buttons()
             return
         with self.ctx.changes():
             self.ctx.store.update("people", self.person_id, values)
@@ -576,7 +486,7 @@ class PersonProfile(QWidget):
 
     # -- internals ------------------------------------------------------------------------
 
-    def _meta_text(self, record: dict[str, Any]) -> str:
+    def meta_text(self, record: dict[str, Any]) -> str:
         parts = [self.tr("Registered {date}").format(date=format_date(record["created_at"]))]
         office = common.record(self.ctx.store.conn, "offices", record.get("office_id"))
         if office:
@@ -599,13 +509,10 @@ class PersonProfile(QWidget):
         control.setEnabled(not known)
         control.setToolTip(self.tr("Worked out from the birth year") if known else "")
 
-    def _update_buttons(self, *_: Any) -> None:
-        dirty = self.is_dirty()
+    def update_buttons(self, *_: Any) -> None:
+        super().update_buttons()
         new = self.is_new
-        self.save_button.setEnabled(self.form.is_valid() and (dirty or new))
-        self.discard_button.setVisible(dirty or new)
         self.merge_button.setVisible(not new)
-        self.delete_button.setVisible(not new)
         self.export_all_button.setVisible(not new)
         self.history_button.setVisible(not new)
         forgotten = bool(self.record and self.record.get("forgotten_at"))
@@ -726,10 +633,6 @@ class PersonProfile(QWidget):
     def _merge_clicked(self) -> None:
         if self.person_id:
             self.merge_requested.emit(self.person_id)
-
-    def _delete_clicked(self) -> None:
-        if self.person_id:
-            self.delete_requested.emit(self.person_id)
 
 
 class PeopleScreen(Screen):

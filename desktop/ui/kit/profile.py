@@ -1,0 +1,232 @@
+"""`ProfilePanel`: one record's details under its name, with Save, Discard and Delete, and a
+hint in its place when nothing is chosen: the right side of People and CSOs.
+
+What both share lives here: which record is shown, the snapshot that says whether anything
+was typed, showing a record or a blank new one, keeping typing when the data changes
+elsewhere, and saving only the fields that changed. A subclass builds its widgets
+(`stack` with the hint first and `page`, `form`, `name_label`, `meta_label`, `problem`,
+`tabs`, `save_button`, `discard_button`, `delete_button`) and fills in the hooks below.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QTabWidget, QWidget
+
+from desktop.domain.errors import ValidationError
+from desktop.store import StoreError
+from desktop.store.queries import common
+from desktop.ui.context import AppContext
+from desktop.ui.forms import ChoiceField, RecordForm
+from desktop.ui.person_dialogs import for_display, show_starts
+from desktop.ui.workers import plain_message
+
+
+class ProfilePanel(QWidget):
+    #: The record table.
+    table = ""
+    #: The record's fields the form writes (others on the form are only shown).
+    fields: frozenset[str] = frozenset()
+    #: Emitted after a save: (id, whether it was created).
+    saved = Signal(str, bool)
+    #: Delete was clicked (the screen asks and deletes).
+    delete_requested = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.record_id: str | None = None
+        self.record: dict[str, Any] | None = None
+        self._snapshot: dict[str, Any] = {}
+        self.stack: QStackedWidget
+        self.page: QWidget
+        self.form: RecordForm
+        self.name_label: QLabel
+        self.meta_label: QLabel
+        self.problem: QLabel
+        self.tabs: QTabWidget
+        self.save_button: QPushButton
+        self.discard_button: QPushButton
+        self.delete_button: QPushButton
+
+    # -- hooks ------------------------------------------------------------------------------
+
+    def title_of(self, record: dict[str, Any]) -> str:
+        """The heading above a stored record."""
+        raise NotImplementedError
+
+    def new_title(self) -> str:
+        raise NotImplementedError
+
+    def meta_text(self, record: dict[str, Any]) -> str:
+        """The grey line under the heading."""
+        return ""
+
+    def after_load(self, record: dict[str, Any] | None) -> None:
+        """The form shows `record` (None: a blank new one): set what depends on its values."""
+
+    def fill_extra(self, record_id: str | None) -> None:
+        """Fill what is beside the form (history, members) for this record."""
+
+    def reset_extra(self) -> None:
+        """Forget state held beside the form (a consent recorded before the first save)."""
+
+    def extra_dirty(self) -> bool:
+        """Something beside the form waits to be saved with it."""
+        return False
+
+    def problem_with(self, values: dict[str, Any]) -> str | None:
+        """Why these values cannot be saved though each is valid (an EDRPOU code taken)."""
+        return None
+
+    def insert_values(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The values of a new record (a consent recorded before the first save added)."""
+        return values
+
+    def same(self, name: str, current: dict[str, Any], value: Any) -> bool:
+        """Whether the form's `value` is what is stored (so nothing is written)."""
+        return current.get(name) == value
+
+    def update_buttons(self, *_: Any) -> None:
+        new = self.is_new
+        dirty = self.is_dirty()
+        self.save_button.setEnabled(self.form.is_valid() and (dirty or new))
+        self.discard_button.setVisible(dirty or new)
+        self.delete_button.setVisible(not new)
+
+    # -- showing ----------------------------------------------------------------------------
+
+    @property
+    def is_new(self) -> bool:
+        return self.record_id is None and self.stack.currentWidget() is self.page
+
+    def reload_choices(self) -> None:
+        """Refill the lists of settlements and offices (they change with sync)."""
+        conn = self.ctx.store.conn
+        for name, items in (("settlement_id", common.settlement_choices(conn)),
+                            ("office_id", common.office_choices(conn))):
+            try:
+                field = self.form.field(name)
+            except KeyError:
+                continue
+            if isinstance(field, ChoiceField):
+                field.set_items(items)
+
+    def clear(self) -> None:
+        """Show nothing (the hint to choose a record)."""
+        self.record_id = None
+        self.record = None
+        self.reset_extra()
+        self.form.clear()
+        self._snapshot = self.form.values()
+        self.stack.setCurrentIndex(0)
+
+    def start_new(self, defaults: dict[str, Any]) -> None:
+        """A blank form for a new record, with `defaults` filled in."""
+        self.record_id = None
+        self.record = None
+        self.reset_extra()
+        self.form.set_record(defaults)
+        self.after_load(None)
+        self._snapshot = self.form.values()
+        self.show_problem("")
+        self.name_label.setText(self.new_title())
+        self.meta_label.setText(QCoreApplication.translate(
+            "ProfilePanel", "Fill in the details and save (Ctrl+S)."))
+        self.fill_extra(None)
+        self.tabs.setCurrentIndex(0)
+        self.stack.setCurrentWidget(self.page)
+        self.update_buttons()
+        first = self.form.fields[0] if self.form.fields else None
+        if first is not None:
+            first.control.setFocus()
+
+    def show_record(self, record_id: str) -> bool:
+        """Show the stored record; False (and the hint) if it is gone."""
+        record = self.ctx.store.get(self.table, record_id)
+        if record is None:
+            self.clear()
+            return False
+        same = record_id == self.record_id
+        self.record_id = record_id
+        self.record = record
+        self.reset_extra()
+        self.form.set_record(for_display(record))
+        show_starts(self.form)
+        self.after_load(record)
+        self._snapshot = self.form.values()
+        self.show_problem("")
+        self.name_label.setText(self.title_of(record))
+        self.meta_label.setText(self.meta_text(record))
+        self.fill_extra(record_id)
+        if not same:
+            self.tabs.setCurrentIndex(0)
+        self.stack.setCurrentWidget(self.page)
+        self.update_buttons()
+        return True
+
+    def reload(self) -> None:
+        """The data changed elsewhere: show the stored record, keeping typing in progress."""
+        if self.record_id is None:
+            return
+        if self.is_dirty():
+            self.record = self.ctx.store.get(self.table, self.record_id) or self.record
+            self.fill_extra(self.record_id)
+        elif not self.show_record(self.record_id):
+            self.clear()
+
+    def is_dirty(self) -> bool:
+        """Whether something typed (or recorded beside the form) is not saved."""
+        if self.stack.currentWidget() is not self.page:
+            return False
+        return self.form.values() != self._snapshot or self.extra_dirty()
+
+    def discard(self) -> None:
+        if self.record_id:
+            self.show_record(self.record_id)
+        else:
+            self.clear()
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+        if text:
+            self.tabs.setCurrentIndex(0)
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Validate and store the details (only the fields that changed); False, with the
+        problems shown, if they cannot be stored."""
+        if self.stack.currentWidget() is not self.page or not self.form.save():
+            return False
+        values = {k: v for k, v in (self.form.cleaned() or {}).items() if k in self.fields}
+        problem = self.problem_with(values)
+        if problem:
+            self.show_problem(problem)
+            return False
+        store = self.ctx.store
+        with self.ctx.changes():  # the list refreshes once the saved record is shown
+            try:
+                if self.record_id is None:
+                    record = store.insert(self.table, self.insert_values(values))
+                    created = True
+                else:
+                    current = store.get(self.table, self.record_id) or {}
+                    changes = {k: v for k, v in values.items()
+                               if not self.same(k, current, v)}
+                    record = store.update(self.table, self.record_id, changes) if changes \
+                        else current
+                    created = False
+            except (StoreError, ValidationError) as exc:
+                self.show_problem(plain_message(exc))
+                return False
+            self.show_record(record["id"])
+        self.saved.emit(record["id"], created)
+        return True
+
+    def _delete_clicked(self) -> None:
+        if self.record_id:
+            self.delete_requested.emit(self.record_id)
