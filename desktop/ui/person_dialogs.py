@@ -41,7 +41,6 @@ from desktop.ui.context import AppContext
 from desktop.ui.formatting import format_date, format_datetime
 from desktop.ui.forms import (
     DateField,
-    NumberField,
     RecordForm,
     TextField,
     VocabField,
@@ -218,50 +217,6 @@ class PickPersonDialog(QDialog):
 
     def person_id(self) -> str | None:
         return self.picker.person_id()
-
-
-class QuickPersonDialog(QDialog):
-    """Register a person with the essentials (name, gender, birth year, phone)."""
-
-    #: The new person's id, once saved.
-    created = Signal(str)
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.person_id: str | None = None
-        self.setWindowTitle(self.tr("New person"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(hint(self.tr(
-            "The essentials are enough for now; the rest, including the consent to process "
-            "personal data, can be added in People."), self))
-        self.form = RecordForm("people", [
-            TextField("last_name"), TextField("first_name"), TextField("patronymic"),
-            VocabField("gender", "genders"),
-            NumberField("birth_year", 1900, date.today().year),
-            TextField("phone", placeholder="067 123 45 67"),
-        ], fixed={"office_id": ctx.office_id}, save_text=self.tr("&Register"), parent=self)
-        self.form.save_requested.connect(self._save)
-        layout.addWidget(self.form)
-        self.problem = error_label(self)
-        layout.addWidget(self.problem)
-        cancel = QPushButton(self.tr("Cancel"), self)
-        cancel.clicked.connect(self.reject)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(cancel)
-        layout.addLayout(row)
-
-    def _save(self, values: dict[str, Any]) -> None:
-        try:
-            record = self.ctx.store.insert("people", values)
-        except (StoreError, ValidationError) as exc:
-            self.problem.setText(plain_message(exc))
-            self.problem.setVisible(True)
-            return
-        self.person_id = record["id"]
-        self.created.emit(record["id"])
-        self.accept()
 
 
 def local_moment(text: str) -> str | None:

@@ -263,6 +263,10 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Нікого не знайдено. Додайте людину кнопкою «Нова людина…».</translation>
     </message>
     <message>
+        <source>More people match than are shown: type more letters.</source>
+        <translation>Збігається більше людей, ніж показано: введіть ще кілька літер.</translation>
+    </message>
+    <message>
         <source>A new person: stored when you save. Consent recorded ({method}).</source>
         <translation>Нова людина: буде збережена разом із записом. Згоду зафіксовано ({method}).</translation>
     </message>
@@ -283,7 +287,7 @@ Your data is safe. The details were written to {file}.</source>
     <name>CheckinScreen</name>
     <message>
         <source>&amp;Event:</source>
-        <extracomment>Emitted after every check-in, walk-in and undo (tests and the counter).</extracomment>
+        <extracomment>Emitted after every check-in, walk-in and undo (tests and the counter). The last search&apos;s answer (nothing typed counts as too short).</extracomment>
         <translation>По&amp;дія:</translation>
     </message>
     <message>
@@ -3685,9 +3689,10 @@ Their gender, age group and settlement stay, and so do their check-ins: the offi
     </message>
 </context>
 <context>
-    <name>QuickAuthorDialog</name>
+    <name>QuickPersonDialog</name>
     <message>
         <source>New person</source>
+        <extracomment>People shown under the search box of a person field. The new person&apos;s id (with `store=True`), once stored.</extracomment>
         <translation>Нова людина</translation>
     </message>
     <message>
@@ -3719,28 +3724,8 @@ Their gender, age group and settlement stay, and so do their check-ins: the offi
         <translation>Додати людину</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Скасувати</translation>
-    </message>
-    <message>
         <source>Tick the consent box once the person agrees.</source>
         <translation>Позначте згоду, коли людина погодиться.</translation>
-    </message>
-</context>
-<context>
-    <name>QuickPersonDialog</name>
-    <message>
-        <source>New person</source>
-        <extracomment>The new person&apos;s id, once saved.</extracomment>
-        <translation>Нова людина</translation>
-    </message>
-    <message>
-        <source>The essentials are enough for now; the rest, including the consent to process personal data, can be added in People.</source>
-        <translation>Поки що достатньо основного; решту, зокрема згоду на обробку персональних даних, можна додати в розділі «Люди».</translation>
-    </message>
-    <message>
-        <source>&amp;Register</source>
-        <translation>&amp;Зареєструвати</translation>
     </message>
     <message>
         <source>Cancel</source>

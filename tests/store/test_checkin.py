@@ -175,3 +175,17 @@ def test_the_lists_word_match_is_a_prefix_match_of_any_word():
             all(any(t.startswith(w) for t in tokens) for w in words)
 
     same()
+
+
+def test_a_person_search_gives_one_answer_and_folds_the_text_once(store, event, monkeypatch):
+    for last in ("Коваль", "Ковалик", "Ковальчук"):
+        person(store, last)
+    folds = []
+    words = queries.query_words
+    monkeypatch.setattr(queries, "query_words", lambda text: folds.append(text) or words(text))
+    assert queries.find_people(store.conn, "к", event).status == "too_short"
+    assert queries.find_people(store.conn, "06", event).status == "too_short"  # 2 digits
+    assert queries.find_people(store.conn, "Жмуд", event).status == "none"
+    assert queries.find_people(store.conn, "ковальч", event).status == "found"
+    assert queries.find_people(store.conn, "ков", event, limit=2).status == "more"
+    assert len(folds) == 5  # once per search, whatever the answer

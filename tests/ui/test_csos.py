@@ -170,10 +170,13 @@ def test_add_a_member_registered_on_the_spot(screen, orgs, store, qtbot):
     assert quick is not None and quick.isVisible()
     quick.form.field("last_name").control.insert("Гнатюк")
     quick.form.field("first_name").control.insert("Ярема")
+    quick.form.field("gender").set_value("male")
     qtbot.keyClicks(quick.form.field("phone").control, "0501234567")
-    qtbot.mouseClick(quick.form.save_button, Qt.MouseButton.LeftButton)
+    assert not quick.ok.isEnabled()  # a name and a phone are kept only with consent
+    quick.consent.setChecked(True)
+    qtbot.mouseClick(quick.ok, Qt.MouseButton.LeftButton)
     person = store.get("people", quick.person_id)
-    assert person["phone"] == "+380501234567"
+    assert person["phone"] == "+380501234567" and person["consent_given_at"]
     assert dialog.picker.person_id() == quick.person_id
     qtbot.mouseClick(dialog.form.save_button, Qt.MouseButton.LeftButton)
     assert store.conn.execute("SELECT role FROM org_members WHERE organization_id = ? AND "

@@ -225,9 +225,9 @@ def test_author_without_consent_is_refused_until_it_is_recorded(screen, qtbot, s
 
 def test_a_new_author_is_added_quickly_with_consent(ctx, screen, qtbot, store, desna,
                                                     monkeypatch):
-    from desktop.ui.kit.person_field import QuickAuthorDialog
+    from desktop.ui.kit.person_field import QuickPersonDialog
 
-    dialog = QuickAuthorDialog(ctx, {"last_name": "Гнатюк", "first_name": "Марʼяна"})
+    dialog = QuickPersonDialog(ctx, {"last_name": "Гнатюк", "first_name": "Марʼяна"})
     qtbot.addWidget(dialog)
     dialog.form.field("phone").control.insert("067 123 45 67")
     assert not dialog.ok.isEnabled()  # no consent yet

@@ -145,8 +145,21 @@ class PersonMatch:
 
 @dataclass(frozen=True)
 class SearchResult:
+    """The one answer of a person search: who was found, and whether the text was too
+    short to search or more people match than are shown."""
+
     matches: list[PersonMatch]
     more: bool  # more people match than are shown: type another letter
+    too_short: bool = False  # fewer than two letters (three digits): nothing was searched
+
+    @property
+    def status(self) -> str:
+        """"too_short", "none", "more" (than shown) or "found"."""
+        if self.too_short:
+            return "too_short"
+        if not self.matches:
+            return "none"
+        return "more" if self.more else "found"
 
 
 def query_words(text: str) -> list[str]:
@@ -174,7 +187,10 @@ def query_words(text: str) -> list[str]:
 def searchable(text: str) -> bool:
     """Whether a search is specific enough to run: two letters, or three digits of a phone
     number (two digits match a third of all numbers, and say nothing)."""
-    words = query_words(text)
+    return _specific(query_words(text))
+
+
+def _specific(words: Sequence[str]) -> bool:
     length = sum(len(w) for w in words)
     return length >= 3 if words and all(w.isdigit() for w in words) else length >= 2
 
@@ -250,9 +266,9 @@ def find_people(
     pick the same person every time. Without it, the list is read live. `roster` (from
     `event_roster`) saves reading the list again on every key.
     """
-    words = query_words(text)
-    if not searchable(text) or not words:
-        return SearchResult([], False)
+    words = query_words(text)  # the text is folded once, here
+    if not _specific(words):
+        return SearchResult([], False, too_short=True)
     expression = _expression(words)
     groups: list[list[tuple[str, str]]] = [[], [], []]
     if event_id:

@@ -1,8 +1,9 @@
 """Choosing the person a record is about: find them by name or phone, or add them in a few
-seconds with their consent (`AuthorPicker`, `AuthorField`, `QuickAuthorDialog`)."""
+seconds with their consent (`AuthorPicker`, `AuthorField`, `QuickPersonDialog`)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -32,22 +33,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.consent import CONSENT_TEXT_VERSION, has_consent
+from desktop.domain.consent import CONSENT_TEXT_VERSION, consent_fields, has_consent
+from desktop.domain.errors import ValidationError
 from desktop.domain.names import full_name
 from desktop.domain.phones import format_phone
-from desktop.store import authors
+from desktop.store import StoreError, authors
+from desktop.store.ids import utc_now
 from desktop.store.queries import visits as queries
+from desktop.store.queries.checkin import find_people
 from desktop.store.queries.today import to_local
 from desktop.ui import theme
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import format_date
 from desktop.ui.forms import (
     Field,
+    NumberField,
     RecordForm,
     TextField,
+    VocabField,
 )
 from desktop.ui.translate import tr_vocab, vocab_items
 from desktop.ui.widgets import SEARCH_DELAY_MS, error_label, hint
+from desktop.ui.workers import plain_message
 
 
 def person_line(person: dict[str, Any]) -> str:
@@ -61,12 +68,28 @@ def person_line(person: dict[str, Any]) -> str:
     return " · ".join(p for p in parts if p)
 
 
-class QuickAuthorDialog(QDialog):
-    """Add a person in a few seconds: name, phone, and their consent (required)."""
+#: People shown under the search box of a person field.
+PICKER_SHOWN = 20
+
+
+class QuickPersonDialog(QDialog):
+    """Add a person in a few seconds: name, gender, birth year, phone, and their consent.
+
+    The one way to add someone on the spot, wherever it happens (an idea's author, a
+    visitor, a CSO's new member): the name and phone are kept only with the person's
+    consent, so OK waits for the consent box. With `store=True` the dialog stores the
+    person (with the consent) itself and emits `created`; otherwise the caller stores the
+    `result_values()` together with its own record (`desktop.store.authors`)."""
+
+    #: The new person's id (with `store=True`), once stored.
+    created = Signal(str)
 
     def __init__(self, ctx: AppContext, prefill: dict[str, str] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, store: bool = False) -> None:
         super().__init__(parent)
+        self.ctx = ctx
+        self._store = store
+        self.person_id: str | None = None
         self.setWindowTitle(self.tr("New person"))
         layout = QVBoxLayout(self)
         layout.addWidget(hint(self.tr(
@@ -74,6 +97,8 @@ class QuickAuthorDialog(QDialog):
             "keep their name and phone."), self))
         self.form = RecordForm("people", [
             TextField("last_name"), TextField("first_name"), TextField("patronymic"),
+            VocabField("gender", "genders"),
+            NumberField("birth_year", 1900, date.today().year),
             TextField("phone", placeholder="067 123 45 67"),
         ], fixed={"office_id": ctx.office_id}, save_text=None, parent=self)
         self.form.layout().setContentsMargins(0, 0, 0, 0)
@@ -93,6 +118,8 @@ class QuickAuthorDialog(QDialog):
         method_label.setBuddy(self.method)
         method_row.addRow(method_label, self.method)
         layout.addLayout(method_row)
+        self.problem = error_label(self)
+        layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -119,8 +146,20 @@ class QuickAuthorDialog(QDialog):
             "Tick the consent box once the person agrees."))
 
     def _accept(self) -> None:
-        if self.form.save() and self.consent.isChecked():
-            self.accept()
+        if not (self.form.save() and self.consent.isChecked()):
+            return
+        if self._store:
+            values, method = self.result_values() or ({}, "")
+            try:
+                record = self.ctx.store.insert(
+                    "people", {**values, **consent_fields(method, utc_now())})
+            except (StoreError, ValidationError) as exc:
+                self.problem.setText(plain_message(exc))
+                self.problem.setVisible(True)
+                return
+            self.person_id = record["id"]
+            self.created.emit(record["id"])
+        self.accept()
 
     def result_values(self) -> tuple[dict[str, Any], str] | None:
         """(validated people fields, consent method), or None while incomplete."""
@@ -337,7 +376,7 @@ class AuthorPicker(QWidget):
 
     def ask_new_person(self, prefill: dict[str, str]) -> tuple[dict[str, Any], str] | None:
         """The quick-add dialog (tests replace this): (people fields, consent method)."""
-        dialog = QuickAuthorDialog(self.ctx, prefill, self.window())
+        dialog = QuickPersonDialog(self.ctx, prefill, self.window())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.result_values()
@@ -346,19 +385,22 @@ class AuthorPicker(QWidget):
 
     def run_search(self) -> None:
         self._timer.stop()
-        text = self.search.text().strip()
         self.results.clear()
-        if len(text) < 2:
+        # the desk's search: the same words, order and limits as at check-in
+        result = find_people(self.ctx.store.conn, self.search.text(), None,
+                             limit=PICKER_SHOWN)
+        if result.too_short:
             self.results.setVisible(False)
             return
-        hits = self.ctx.store.search(text, kinds=("people",), limit=20)
-        people = queries.people_brief(self.ctx.store.conn, [h.record_id for h in hits])
+        people = queries.people_brief(self.ctx.store.conn, [m.id for m in result.matches])
         for person in people:
             item = QListWidgetItem(person_line(person))
             item.setData(Qt.ItemDataRole.UserRole, person)
             self.results.addItem(item)
-        if not people:
-            item = QListWidgetItem(self.tr("Nobody found. Add them with “New person…”."))
+        note = {"none": self.tr("Nobody found. Add them with “New person…”."),
+                "more": self.tr("More people match than are shown: type more letters.")}
+        if result.status in note:
+            item = QListWidgetItem(note[result.status])
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.results.addItem(item)
         self.results.setVisible(True)

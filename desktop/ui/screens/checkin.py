@@ -266,6 +266,8 @@ class CheckinScreen(Screen):
         # Events the operator confirmed checking in to although they are not on now.
         self._confirmed_events: set[str] = set()
         self.matches: list[queries.PersonMatch] = []
+        #: The last search's answer (nothing typed counts as too short).
+        self._result = queries.SearchResult([], False, too_short=True)
         self.selected = 0
         self.duplicates: list[queries.Duplicate] = []
         self._duplicates_seen: set[str] | None = None
@@ -784,16 +786,16 @@ class CheckinScreen(Screen):
     def run_search(self) -> None:
         """Find people for what is typed (on every key: indexed, ~10-30 ms on 200 000)."""
         text = self.search.text()
-        if not self.event_id or not queries.searchable(text):
-            self.matches = []
-            self._fill_results(False)
-            return
-        result = queries.find_people(
-            self.ctx.store.conn, text, self.event_id,
-            registered=self._registered if self._registered_for == self.event_id else None,
-            roster=self._roster if self._roster_for == self.event_id else None)
-        self.matches = result.matches
-        self._fill_results(result.more)
+        if not self.event_id:
+            self._result = queries.SearchResult([], False, too_short=True)
+        else:  # one search, one answer: found, more than shown, or too short
+            self._result = queries.find_people(
+                self.ctx.store.conn, text, self.event_id,
+                registered=self._registered if self._registered_for == self.event_id
+                else None,
+                roster=self._roster if self._roster_for == self.event_id else None)
+        self.matches = self._result.matches
+        self._fill_results(self._result.more)
 
     def _fill_results(self, more: bool) -> None:
         self.selected = 0
@@ -812,7 +814,7 @@ class CheckinScreen(Screen):
             message = self.tr("Type two or three letters of the surname, or digits of the "
                               "phone number. Enter checks in the person chosen; Up and Down "
                               "choose another. Ctrl+N registers someone new.")
-        elif not queries.searchable(text):
+        elif self._result.too_short:
             message = self.tr("Type one more letter.")
         elif not self.matches:
             message = self.tr("Nobody found. Press Enter to register «{text}» as a new "
@@ -857,7 +859,7 @@ class CheckinScreen(Screen):
             return
         if self.matches:
             self.check_in_person(self.matches[self.selected].id)
-        elif queries.searchable(self.search.text()):
+        elif not self._result.too_short:
             self.open_walkin(self.search.text())
 
     # -- checking in ------------------------------------------------------------------------
@@ -919,6 +921,7 @@ class CheckinScreen(Screen):
             self._say(self.tr("✓ {name} checked in.").format(name=name), success=True)
         with QSignalBlocker(self.search):
             self.search.clear()
+        self._result = queries.SearchResult([], False, too_short=True)
         self.matches = []
         self._fill_results(False)
         self.load_event_state()

@@ -66,12 +66,12 @@ from desktop.ui.forms import (
 )
 from desktop.ui.kit import questions
 from desktop.ui.kit.list_pane import ListPane
+from desktop.ui.kit.person_field import QuickPersonDialog, prefill_from_search
 from desktop.ui.kit.profile import ProfilePanel
 from desktop.ui.kit.questions import Unsaved
 from desktop.ui.models import CENTER, RIGHT, Column, PagedTableModel
 from desktop.ui.person_dialogs import (
     PersonPicker,
-    QuickPersonDialog,
     person_name,
 )
 from desktop.ui.screens.base import Screen
@@ -227,7 +227,8 @@ class MemberDialog(QDialog):
         self.form.field("role").control.setFocus()
 
     def _new_person(self) -> None:
-        dialog = QuickPersonDialog(self.ctx, self)
+        dialog = QuickPersonDialog(self.ctx, prefill_from_search(self.picker.search.text())
+                                   if self.picker else None, self, store=True)
         dialog.created.connect(self._person_created)
         self.quick_dialog = dialog
         dialog.open()
