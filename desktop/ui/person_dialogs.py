@@ -10,9 +10,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -45,10 +43,10 @@ from desktop.ui.forms import (
     TextField,
     VocabField,
 )
-from desktop.ui.kit.tables import setup_table
+from desktop.ui.kit.list_pane import ListPane
 from desktop.ui.models import RIGHT, Column, PagedTableModel
 from desktop.ui.translate import render_error, tr_field, tr_vocab
-from desktop.ui.widgets import SEARCH_DELAY_MS, SearchEdit, error_label, hint, section_title
+from desktop.ui.widgets import error_label, hint, section_title
 from desktop.ui.workers import plain_message
 
 #: Milliseconds after the last key press before a search runs (typing stays smooth).
@@ -102,54 +100,39 @@ def people_columns() -> list[Column]:
     ]
 
 
-class PersonPicker(QWidget):
-    """A search field over everyone registered, with the results in a lazy list."""
+class PersonPicker(ListPane):
+    """A search over everyone registered, the results in the kit's lazy list (the merge
+    dialog's and a CSO member's picker): the People list without its filters."""
 
     #: The highlighted person changed (id or None).
     picked = Signal(object)
-    #: A person was chosen with Enter or a double click.
-    activated = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  exclude: str | None = None) -> None:
-        super().__init__(parent)
         self.ctx = ctx
         self.exclude = exclude
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        super().__init__(
+            PagedTableModel(ctx.store.conn, ctx.store.path, people_columns()), self._query,
+            name=QCoreApplication.translate("PersonPicker", "People found"),
+            placeholder=QCoreApplication.translate("PersonPicker", "Surname, name or phone"),
+            search_name=QCoreApplication.translate("PersonPicker", "Find a person"),
+            samples=PEOPLE_SAMPLES, parent=parent)
+        self.model.setParent(self)
         label = QLabel(self.tr("&Find a person:"), self)
-        self.search = SearchEdit(self)
-        self.search.setPlaceholderText(self.tr("Surname, name or phone"))
-        self.search.setAccessibleName(self.tr("Find a person"))
         label.setBuddy(self.search)
-        layout.addWidget(label)
-        layout.addWidget(self.search)
-        self.model = PagedTableModel(ctx.store.conn, ctx.store.path, people_columns(),
-                                     parent=self)
-        self.view = QTableView(self)
-        self.view.setAccessibleName(self.tr("People found"))
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setModel(self.model)
-        setup_table(self.view, samples=PEOPLE_SAMPLES)
-        layout.addWidget(self.view, 1)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, label)
         self.view.selectionModel().selectionChanged.connect(self._current_changed)
-        self.view.activated.connect(self._activated)
-        self.search.move_down.connect(self._into_list)
-        self.search.returnPressed.connect(self._return_pressed)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.run_search)
-        self.search.textChanged.connect(self._timer.start)
-        self.run_search()
+        self.searched.connect(self._current_changed)
+        self.apply()
+
+    def _query(self) -> Any:
+        query = people_queries.people_list(self.search.text())
+        return _excluding(query, self.exclude) if self.exclude else query
 
     def run_search(self) -> None:
-        self._timer.stop()
-        query = people_queries.people_list(self.search.text())
-        if self.exclude:
-            query = _excluding(query, self.exclude)
-        self.model.set_query(query)
-        self.picked.emit(None)
+        self.apply()
 
     def person_id(self) -> str | None:
         index = self.view.currentIndex()
@@ -157,30 +140,16 @@ class PersonPicker(QWidget):
             return None
         return self.model.record_id(index.row())
 
-    def select_first(self) -> None:
-        if self.model.rowCount():
-            self.view.selectRow(0)
-
     def _current_changed(self, *_: Any) -> None:
         self.picked.emit(self.person_id())
 
-    def _activated(self, *_: Any) -> None:
-        person_id = self.person_id()
-        if person_id:
-            self.activated.emit(person_id)
-
-    def _into_list(self) -> None:
-        if self._timer.isActive():
-            self.run_search()
-        self.view.setFocus()
-        if not self.view.currentIndex().isValid():
-            self.select_first()
-
-    def _return_pressed(self) -> None:
-        self.run_search()
+    def _search_entered(self) -> None:
+        """Enter: the only person found is chosen at once; otherwise into the list."""
+        self.apply()
         self.select_first()
-        if self.model.rowCount() == 1:
-            self._activated()
+        person_id = self.person_id()
+        if self.model.rowCount() == 1 and person_id:
+            self.activated.emit(person_id)
         else:
             self.view.setFocus()
 

@@ -3273,7 +3273,6 @@ Connect now? You need the address and the one-time code from the council.</sourc
     <name>PersonPicker</name>
     <message>
         <source>&amp;Find a person:</source>
-        <extracomment>The highlighted person changed (id or None). A person was chosen with Enter or a double click.</extracomment>
         <translation>&amp;Знайти людину:</translation>
     </message>
     <message>
@@ -3286,6 +3285,7 @@ Connect now? You need the address and the one-time code from the council.</sourc
     </message>
     <message>
         <source>People found</source>
+        <extracomment>The highlighted person changed (id or None).</extracomment>
         <translation>Знайдені люди</translation>
     </message>
 </context>
