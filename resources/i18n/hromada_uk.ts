@@ -2452,30 +2452,6 @@ Connect now? You need the address and the one-time code from the council.</sourc
         <translation>Виберіть організацію в списку або додайте нову (Ctrl+N).</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>З&amp;берегти</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Зберегти</translation>
-    </message>
-    <message>
-        <source>Save the details (Ctrl+S)</source>
-        <translation>Зберегти дані (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Скасувати</translation>
-    </message>
-    <message>
-        <source>Discard the changes</source>
-        <translation>Скасувати зміни</translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation>В&amp;илучити…</translation>
-    </message>
-    <message>
         <source>Delete this organisation</source>
         <translation>Вилучити цю організацію</translation>
     </message>
@@ -3293,31 +3269,11 @@ Connect now? You need the address and the one-time code from the council.</sourc
     <name>PersonProfile</name>
     <message>
         <source>Choose a person in the list to see their details and history, or register a new person with Ctrl+N.</source>
-        <extracomment>The user asked to merge the shown person with another. A history item asks to open another screen: (screen key, item). The consent was recorded or withdrawn (person id). The person was forgotten (id); the backups were cleaned afterwards (id). Everything kept about the person was saved (path). The person&apos;s history was asked for (the main window shows it).</extracomment>
         <translation>Виберіть людину в списку, щоб побачити її дані та історію, або зареєструйте нову людину (Ctrl+N).</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>З&amp;берегти</translation>
-    </message>
-    <message>
-        <source>Save the details (Ctrl+S)</source>
-        <translation>Зберегти дані (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>Зберегти</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Скасувати</translation>
-    </message>
-    <message>
-        <source>Discard the changes</source>
-        <translation>Скасувати зміни</translation>
-    </message>
-    <message>
         <source>Merge &amp;with…</source>
+        <extracomment>The user asked to merge the shown person with another. A history item asks to open another screen: (screen key, item). The consent was recorded or withdrawn (person id). The person was forgotten (id); the backups were cleaned afterwards (id). Everything kept about the person was saved (path). The person&apos;s history was asked for (the main window shows it).</extracomment>
         <translation>Обʼєднати &amp;з…</translation>
     </message>
     <message>
@@ -3327,10 +3283,6 @@ Connect now? You need the address and the one-time code from the council.</sourc
     <message>
         <source>This person is registered twice? Choose the other record and merge them.</source>
         <translation>Людину зареєстровано двічі? Виберіть інший запис і обʼєднайте їх.</translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation>В&amp;илучити…</translation>
     </message>
     <message>
         <source>Delete this person</source>
@@ -3683,8 +3635,32 @@ Their gender, age group and settlement stay, and so do their check-ins: the offi
 <context>
     <name>ProfilePanel</name>
     <message>
-        <source>Fill in the details and save (Ctrl+S).</source>
+        <source>&amp;Save</source>
         <extracomment>The record table. The record&apos;s fields the form writes (others on the form are only shown). Emitted after a save: (id, whether it was created). Delete was clicked (the screen asks and deletes).</extracomment>
+        <translation>З&amp;берегти</translation>
+    </message>
+    <message>
+        <source>Save the details (Ctrl+S)</source>
+        <translation>Зберегти дані (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Зберегти</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Discard the changes</source>
+        <translation>Скасувати зміни</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>В&amp;илучити…</translation>
+    </message>
+    <message>
+        <source>Fill in the details and save (Ctrl+S).</source>
         <translation>Заповніть дані та збережіть (Ctrl+S).</translation>
     </message>
 </context>

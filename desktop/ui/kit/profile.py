@@ -12,8 +12,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.domain.errors import ValidationError
 from desktop.store import StoreError
@@ -21,6 +29,7 @@ from desktop.store.queries import common
 from desktop.ui.context import AppContext
 from desktop.ui.forms import ChoiceField, RecordForm
 from desktop.ui.person_dialogs import for_display, show_starts
+from desktop.ui.widgets import hint, section_title
 from desktop.ui.workers import plain_message
 
 
@@ -50,6 +59,56 @@ class ProfilePanel(QWidget):
         self.save_button: QPushButton
         self.discard_button: QPushButton
         self.delete_button: QPushButton
+
+    def build_frame(self, empty_text: str, delete_name: str,
+                    extra_buttons: tuple[QPushButton, ...] = ()) -> QVBoxLayout:
+        """The frame every profile has: the hint (`empty_text`) while nothing is chosen;
+        then the record's name on a line of its own (long Ukrainian names must not be
+        squeezed by the buttons), and what is known about it beside Save, Cancel, the
+        `extra_buttons` and Delete (`delete_name` for screen readers). Returns the page's
+        layout for the rest (tabs)."""
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget(self)
+        outer.addWidget(self.stack)
+        empty = QWidget(self)
+        empty_layout = QVBoxLayout(empty)
+        self.empty_hint = hint(empty_text, empty)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addWidget(self.empty_hint, 1)
+        self.stack.addWidget(empty)
+        self.page = QWidget(self)
+        layout = QVBoxLayout(self.page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.name_label = section_title("", self.page)
+        self.name_label.setWordWrap(True)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.name_label)
+        header = QHBoxLayout()
+        self.meta_label = hint("", self.page)
+        header.addWidget(self.meta_label, 1)
+        self.save_button = QPushButton(
+            QCoreApplication.translate("ProfilePanel", "&Save"), self.page)
+        self.save_button.setToolTip(
+            QCoreApplication.translate("ProfilePanel", "Save the details (Ctrl+S)"))
+        self.save_button.setAccessibleName(QCoreApplication.translate("ProfilePanel", "Save"))
+        self.save_button.clicked.connect(self.save)
+        self.discard_button = QPushButton(
+            QCoreApplication.translate("ProfilePanel", "Cancel"), self.page)
+        self.discard_button.setAccessibleName(
+            QCoreApplication.translate("ProfilePanel", "Discard the changes"))
+        self.discard_button.clicked.connect(self.discard)
+        self.delete_button = QPushButton(
+            QCoreApplication.translate("ProfilePanel", "&Delete…"), self.page)
+        self.delete_button.setAccessibleName(delete_name)
+        self.delete_button.clicked.connect(self._delete_clicked)
+        for button in (self.save_button, self.discard_button, *extra_buttons,
+                       self.delete_button):
+            button.setParent(self.page)
+            header.addWidget(button)
+        layout.addLayout(header)
+        self.stack.addWidget(self.page)
+        return layout
 
     # -- hooks ------------------------------------------------------------------------------
 

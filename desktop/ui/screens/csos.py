@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -286,41 +285,10 @@ class OrganizationPanel(ProfilePanel):
         self._members: list[dict[str, Any]] = []
         self.member_dialog: MemberDialog | None = None
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.stack = QStackedWidget(self)
-        outer.addWidget(self.stack)
-        empty = QWidget(self)
-        empty_layout = QVBoxLayout(empty)
-        message = hint(self.tr("Choose an organisation in the list, or add a new one with "
-                               "Ctrl+N."), empty)
-        message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty_layout.addWidget(message, 1)
-        self.stack.addWidget(empty)
-
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.name_label = section_title("", page)
-        self.name_label.setWordWrap(True)
-        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.name_label)
-        header = QHBoxLayout()
-        self.meta_label = hint("", page)
-        header.addWidget(self.meta_label, 1)
-        self.save_button = QPushButton(self.tr("&Save"), page)
-        self.save_button.setAccessibleName(self.tr("Save"))
-        self.save_button.setToolTip(self.tr("Save the details (Ctrl+S)"))
-        self.save_button.clicked.connect(self.save)
-        self.discard_button = QPushButton(self.tr("Cancel"), page)
-        self.discard_button.setAccessibleName(self.tr("Discard the changes"))
-        self.discard_button.clicked.connect(self.discard)
-        self.delete_button = QPushButton(self.tr("&Delete…"), page)
-        self.delete_button.setAccessibleName(self.tr("Delete this organisation"))
-        self.delete_button.clicked.connect(self._delete_clicked)
-        for button in (self.save_button, self.discard_button, self.delete_button):
-            header.addWidget(button)
-        layout.addLayout(header)
+        layout = self.build_frame(
+            self.tr("Choose an organisation in the list, or add a new one with Ctrl+N."),
+            self.tr("Delete this organisation"))
+        page = self.page
 
         self.tabs = QTabWidget(page)
         self.tabs.setDocumentMode(True)
@@ -359,8 +327,6 @@ class OrganizationPanel(ProfilePanel):
         self.tabs.addTab(details, self.tr("Details"))
         self.tabs.addTab(self._build_members(), self.tr("People"))
         layout.addWidget(self.tabs, 1)
-        self.stack.addWidget(page)
-        self.page = page
         self.reload_choices()
         self.clear()
 

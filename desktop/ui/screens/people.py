@@ -128,51 +128,16 @@ class PersonProfile(ProfilePanel):
         self.consent_dialog: ConsentDialog | None = None
         self.consent_state = "missing"
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.stack = QStackedWidget(self)
-        outer.addWidget(self.stack)
-
-        empty = QWidget(self)
-        empty_layout = QVBoxLayout(empty)
-        self.empty_hint = hint(self.tr(
-            "Choose a person in the list to see their details and history, or register a "
-            "new person with Ctrl+N."), empty)
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty_layout.addWidget(self.empty_hint, 1)
-        self.stack.addWidget(empty)
-
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        # The name on a line of its own (long Ukrainian names must not be squeezed by the
-        # buttons), then what is known about the record and the actions on one line.
-        self.name_label = section_title("", page)
-        self.name_label.setWordWrap(True)
-        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.name_label)
-        header = QHBoxLayout()
-        self.meta_label = hint("", page)
-        header.addWidget(self.meta_label, 1)
-        self.save_button = QPushButton(self.tr("&Save"), page)
-        self.save_button.setToolTip(self.tr("Save the details (Ctrl+S)"))
-        self.save_button.setAccessibleName(self.tr("Save"))
-        self.save_button.clicked.connect(self.save)
-        self.discard_button = QPushButton(self.tr("Cancel"), page)
-        self.discard_button.setAccessibleName(self.tr("Discard the changes"))
-        self.discard_button.clicked.connect(self.discard)
-        self.merge_button = QPushButton(self.tr("Merge &with…"), page)
+        self.merge_button = QPushButton(self.tr("Merge &with…"), self)
         self.merge_button.setAccessibleName(self.tr("Merge with another record"))
         self.merge_button.setToolTip(self.tr(
             "This person is registered twice? Choose the other record and merge them."))
         self.merge_button.clicked.connect(self._merge_clicked)
-        self.delete_button = QPushButton(self.tr("&Delete…"), page)
-        self.delete_button.setAccessibleName(self.tr("Delete this person"))
-        self.delete_button.clicked.connect(self._delete_clicked)
-        for button in (self.save_button, self.discard_button, self.merge_button,
-                       self.delete_button):
-            header.addWidget(button)
-        layout.addLayout(header)
+        layout = self.build_frame(
+            self.tr("Choose a person in the list to see their details and history, or "
+                    "register a new person with Ctrl+N."),
+            self.tr("Delete this person"), (self.merge_button,))
+        page = self.page
 
         # -- consent ----------------------------------------------------------------------
         self.consent_box = QGroupBox(self.tr("Consent to process personal data"), page)
@@ -268,8 +233,6 @@ class PersonProfile(ProfilePanel):
             tree.itemActivated.connect(self._history_activated)
             self.tabs.addTab(tree, "")
         layout.addWidget(self.tabs, 1)
-        self.stack.addWidget(page)
-        self.page = page
 
         self.reload_choices()
         self._set_tab_titles({})
