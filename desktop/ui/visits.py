@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QDate,
     QDateTime,
     QSignalBlocker,
-    Qt,
     QTime,
 )
 from PySide6.QtWidgets import (
@@ -26,9 +25,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QHBoxLayout,
-    QLabel,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +38,7 @@ from desktop.store.queries.today import to_local
 from desktop.ui import forms as _forms
 from desktop.ui import theme
 from desktop.ui.context import AppContext
-from desktop.ui.formatting import format_count, format_date, format_datetime
+from desktop.ui.formatting import format_date, format_datetime
 from desktop.ui.forms import (
     ChoiceField,
     DateField,
@@ -51,12 +48,11 @@ from desktop.ui.forms import (
     TextField,
     VocabField,
 )
-from desktop.ui.kit.editor import RecordEditor, UndoBar
+from desktop.ui.kit.editor import RecordEditor
 from desktop.ui.kit.filters import PeriodFilter, day_start_utc, fill_combo, utc_stamp
 from desktop.ui.kit.layout import scroll_area
 from desktop.ui.kit.person_field import AuthorField, AuthorPicker
-from desktop.ui.kit.tables import make_table
-from desktop.ui.models import Column, PagedTableModel
+from desktop.ui.models import Column
 from desktop.ui.translate import tr_vocab, vocab_items
 from desktop.ui.widgets import section_title
 
@@ -137,17 +133,7 @@ class VisitsPanel(RecordEditor):
         bar.addStretch(1)
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
-        self.undo_bar = UndoBar(ctx, self)
-        self.undo_bar.restored.connect(self._restored)
-        layout.addWidget(self.undo_bar)
-
-        # -- list -------------------------------------------------------------------------
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setChildrenCollapsible(False)
-        left = QWidget(splitter)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        self.model = PagedTableModel(ctx.store.conn, ctx.store.path, [
+        splitter = self.build_list(layout, [
             Column("visited_at", self.tr("Visited"), format_datetime),
             Column(("last_name", "first_name", "patronymic"), self.tr("Visitor"),
                    self._visitor, tooltip=self._visitor_full),
@@ -155,14 +141,10 @@ class VisitsPanel(RecordEditor):
             Column("tool", self.tr("Tool"), lambda code: tr_vocab("visit_tools", code),
                    tooltip=lambda code: tr_vocab("visit_tools", code)),
             Column("follow_up_on", self.tr("Follow-up"), format_date),
-        ], parent=self)
-        self.view = make_table(self.model, self.tr("Advice visits"), 2, left, samples={
-            0: "00.00.0000 00:00", 1: "Коваленко О. П.", 3: "Громадський", 4: "00.00.0000"})
-        self.count = QLabel(left)
-        self.count.setAccessibleName(self.tr("Number of visits shown"))
-        left_layout.addWidget(self.view, 1)
-        left_layout.addWidget(self.count)
-        self.model.total_changed.connect(self._show_total)
+        ], name=self.tr("Advice visits"),
+                                   stretch=2, samples={0: "00.00.0000 00:00", 1: "Коваленко О. П.",
+                                                         3: "Громадський", 4: "00.00.0000"},
+                                   count_name=self.tr("Number of visits shown"))
 
         # -- form -------------------------------------------------------------------------
         self.detail = QWidget(splitter)
@@ -193,7 +175,6 @@ class VisitsPanel(RecordEditor):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         detail.addLayout(buttons)
-        splitter.addWidget(left)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
@@ -228,10 +209,6 @@ class VisitsPanel(RecordEditor):
     def _visitor_full(self, last: str | None, first: str | None,
                       patronymic: str | None) -> str:
         return full_name(last, first, patronymic)
-
-    def _show_total(self, total: int) -> None:
-        self.count.setText(self.tr("Shown: {count}").format(count=format_count(total))
-                           if total >= 0 else "")
 
     def refresh(self) -> None:
         """Reload choices and the list; the open record too unless it has unsaved edits."""

@@ -722,10 +722,6 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Пропозиції</translation>
     </message>
     <message>
-        <source>Shown: {count}</source>
-        <translation>Показано: {count}</translation>
-    </message>
-    <message>
         <source>Submissions ({count})</source>
         <translation>Пропозиції ({count})</translation>
     </message>
@@ -2027,10 +2023,6 @@ Your data is safe. The details were written to {file}.</source>
     <message>
         <source>Save (Ctrl+S)</source>
         <translation>Зберегти (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Shown: {count}</source>
-        <translation>Показано: {count}</translation>
     </message>
     <message>
         <source>This is a council officer&apos;s device: the status and the council&apos;s answer can be edited here.</source>
@@ -3731,8 +3723,12 @@ Their gender, age group and settlement stay, and so do their check-ins: the offi
         <translation>Повернути {what} до збереженого стану? Те, що ви ввели, буде втрачено.</translation>
     </message>
     <message>
-        <source>Delete {what}?</source>
+        <source>Shown: {count}</source>
         <extracomment>Emitted after a record was saved (its id). Something outside the form changed (a person picked, a file attached). The form&apos;s values as loaded: typing something and deleting it again is no change.</extracomment>
+        <translation>Показано: {count}</translation>
+    </message>
+    <message>
+        <source>Delete {what}?</source>
         <translation>Видалити {what}?</translation>
     </message>
     <message>
@@ -5424,10 +5420,6 @@ The app restarts afterwards.</source>
     <message>
         <source>Save (Ctrl+S)</source>
         <translation>Зберегти (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Shown: {count}</source>
-        <translation>Показано: {count}</translation>
     </message>
     <message>
         <source>Visit on {when}</source>

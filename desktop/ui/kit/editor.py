@@ -12,15 +12,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLineEdit, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui.context import AppContext
+from desktop.ui.formatting import format_count
 from desktop.ui.forms import RecordForm
 from desktop.ui.kit import questions
 from desktop.ui.kit.questions import Unsaved
-from desktop.ui.models import PagedTableModel
+from desktop.ui.kit.tables import make_table
+from desktop.ui.models import Column, PagedTableModel
 from desktop.ui.widgets import Banner
 from desktop.ui.workers import plain_message
 
@@ -93,6 +103,32 @@ class RecordEditor(QWidget):
         self.delete_button: QPushButton
         self.undo_bar: UndoBar
         self.detail: QWidget
+
+    def build_list(self, layout: QVBoxLayout, columns: list[Column], *, name: str,
+                   stretch: int, samples: dict[int, str], count_name: str) -> QSplitter:
+        """The undo bar, then a splitter with the list on the left: the kit's table over
+        `columns` and a "Shown: n" line under it. Add the form side to the splitter."""
+        self.undo_bar = UndoBar(self.ctx, self)
+        self.undo_bar.restored.connect(self._restored)
+        layout.addWidget(self.undo_bar)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.model = PagedTableModel(self.ctx.store.conn, self.ctx.store.path, columns,
+                                     parent=self)
+        self.view = make_table(self.model, name, stretch, left, samples=samples)
+        self.count = QLabel(left)
+        self.count.setAccessibleName(count_name)
+        left_layout.addWidget(self.view, 1)
+        left_layout.addWidget(self.count)
+        self.model.total_changed.connect(self._show_total)
+        return splitter
+
+    def _show_total(self, total: int) -> None:
+        self.count.setText(QCoreApplication.translate("RecordEditor", "Shown: {count}").format(
+            count=format_count(total)) if total >= 0 else "")
 
     def _connect_editor(self) -> None:
         self._snapshot = self.form.values()  # the blank form, until the first load

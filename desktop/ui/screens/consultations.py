@@ -19,7 +19,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -243,16 +242,7 @@ class ConsultationsEditor(RecordEditor):
         bar.addWidget(self.period)
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
-        self.undo_bar = UndoBar(ctx, self)
-        self.undo_bar.restored.connect(self._restored)
-        layout.addWidget(self.undo_bar)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setChildrenCollapsible(False)
-        left = QWidget(splitter)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        self.model = PagedTableModel(ctx.store.conn, ctx.store.path, [
+        splitter = self.build_list(layout, [
             Column(("title", "authority"), self.tr("Title"), lambda title, _: title or "",
                    tooltip=lambda title, authority: "\n".join(filter(None, (title, authority)))),
             Column("status", self.tr("Status"),
@@ -260,14 +250,9 @@ class ConsultationsEditor(RecordEditor):
                    tooltip=lambda c: tr_vocab("consultation_statuses", c)),
             Column(("opens_on", "closes_on"), self.tr("Dates"), self._dates,
                    tooltip=self._dates),
-        ], parent=self)
-        self.view = make_table(self.model, self.tr("Consultations"), 0, left, samples={
-            1: "Заплановано", 2: "00.00–00.00.0000"})
-        self.count = QLabel(left)
-        self.count.setAccessibleName(self.tr("Number of consultations shown"))
-        left_layout.addWidget(self.view, 1)
-        left_layout.addWidget(self.count)
-        self.model.total_changed.connect(self._show_total)
+        ], name=self.tr("Consultations"),
+                                   stretch=0, samples={1: "Заплановано", 2: "00.00–00.00.0000"},
+                                   count_name=self.tr("Number of consultations shown"))
 
         self.tabs = QTabWidget(splitter)
         self.tabs.setAccessibleName(self.tr("The chosen consultation"))
@@ -307,7 +292,6 @@ class ConsultationsEditor(RecordEditor):
         self.submissions.model.total_changed.connect(self._show_submission_count)
         self.tabs.addTab(self.detail, self.tr("Details"))
         self.tabs.addTab(self.submissions, self.tr("Submissions"))
-        splitter.addWidget(left)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
@@ -342,10 +326,6 @@ class ConsultationsEditor(RecordEditor):
         if first and last and first[-4:] == last[-4:]:
             first = first[:-5]
         return f"{first or '…'}–{last or '…'}"
-
-    def _show_total(self, total: int) -> None:
-        self.count.setText(self.tr("Shown: {count}").format(count=format_count(total))
-                           if total >= 0 else "")
 
     def _show_submission_count(self, total: int) -> None:
         self.tabs.setTabText(1, self.tr("Submissions ({count})").format(

@@ -47,12 +47,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -65,7 +63,7 @@ from desktop.store.queries import ideas as queries
 from desktop.store.syncstate import ROLE
 from desktop.ui import theme
 from desktop.ui.context import AppContext
-from desktop.ui.formatting import format_count, format_date
+from desktop.ui.formatting import format_date
 from desktop.ui.forms import (
     ChoiceField,
     DateField,
@@ -74,12 +72,11 @@ from desktop.ui.forms import (
     TextField,
     VocabField,
 )
-from desktop.ui.kit.editor import RecordEditor, UndoBar
+from desktop.ui.kit.editor import RecordEditor
 from desktop.ui.kit.filters import PeriodFilter, fill_combo
 from desktop.ui.kit.layout import chain_tab_order, scroll_area, set_council_field
 from desktop.ui.kit.person_field import AuthorField, AuthorPicker
-from desktop.ui.kit.tables import make_table
-from desktop.ui.models import Column, PagedTableModel
+from desktop.ui.models import Column
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import is_ukrainian, tr_vocab, vocab_items
 from desktop.ui.widgets import SEARCH_DELAY_MS, Banner, hint, page_title, section_title
@@ -547,29 +544,15 @@ class IdeasEditor(RecordEditor):
         filters.addWidget(self.period)
         filters.addStretch(1)
         layout.addLayout(filters)
-        self.undo_bar = UndoBar(ctx, self)
-        self.undo_bar.restored.connect(self._restored)
-        layout.addWidget(self.undo_bar)
-
-        # -- list ---------------------------------------------------------------------------
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setChildrenCollapsible(False)
-        left = QWidget(splitter)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        self.model = PagedTableModel(ctx.store.conn, ctx.store.path, [
+        splitter = self.build_list(layout, [
             Column("received_on", self.tr("Received"), format_date),
             Column("title", self.tr("Title"), tooltip=self._title_tooltip_first),
             Column("channel", self.tr("Channel"), lambda c: tr_vocab("idea_channels", c)),
             Column("status", self.tr("Status"), lambda c: tr_vocab("idea_statuses", c)),
-        ], parent=self)
-        self.view = make_table(self.model, self.tr("Ideas and appeals"), 1, left, samples={
-            0: "00.00.0000", 2: "Громадський бюдж", 3: "Надано відповідь"})
-        self.count = QLabel(left)
-        self.count.setAccessibleName(self.tr("Number of ideas shown"))
-        left_layout.addWidget(self.view, 1)
-        left_layout.addWidget(self.count)
-        self.model.total_changed.connect(self._show_total)
+        ], name=self.tr("Ideas and appeals"),
+                                   stretch=1, samples={0: "00.00.0000", 2: "Громадський бюдж",
+                                                         3: "Надано відповідь"},
+                                   count_name=self.tr("Number of ideas shown"))
 
         # -- the chosen idea ----------------------------------------------------------------
         self.detail = QWidget(splitter)
@@ -621,7 +604,6 @@ class IdeasEditor(RecordEditor):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         detail.addLayout(buttons)
-        splitter.addWidget(left)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
@@ -656,10 +638,6 @@ class IdeasEditor(RecordEditor):
 
     def _title_tooltip_first(self, title: str | None) -> str:
         return title or ""
-
-    def _show_total(self, total: int) -> None:
-        self.count.setText(self.tr("Shown: {count}").format(count=format_count(total))
-                           if total >= 0 else "")
 
     def refresh(self) -> None:
         """Reload the choices and the list; the open idea too unless it has unsaved edits."""
