@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -49,11 +48,11 @@ from desktop.ui.forms import (
     VocabField,
 )
 from desktop.ui.kit import questions
-from desktop.ui.kit.tables import setup_table
+from desktop.ui.kit.list_pane import ListPane
 from desktop.ui.models import Column, PagedTableModel
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import is_ukrainian, tr_vocab
-from desktop.ui.widgets import SEARCH_DELAY_MS, Banner, hint, page_title, section_title
+from desktop.ui.widgets import Banner, hint, page_title, section_title
 from desktop.ui.workers import reader_job, run_in_background, show_error
 
 #: Milliseconds after the last typed letter before the title search runs.
@@ -151,7 +150,6 @@ class EventsScreen(Screen):
         self.feedback_dialog: QWidget | None = None
         self.feedback: queries.FeedbackSummary | None = None
         self._device_office: str | None = None
-        self._reselecting = False
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -164,47 +162,12 @@ class EventsScreen(Screen):
         top.addWidget(self.new_button)
         layout.addLayout(top)
 
-        # -- filters ----------------------------------------------------------------------
-        filters = QHBoxLayout()
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search by title…"))
-        self.search.setAccessibleName(self.tr("Search events by title"))
-        self.search.setClearButtonEnabled(True)
-        self.search.addAction(theme.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search.installEventFilter(self)
-        filters.addWidget(self.search, 2)
-        self.period = QComboBox(self)
-        self.period.setAccessibleName(self.tr("Period"))
-        for code, text in (
-            ("upcoming", self.tr("Upcoming")), ("this_week", self.tr("This week")),
-            ("this_month", self.tr("This month")), ("next_30_days", self.tr("Next 30 days")),
-            ("past", self.tr("Past")), ("all", self.tr("All dates")),
-        ):
-            self.period.addItem(text, code)
-        self.office = QComboBox(self)
-        self.office.setAccessibleName(self.tr("Office"))
-        self.office.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.office.setMinimumContentsLength(14)
-        self.kind = QComboBox(self)
-        self.kind.setAccessibleName(self.tr("Type of event"))
-        self.kind.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.kind.setMinimumContentsLength(14)
-        for text, combo in ((self.tr("&When:"), self.period), (self.tr("O&ffice:"), self.office),
-                            (self.tr("Ty&pe:"), self.kind)):
-            label = QLabel(text, self)
-            label.setBuddy(combo)
-            filters.addWidget(label)
-            filters.addWidget(combo, 1)
-        layout.addLayout(filters)
-
         self.undo_banner = Banner("", self.tr("&Undo"), self)
         self.undo_banner.setVisible(False)
         self.undo_banner.action_clicked.connect(self.undo_delete)
         layout.addWidget(self.undo_banner)
 
-        # -- the list -----------------------------------------------------------------------
+        # -- the list (the kit's ListPane: search, filters, table, keys) --------------------
         self.model = PagedTableModel(ctx.store.conn, ctx.store.path, [
             Column("starts_at", self.tr("When"), when_text),
             Column("title", self.tr("Title"), tooltip=lambda title: title or ""),
@@ -215,21 +178,46 @@ class EventsScreen(Screen):
             Column("status", self.tr("Status"),
                    lambda code: tr_vocab("event_statuses", code)),
         ], parent=self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.setAccessibleName(self.tr("Events"))
-        setup_table(self.view, 1, samples={0: "пн, 00.00.0000 00:00", 2: "Громадські слухан",
-                                           3: "Стадниця", 4: "Заплановано"})
-        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.view.activated.connect(self._activated)
-        self.model.total_changed.connect(self._total_changed)
-        self.model.modelReset.connect(self._reselect)
-        self.total = hint("", self)
-
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.view, 1)
+        self.pane = ListPane(
+            self.model, self._query, name=self.tr("Events"),
+            placeholder=self.tr("Search by title…"),
+            search_name=self.tr("Search events by title"), stretch=1,
+            samples={0: "пн, 00.00.0000 00:00", 2: "Громадські слухан", 3: "Стадниця",
+                     4: "Заплановано"}, parent=left)
+        self.search, self.view = self.pane.search, self.pane.view
+        self.period = QComboBox(self)
+        self.period.setAccessibleName(self.tr("Period"))
+        for code, text in (
+            ("upcoming", self.tr("Upcoming")), ("this_week", self.tr("This week")),
+            ("this_month", self.tr("This month")), ("next_30_days", self.tr("Next 30 days")),
+            ("past", self.tr("Past")), ("all", self.tr("All dates")),
+        ):
+            self.period.addItem(text, code)
+        self.office = QComboBox(self)
+        self.office.setAccessibleName(self.tr("Office"))
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName(self.tr("Type of event"))
+        for combo in (self.office, self.kind):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+        filters: list[QWidget] = []
+        for text, combo in ((self.tr("&When:"), self.period), (self.tr("O&ffice:"), self.office),
+                            (self.tr("Ty&pe:"), self.kind)):
+            label = QLabel(text, self)
+            label.setBuddy(combo)
+            filters += [label, combo]
+        self.pane.add_filters(*filters)
+        self.pane.chosen.connect(self._chosen)
+        self.pane.activated.connect(self._activated)
+        self.pane.delete_requested.connect(self._delete_requested)
+        self.model.total_changed.connect(self._total_changed)
+        self.model.modelReset.connect(self._reselect)
+        self.total = hint("", self)
+        left_layout.addWidget(self.pane, 1)
         left_layout.addWidget(self.total)
 
         # -- the panel: nothing chosen / details / form -----------------------------------------
@@ -254,23 +242,10 @@ class EventsScreen(Screen):
         layout.addWidget(splitter, 1)
 
         # -- keyboard -----------------------------------------------------------------------
-        self._shortcut(QKeySequence.StandardKey.Delete, self.delete_current, self.view)
         self._shortcut(QKeySequence(Qt.Key.Key_F2), self.edit_current, self)
         self._shortcut(QKeySequence.StandardKey.Undo, self.undo_delete, self)
         self._shortcut(QKeySequence(Qt.Key.Key_Escape), self.cancel_edit, self.form_page)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(self._search_timer.start)
-        self.period.currentIndexChanged.connect(self.apply_filters)
-        self.office.currentIndexChanged.connect(self.apply_filters)
-        self.kind.currentIndexChanged.connect(self.apply_filters)
-        QWidget.setTabOrder(self.search, self.period)
-        QWidget.setTabOrder(self.period, self.office)
-        QWidget.setTabOrder(self.office, self.kind)
-        QWidget.setTabOrder(self.kind, self.view)
 
     def _shortcut(self, keys: QKeySequence | QKeySequence.StandardKey, slot: Any,
                   widget: QWidget) -> QShortcut:
@@ -444,12 +419,14 @@ class EventsScreen(Screen):
 
     def apply_filters(self) -> None:
         """Run the list's query for the current search, period, office and type."""
-        self._search_timer.stop()
+        self.pane.apply()
+
+    def _query(self) -> Any:
         office = self.office.currentData()
         self.view.setColumnHidden(3, office is not None)
-        self.model.set_query(queries.event_list(
+        return queries.event_list(
             self.today(), period=self.period.currentData() or "upcoming", office_id=office,
-            kind=self.kind.currentData(), search=self.search.text()))
+            kind=self.kind.currentData(), search=self.search.text())
 
     def _total_changed(self, total: int) -> None:
         self.total.setText(self.tr("Events shown: {count}").format(count=format_count(total))
@@ -464,27 +441,18 @@ class EventsScreen(Screen):
             if self.model.rowCount() and self.panel.currentWidget() is self.empty_page:
                 QTimer.singleShot(0, self._select_first)
             return
-        for row in range(self.model.rowCount()):
-            if self.model.record_id(row) == self._current_id:
-                self._reselecting = True  # the details already show it: no reload
-                try:
-                    self.view.selectRow(row)
-                finally:
-                    self._reselecting = False
-                return
+        self.pane.select_id(self._current_id)  # the details already show it: no reload
 
-    def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        if self._reselecting:
-            return
-        event_id = self.model.record_id(current.row()) if current.isValid() else None
-        if event_id and self.panel.currentWidget() is not self.form_page:
+    def _chosen(self, event_id: str) -> None:
+        if self.panel.currentWidget() is not self.form_page:
             self.show_event(event_id)
 
-    def _activated(self, index: QModelIndex) -> None:
-        event_id = self.model.record_id(index.row())
-        if event_id:
-            self.show_event(event_id)
-            self.edit_current()
+    def _activated(self, event_id: str) -> None:
+        self.show_event(event_id)
+        self.edit_current()
+
+    def _delete_requested(self, _event_id: str) -> None:
+        self.delete_current()
 
     def _select_first(self) -> None:
         if self._current_id is None and self.model.rowCount() \
@@ -738,18 +706,6 @@ class EventsScreen(Screen):
 
     def search_box(self) -> QLineEdit:
         return self.search
-
-    def eventFilter(self, watched: Any, event: Any) -> bool:
-        from PySide6.QtCore import QEvent
-
-        if watched is self.search and event.type() == QEvent.Type.KeyPress \
-                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.apply_filters()
-            self.view.setFocus()
-            if self.model.rowCount() and not self.view.currentIndex().isValid():
-                self.select_row(0)
-            return True
-        return super().eventFilter(watched, event)
 
     def current_record(self) -> tuple[str, str] | None:
         event_id = self.current_event_id()
