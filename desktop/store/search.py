@@ -64,6 +64,41 @@ def match_expression(query: str) -> str | None:
     return " ".join(f'"{w}"*' for w in words)
 
 
+def person_words(text: str) -> list[str]:
+    """The words of a search for a person as the index stores them (folded once, here).
+    Digits typed in groups ("067 123 45 67") are one number; a phone's country code is left
+    out ("38", "380"), and "38067…" is looked up as "067…": every Ukrainian number is
+    indexed in its national form too, and the country code alone matches everyone. Every
+    person search uses it: the desk, the pickers and the People list find the same people."""
+    merged: list[str] = []
+    for word in _WORD.findall(fold(text)):
+        if word.isdigit() and merged and merged[-1].isdigit():
+            merged[-1] += word
+        else:
+            merged.append(word)
+    words = []
+    for word in merged:
+        if word.isdigit():
+            if word in ("3", "38", "380"):
+                continue
+            if word.startswith("380"):
+                word = "0" + word[3:]
+        words.append(word)
+    return words
+
+
+def specific_enough(words: Sequence[str]) -> bool:
+    """Two letters, or three digits of a phone number (two digits match a third of all
+    numbers, and say nothing)."""
+    length = sum(len(w) for w in words)
+    return length >= 3 if words and all(w.isdigit() for w in words) else length >= 2
+
+
+def words_expression(words: Sequence[str]) -> str:
+    """Every word must match the start of some indexed word."""
+    return " ".join(f'"{w}"*' for w in words)
+
+
 @dataclass(frozen=True)
 class Hit:
     kind: str

@@ -189,3 +189,16 @@ def test_a_person_search_gives_one_answer_and_folds_the_text_once(store, event, 
     assert queries.find_people(store.conn, "ковальч", event).status == "found"
     assert queries.find_people(store.conn, "ков", event, limit=2).status == "more"
     assert len(folds) == 5  # once per search, whatever the answer
+
+
+def test_the_people_list_finds_a_phone_as_the_desk_does(store, event):
+    """One person search: a number typed in groups finds the same person in the People list
+    (and its picker) as at the check-in desk."""
+    from desktop.store.queries.people import people_list
+
+    wanted = person(store, "Гнатюк", phone="+380671234567")
+    person(store, "Гнатенко", phone="+380501112233")
+    for typed in ("067 123 45 67", "+38 067 123", "0671234567", "гнатюк 067"):
+        assert [r[0] for r in people_list(typed).all(store.conn)] == [wanted], typed
+        assert [m.id for m in queries.find_people(store.conn, typed, event).matches] \
+            == [wanted], typed

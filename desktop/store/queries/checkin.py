@@ -20,7 +20,12 @@ from datetime import date, datetime, timedelta
 from desktop.domain.dedupe import duplicate_keys
 from desktop.domain.names import fold
 from desktop.store.queries.today import to_local
-from desktop.store.search import match_expression
+from desktop.store.search import (
+    match_expression,
+    person_words,
+    specific_enough,
+    words_expression,
+)
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -162,41 +167,17 @@ class SearchResult:
         return "more" if self.more else "found"
 
 
-def query_words(text: str) -> list[str]:
-    """The words of a search as the index stores them (folded). Digits typed in groups
-    ("067 123 45 67") are one number; a phone's country code is left out ("38", "380"),
-    and "38067…" is looked up as "067…": every Ukrainian number is indexed in its national
-    form too, and the country code alone matches everyone."""
-    merged: list[str] = []
-    for word in _WORD.findall(fold(text)):
-        if word.isdigit() and merged and merged[-1].isdigit():
-            merged[-1] += word
-        else:
-            merged.append(word)
-    words = []
-    for word in merged:
-        if word.isdigit():
-            if word in ("3", "38", "380"):
-                continue
-            if word.startswith("380"):
-                word = "0" + word[3:]
-        words.append(word)
-    return words
+#: The person search's words, how specific they must be, and the index expression: one
+#: definition in `desktop.store.search`, shared with the People list and the pickers.
+query_words = person_words
+_specific = specific_enough
+_expression = words_expression
 
 
 def searchable(text: str) -> bool:
     """Whether a search is specific enough to run: two letters, or three digits of a phone
     number (two digits match a third of all numbers, and say nothing)."""
-    return _specific(query_words(text))
-
-
-def _specific(words: Sequence[str]) -> bool:
-    length = sum(len(w) for w in words)
-    return length >= 3 if words and all(w.isdigit() for w in words) else length >= 2
-
-
-def _expression(words: Sequence[str]) -> str:
-    return " ".join(f'"{w}"*' for w in words)
+    return specific_enough(person_words(text))
 
 
 def _index_docs(conn: sqlite3.Connection, expression: str, limit: int) -> list[tuple[str, str]]:

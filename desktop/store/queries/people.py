@@ -14,7 +14,7 @@ from typing import Any
 
 from desktop.domain.names import sort_key
 from desktop.store.queries.common import PagedSelect
-from desktop.store.search import match_expression
+from desktop.store.search import match_expression, person_words, words_expression
 
 #: Consent filter values.
 CONSENT_GIVEN = "given"
@@ -65,9 +65,9 @@ def people_list(
         first = sort_key(letter)
         where.append("t.sort_key >= ? AND t.sort_key < ?")
         params.extend((first, first[:-1] + chr(ord(first[-1]) + 1)))
-    elif (found := search_condition("people", text)) is not None:
-        where.append(found[0])
-        params.extend(found[1])
+    elif words := person_words(text):  # the same words as every person search
+        where.append(SEARCH_SUBSELECT)
+        params.extend((words_expression(words), "people"))
     if gender:
         where.append("t.gender = ?")
         params.append(gender)
