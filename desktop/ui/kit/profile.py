@@ -112,6 +112,10 @@ class ProfilePanel(QWidget):
 
     # -- hooks ------------------------------------------------------------------------------
 
+    def new_defaults(self) -> dict[str, Any]:
+        """What a new record starts with (this device's office)."""
+        return {"office_id": self.ctx.office_id}
+
     def title_of(self, record: dict[str, Any]) -> str:
         """The heading above a stored record."""
         raise NotImplementedError
@@ -181,6 +185,10 @@ class ProfilePanel(QWidget):
         self.form.clear()
         self._snapshot = self.form.values()
         self.stack.setCurrentIndex(0)
+
+    def new_record(self) -> None:
+        """A blank form for a new record."""
+        self.start_new(self.new_defaults())
 
     def start_new(self, defaults: dict[str, Any]) -> None:
         """A blank form for a new record, with `defaults` filled in."""

@@ -67,15 +67,14 @@ from desktop.ui.kit import questions
 from desktop.ui.kit.list_pane import ListPane
 from desktop.ui.kit.person_field import QuickPersonDialog, prefill_from_search
 from desktop.ui.kit.profile import ProfilePanel
-from desktop.ui.kit.questions import Unsaved
+from desktop.ui.kit.profile_screen import ProfileScreen
 from desktop.ui.models import CENTER, RIGHT, Column, PagedTableModel
 from desktop.ui.person_dialogs import (
     PersonPicker,
     person_name,
 )
-from desktop.ui.screens.base import Screen
 from desktop.ui.translate import tr_vocab, vocab_items
-from desktop.ui.widgets import Banner, SearchEdit, error_label, hint, page_title, section_title
+from desktop.ui.widgets import Banner, error_label, hint, page_title, section_title
 from desktop.ui.workers import plain_message
 
 ORG_FIELDS = FIELDS["organizations"]
@@ -413,8 +412,11 @@ class OrganizationPanel(ProfilePanel):
             return _areas_list(current.get(name)) == (value or [])
         return current.get(name) == value
 
+    def new_defaults(self) -> dict[str, Any]:
+        return {"legal_form": "public_organization", "office_id": self.ctx.office_id}
+
     def new_organization(self) -> None:
-        self.start_new({"legal_form": "public_organization", "office_id": self.ctx.office_id})
+        self.new_record()
 
     def show_organization(self, org_id: str) -> bool:
         return self.show_record(org_id)
@@ -539,7 +541,8 @@ class OrganizationPanel(ProfilePanel):
             name=other["name"]))
         self.edrpou_note.setVisible(True)
 
-class CsosScreen(Screen):
+class CsosScreen(ProfileScreen):
+    link_field = "organization_id"
     key = "csos"
     title = QT_TRANSLATE_NOOP("Screens", "CSOs")
     icon = "csos"
@@ -582,8 +585,7 @@ class CsosScreen(Screen):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_list())
-        self.panel = OrganizationPanel(ctx, splitter)
-        self.panel.saved.connect(self._saved)
+        self.panel = self.record_panel = OrganizationPanel(ctx, splitter)
         self.panel.delete_requested.connect(self.delete_organization)
         self.panel.member_removed.connect(self._member_removed)
         splitter.addWidget(self.panel)
@@ -591,6 +593,7 @@ class CsosScreen(Screen):
         splitter.setStretchFactor(1, 6)
         splitter.setSizes([600, 560])
         layout.addWidget(splitter, 1)
+        self.connect_pane()
 
     def _build_list(self) -> QWidget:
         self.model = PagedTableModel(self.ctx.store.conn, self.ctx.store.path, [
@@ -646,11 +649,7 @@ class CsosScreen(Screen):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sort_changed)
-        self.pane.searched.connect(self._searched)
-        self.pane.chosen.connect(self._chosen)
-        self.pane.activated.connect(self._row_activated)
         self.pane.delete_requested.connect(self.delete_organization)
-        self.model.total_changed.connect(self._total_changed)
         return self.pane
 
     # -- Screen ---------------------------------------------------------------------------
@@ -659,25 +658,6 @@ class CsosScreen(Screen):
         self.panel.reload_choices()
         self.apply_search()
         self.panel.reload()
-
-    def search_box(self) -> SearchEdit:
-        return self.search
-
-    def new_record(self) -> bool:
-        if self.may_leave():
-            self.view.clearSelection()
-            self.panel.new_organization()
-        return True
-
-    def save(self) -> bool:
-        return self.panel.save()
-
-    def show_item(self, item: dict[str, Any]) -> None:
-        org_id = item.get("id") if item.get("table", "organizations") == "organizations" \
-            else item.get("organization_id")
-        if org_id and self.may_leave():
-            self.panel.show_organization(org_id)
-            self._select_row_of(org_id)
 
     def today(self) -> date:
         return self._today_override or date.today()
@@ -701,10 +681,6 @@ class CsosScreen(Screen):
         except ValueError:  # 29 February
             return (day - timedelta(days=365)).isoformat()
 
-    def apply_search(self) -> None:
-        """Run the search and filters now (typing runs it after a short pause)."""
-        self.pane.apply()
-
     def _query(self) -> Any:
         query = queries.organizations_list(
             self.search.text(), legal_form=self.legal_form_filter.currentData(),
@@ -714,25 +690,22 @@ class CsosScreen(Screen):
             else None)
         return query.ordered_by(*self._sort) if self._sort is not None else query
 
-    def _searched(self) -> None:
-        if self.panel.org_id:
-            self.pane.select_id(self.panel.org_id)
-        elif self._first_load and self.panel.stack.currentIndex() == 0:
-            self.pane.select_first()
-        self._first_load = False
-
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         if 0 <= column < len(self.SORT_KEYS):
             self._sort = (self.SORT_KEYS[column], order == Qt.SortOrder.DescendingOrder)
             self.apply_search()
 
-    def _total_changed(self, total: int) -> None:
-        if total < 0:
-            self.count_label.setText("…")
-            return
-        text = self.tr("Found: {count}") if self.pane.filtered() else \
-            self.tr("Organisations: {count}")
-        self.count_label.setText(text.format(count=format_count(total)))
+    def count_text(self, filtered: bool) -> str:
+        return self.tr("Found: {count}") if filtered else self.tr("Organisations: {count}")
+
+    def unsaved_name(self) -> str:
+        return f"«{self.panel.form.field('name').value()}»" if \
+            self.panel.form.field("name").value() else self.tr("the new organisation")
+
+    def saved_message(self, created: bool) -> str:
+        name = (self.panel.record or {}).get("name") or ""
+        return self.tr("«{name}» added.").format(name=name) if created \
+            else self.tr("Changes to «{name}» saved.").format(name=name)
 
     @staticmethod
     def _name_tooltip(name: str | None, short: str | None, form: str | None) -> str:
@@ -747,38 +720,7 @@ class CsosScreen(Screen):
         return self.tr("Memorandum signed {date}").format(date=format_date(on)) if on \
             else self.tr("Memorandum signed")
 
-    def _select_row_of(self, org_id: str) -> None:
-        self.pane.select_id(org_id)
-
-    def _chosen(self, org_id: str) -> None:
-        if org_id != self.panel.org_id and self.may_leave():
-            self.panel.show_organization(org_id)
-
-    def _row_activated(self, *_: Any) -> None:
-        self.panel.tabs.setCurrentIndex(0)
-        self.panel.form.field("name").control.setFocus()
-
     # -- unsaved edits, saving, deleting --------------------------------------------------
-
-    def ask_unsaved(self, name: str) -> Unsaved:
-        """Save, Discard or Cancel for edits not saved yet (tests replace this)."""
-        return questions.ask_unsaved(self, f"«{name}»")
-
-    def may_leave(self) -> bool:
-        if not self.panel.is_dirty():
-            return True
-        name = self.panel.form.field("name").value() or self.tr("the new organisation")
-        answer = self.ask_unsaved(name)
-        if answer == "save":
-            return self.panel.save()
-        return answer == "discard"
-
-    def _saved(self, org_id: str, created: bool) -> None:
-        name = (self.panel.record or {}).get("name") or ""
-        self.ctx.bus.status_message.emit(
-            self.tr("«{name}» added.").format(name=name) if created
-            else self.tr("Changes to «{name}» saved.").format(name=name))
-        self._select_row_of(org_id)
 
     def confirm_delete(self, name: str, members: int) -> bool:
         """Ask before deleting (tests replace this)."""
@@ -822,10 +764,6 @@ class CsosScreen(Screen):
             self.panel.show_organization(record_id)
             self._select_row_of(record_id)
         self.ctx.bus.status_message.emit(self.tr("Undone."))
-
-    def current_record(self) -> tuple[str, str] | None:
-        org_id = self.panel.org_id
-        return ("organizations", org_id) if org_id else None
 
 
 SCREEN = CsosScreen

@@ -59,7 +59,7 @@ from desktop.ui.forms import (
 from desktop.ui.kit import questions
 from desktop.ui.kit.list_pane import ListPane
 from desktop.ui.kit.profile import ProfilePanel
-from desktop.ui.kit.questions import Unsaved
+from desktop.ui.kit.profile_screen import ProfileScreen
 from desktop.ui.models import CENTER, Column, PagedTableModel
 from desktop.ui.person_dialogs import (
     PEOPLE_SAMPLES,
@@ -70,7 +70,6 @@ from desktop.ui.person_dialogs import (
     people_columns,
     person_name,
 )
-from desktop.ui.screens.base import Screen
 from desktop.ui.translate import tr_vocab, translate, vocab_items
 from desktop.ui.widgets import (
     DETAIL_ROLE,
@@ -268,7 +267,7 @@ class PersonProfile(ProfilePanel):
 
     def new_person(self) -> None:
         """An empty form for registering someone."""
-        self.start_new({"office_id": self.ctx.office_id})
+        self.new_record()
 
     def show_person(self, person_id: str) -> bool:
         return self.show_record(person_id)
@@ -598,7 +597,8 @@ class PersonProfile(ProfilePanel):
             self.merge_requested.emit(self.person_id)
 
 
-class PeopleScreen(Screen):
+class PeopleScreen(ProfileScreen):
+    link_field = "person_id"
     key = "people"
     title = QT_TRANSLATE_NOOP("Screens", "People")
     icon = "people"
@@ -659,8 +659,7 @@ class PeopleScreen(Screen):
         self.left = QStackedWidget(splitter)
         self.left.addWidget(self._build_list())
         self.left.addWidget(self._build_duplicates())
-        self.profile = PersonProfile(ctx, splitter)
-        self.profile.saved.connect(self._saved)
+        self.profile = self.record_panel = PersonProfile(ctx, splitter)
         self.profile.delete_requested.connect(self.delete_person)
         self.profile.merge_requested.connect(self.merge_with)
         self.profile.open_item.connect(self._open_item)
@@ -673,6 +672,7 @@ class PeopleScreen(Screen):
         splitter.setSizes([560, 600])
         layout.addWidget(splitter, 1)
         self.splitter = splitter
+        self.connect_pane()
 
     def import_list(self) -> None:
         from desktop.ui.import_dialog import ImportDialog
@@ -717,12 +717,8 @@ class PeopleScreen(Screen):
             self.tr("Nobody is registered yet. Register the first person with Ctrl+N."))
         self.search, self.view, self.empty_label = \
             self.pane.search, self.pane.view, self.pane.empty_label
-        self.pane.searched.connect(self._searched)
-        self.pane.chosen.connect(self._chosen)
-        self.pane.activated.connect(self._row_activated)
         self.pane.delete_requested.connect(self.delete_person)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.model.total_changed.connect(self._total_changed)
         return self.pane
 
     def _build_duplicates(self) -> QWidget:
@@ -771,28 +767,7 @@ class PeopleScreen(Screen):
             self.show_list()
         return self.search
 
-    def new_record(self) -> bool:
-        if not self.may_leave():
-            return True
-        self.view.clearSelection()
-        self.profile.new_person()
-        return True
-
-    def save(self) -> bool:
-        return self.profile.save()
-
-    def show_item(self, item: dict[str, Any]) -> None:
-        person_id = item.get("id") if item.get("table", "people") == "people" else \
-            item.get("person_id")
-        if person_id and self.may_leave():
-            self.profile.show_person(person_id)
-            self._select_row_of(person_id)
-
     # -- list -----------------------------------------------------------------------------
-
-    def apply_search(self) -> None:
-        """Run the search and filters now (typing runs it after a short pause)."""
-        self.pane.apply()
 
     def _query(self) -> Any:
         return queries.people_list(
@@ -801,20 +776,19 @@ class PeopleScreen(Screen):
             consent=self.consent_filter.currentData())
 
     def _searched(self) -> None:
-        if self.profile.person_id:
-            self.pane.select_id(self.profile.person_id)
-        elif self._first_load and self.profile.stack.currentIndex() == 0:
-            self.pane.select_first()  # a list with its first record open, as mail apps do
-        self._first_load = False
+        super()._searched()
         self._selection_changed()
 
-    def _total_changed(self, total: int) -> None:
-        if total < 0:
-            self.count_label.setText("…")
-            return
-        text = self.tr("Found: {count}") if self.pane.filtered() else \
-            self.tr("People: {count}")
-        self.count_label.setText(text.format(count=format_count(total)))
+    def count_text(self, filtered: bool) -> str:
+        return self.tr("Found: {count}") if filtered else self.tr("People: {count}")
+
+    def unsaved_name(self) -> str:
+        return person_name(self.profile.form.values()) or self.tr("the new person")
+
+    def saved_message(self, created: bool) -> str:
+        name = person_name(self.profile.record)
+        return self.tr("{name} registered.").format(name=name) if created \
+            else self.tr("Changes to {name} saved.").format(name=name)
 
     def _reload_settlements(self) -> None:
         current = self.settlement_filter.currentData()
@@ -835,47 +809,13 @@ class PeopleScreen(Screen):
             return self.tr("withdrawn")
         return "—"
 
-    def _select_row_of(self, person_id: str) -> None:
-        self.pane.select_id(person_id)
-
-    def _chosen(self, person_id: str) -> None:
-        if person_id != self.profile.person_id and self.may_leave():
-            self.profile.show_person(person_id)
-
     def _selection_changed(self, *_: QItemSelection) -> None:
         self.merge_selected_button.setEnabled(len(self.pane.selected_ids()) == 2)
-
-    def _row_activated(self, *_: Any) -> None:
-        self.profile.tabs.setCurrentIndex(0)
-        self.profile.form.field("last_name").control.setFocus()
 
     def selected_ids(self) -> list[str]:
         return self.pane.selected_ids()
 
-    # -- leaving unsaved edits ------------------------------------------------------------
-
-    def ask_unsaved(self, name: str) -> Unsaved:
-        """Save, Discard or Cancel for edits not saved yet (tests replace this)."""
-        return questions.ask_unsaved(self, name)
-
-    def may_leave(self) -> bool:
-        """Whether the profile may show something else (asks about unsaved edits)."""
-        if not self.profile.is_dirty():
-            return True
-        name = person_name(self.profile.form.values()) or self.tr("the new person")
-        answer = self.ask_unsaved(name)
-        if answer == "save":
-            return self.profile.save()
-        return answer == "discard"
-
     # -- saving, deleting -----------------------------------------------------------------
-
-    def _saved(self, person_id: str, created: bool) -> None:
-        name = person_name(self.profile.record)
-        self.ctx.bus.status_message.emit(
-            self.tr("{name} registered.").format(name=name) if created
-            else self.tr("Changes to {name} saved.").format(name=name))
-        self._select_row_of(person_id)
 
     def _consent_changed(self, person_id: str) -> None:
         self.ctx.bus.status_message.emit(self.tr("The consent of {name} was updated.").format(
@@ -1064,10 +1004,6 @@ class PeopleScreen(Screen):
         window = self.window()
         if hasattr(window, "show_history"):
             window.show_history()
-
-    def current_record(self) -> tuple[str, str] | None:
-        person_id = self.profile.person_id
-        return ("people", person_id) if person_id else None
 
 
 SCREEN = PeopleScreen
