@@ -2,8 +2,10 @@
 
 * `editor.RecordEditor` - the list beside the form, with the behaviour every record screen
   shares (unsaved changes, delete with undo, Esc, keyboard).
-* `list_pane.ListPane` - a search box, a row of filters, a lazy sortable table, a count and
-  an empty-list hint, for screens whose right side is not a single form (People, CSOs).
+* `list_pane.ListPane` - a search box, rows of filters, a lazy sortable table and an
+  empty-list hint, with the keys (People, CSOs, Events, the person picker).
+* `profile.ProfilePanel` - one record's details with Save, Cancel and Delete beside a list,
+  and `profile_screen.ProfileScreen` - the two together (People, CSOs).
 * `tables` - the one look of every list of records; `questions` - the questions every
   record screen asks; `filters`, `layout`, `person_field` - the pieces forms share.
 
