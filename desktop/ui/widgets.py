@@ -6,7 +6,9 @@ who were never trained on it; sizes are relative to the user's font, never fixed
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -107,6 +109,17 @@ DETAIL_ROLE = Qt.ItemDataRole.UserRole + 10
 #: search, not six, and a pause of a quarter second still feels immediate. Every list's
 #: search box uses this one value.
 SEARCH_DELAY_MS = 250
+
+
+def search_as_you_type(edit: QLineEdit, run: Callable[[], object]) -> QTimer:
+    """Call `run` once typing in `edit` pauses for `SEARCH_DELAY_MS`. Returns the timer:
+    stop it when the search is run at once (Enter, a filter changed)."""
+    timer = QTimer(edit)
+    timer.setSingleShot(True)
+    timer.setInterval(SEARCH_DELAY_MS)
+    timer.timeout.connect(run)
+    edit.textChanged.connect(timer.start)
+    return timer
 
 
 class TwoLineDelegate(QStyledItemDelegate):

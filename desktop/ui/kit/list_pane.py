@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QTableView, QVBoxLayout, QWidget
 
 from desktop.store.queries.common import PagedSelect
 from desktop.ui.kit.tables import setup_table
 from desktop.ui.models import PagedTableModel
-from desktop.ui.widgets import SEARCH_DELAY_MS, SearchEdit, hint
+from desktop.ui.widgets import SearchEdit, hint, search_as_you_type
 
 
 class ListPane(QWidget):
@@ -67,11 +67,7 @@ class ListPane(QWidget):
         self.empty_label.setVisible(False)
         layout.addWidget(self.empty_label)
         self.model.total_changed.connect(self._total_changed)
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(SEARCH_DELAY_MS)
-        self.timer.timeout.connect(self.apply)
-        self.search.textChanged.connect(self.timer.start)
+        self.timer = search_as_you_type(self.search, self.apply)
 
     # -- filters ----------------------------------------------------------------------------
 

@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QObject,
     QSignalBlocker,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeyEvent
@@ -53,7 +52,7 @@ from desktop.ui.forms import (
     VocabField,
 )
 from desktop.ui.translate import tr_vocab, vocab_items
-from desktop.ui.widgets import SEARCH_DELAY_MS, error_label, hint
+from desktop.ui.widgets import error_label, hint, search_as_you_type
 from desktop.ui.workers import plain_message
 
 
@@ -268,11 +267,7 @@ class AuthorPicker(QWidget):
         self.problem_label = error_label(self)
         layout.addWidget(self.problem_label)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.run_search)
-        self.search.textChanged.connect(self._timer.start)
+        self._timer = search_as_you_type(self.search, self.run_search)
         self.search.returnPressed.connect(self._choose_first)
         self.search.installEventFilter(self)
         self.results.installEventFilter(self)

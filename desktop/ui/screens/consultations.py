@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -52,7 +52,7 @@ from desktop.ui.models import Column, PagedTableModel
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import tr_vocab, vocab_items
 from desktop.ui.visits import VisitsPanel
-from desktop.ui.widgets import SEARCH_DELAY_MS, hint, page_title, section_title
+from desktop.ui.widgets import hint, page_title, search_as_you_type, section_title
 
 
 def _first_line(text: str | None) -> str:
@@ -300,11 +300,7 @@ class ConsultationsEditor(RecordEditor):
 
         self._connect_editor()
         self.new_button.clicked.connect(self.new)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.reload_list)
-        self.search.textChanged.connect(self._search_timer.start)
+        self._search_timer = search_as_you_type(self.search, self.reload_list)
         self.search.returnPressed.connect(self._search_entered)
         self.level.currentIndexChanged.connect(self.reload_list)
         self.status.currentIndexChanged.connect(self.reload_list)

@@ -28,7 +28,6 @@ from PySide6.QtCore import (
     QSignalBlocker,
     QSize,
     Qt,
-    QTimer,
     QUrl,
     Signal,
 )
@@ -79,7 +78,13 @@ from desktop.ui.kit.person_field import AuthorField, AuthorPicker
 from desktop.ui.models import Column
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import is_ukrainian, tr_vocab, vocab_items
-from desktop.ui.widgets import SEARCH_DELAY_MS, Banner, hint, page_title, section_title
+from desktop.ui.widgets import (
+    Banner,
+    hint,
+    page_title,
+    search_as_you_type,
+    section_title,
+)
 from desktop.ui.workers import Job, plain_message, run_in_background
 
 #: Statuses the council sets; on an office device they are shown, not chosen.
@@ -612,11 +617,7 @@ class IdeasEditor(RecordEditor):
 
         self._connect_editor()
         self.new_button.clicked.connect(self.new)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.reload_list)
-        self.search.textChanged.connect(self._search_timer.start)
+        self._search_timer = search_as_you_type(self.search, self.reload_list)
         self.search.returnPressed.connect(self._search_entered)
         for combo in (self.status, self.channel, self.category, self.office):
             combo.currentIndexChanged.connect(self.reload_list)
