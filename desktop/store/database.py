@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import itertools
+import logging
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -114,6 +115,9 @@ if TYPE_CHECKING:
 _savepoints = itertools.count(1)
 
 
+log = logging.getLogger(__name__)
+
+
 class Database:
     """One open database file with its schema up to date.
 
@@ -216,9 +220,11 @@ class Database:
         else:
             self.conn.execute("COMMIT")
             touched, self._touched = frozenset(self._touched), set()
-            if touched:
-                for listener in list(self._commit_listeners):
+            for listener in list(self._commit_listeners) if touched else ():
+                try:
                     listener(touched)
+                except Exception:  # the write is committed: a listener must not undo that
+                    log.exception("a commit listener failed")
 
     # -- who hears of a commit --------------------------------------------------------------
 

@@ -54,3 +54,17 @@ def test_a_listener_removed_hears_nothing(heard):
     store.remove_commit_listener(calls.append)
     store.insert("people", {"last_name": "Петренко", "first_name": "Олена", "gender": "female"})
     assert calls == []
+
+
+def test_a_failing_listener_does_not_make_a_committed_write_look_failed(heard, caplog):
+    store, calls = heard
+
+    def broken(tables: frozenset[str]) -> None:
+        raise RuntimeError("a screen's bug")
+
+    store.on_commit(broken)
+    person = store.insert("people", {"last_name": "Петренко", "first_name": "Олена",
+                                     "gender": "female"})
+    assert store.get("people", person["id"]) is not None
+    assert calls == [frozenset({"people"})]  # the others still heard it
+    assert "a commit listener failed" in caplog.text
