@@ -694,24 +694,12 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Відомості про консультацію</translation>
     </message>
     <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Видалити</translation>
-    </message>
-    <message>
         <source>Delete this consultation</source>
         <translation>Видалити цю консультацію</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Зберегти</translation>
-    </message>
-    <message>
         <source>Save the consultation</source>
         <translation>Зберегти консультацію</translation>
-    </message>
-    <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Зберегти (Ctrl+S)</translation>
     </message>
     <message>
         <source>Details</source>
@@ -2005,24 +1993,12 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Відомості про ідею чи звернення</translation>
     </message>
     <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Видалити</translation>
-    </message>
-    <message>
         <source>Delete this idea or appeal</source>
         <translation>Видалити цю ідею чи звернення</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Зберегти</translation>
-    </message>
-    <message>
         <source>Save the idea or appeal</source>
         <translation>Зберегти ідею чи звернення</translation>
-    </message>
-    <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Зберегти (Ctrl+S)</translation>
     </message>
     <message>
         <source>This is a council officer&apos;s device: the status and the council&apos;s answer can be edited here.</source>
@@ -3723,8 +3699,20 @@ Their gender, age group and settlement stay, and so do their check-ins: the offi
         <translation>Повернути {what} до збереженого стану? Те, що ви ввели, буде втрачено.</translation>
     </message>
     <message>
-        <source>Shown: {count}</source>
+        <source>&amp;Delete</source>
         <extracomment>Emitted after a record was saved (its id). Something outside the form changed (a person picked, a file attached). The form&apos;s values as loaded: typing something and deleting it again is no change.</extracomment>
+        <translation>&amp;Видалити</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Зберегти</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Зберегти (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Shown: {count}</source>
         <translation>Показано: {count}</translation>
     </message>
     <message>
@@ -4747,10 +4735,6 @@ The app restarts afterwards.</source>
         <translation>Зберегти пропозицію</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Зберегти (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>Submissions residents made at the office (on paper, in person, by phone) to “{title}”.</source>
         <translation>Пропозиції мешканців, подані в офісі (на папері, особисто, телефоном) до консультації «{title}».</translation>
     </message>
@@ -5402,24 +5386,12 @@ The app restarts afterwards.</source>
         <translation>Відомості про візит</translation>
     </message>
     <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Видалити</translation>
-    </message>
-    <message>
         <source>Delete this visit</source>
         <translation>Видалити цей візит</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Зберегти</translation>
-    </message>
-    <message>
         <source>Save the visit</source>
         <translation>Зберегти візит</translation>
-    </message>
-    <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Зберегти (Ctrl+S)</translation>
     </message>
     <message>
         <source>Visit on {when}</source>

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -125,6 +126,23 @@ class RecordEditor(QWidget):
         left_layout.addWidget(self.count)
         self.model.total_changed.connect(self._show_total)
         return splitter
+
+    def build_buttons(self, layout: QVBoxLayout, delete_name: str, save_name: str, *,
+                      delete_text: str | None = None, save_text: str | None = None) -> None:
+        """Delete on the left, Save on the right, under the form (`delete_name` and
+        `save_name` are what a screen reader says: "Delete this visit")."""
+        buttons = QHBoxLayout()
+        self.delete_button = QPushButton(
+            delete_text or QCoreApplication.translate("RecordEditor", "&Delete"), self.detail)
+        self.delete_button.setAccessibleName(delete_name)
+        self.save_button = QPushButton(
+            save_text or QCoreApplication.translate("RecordEditor", "&Save"), self.detail)
+        self.save_button.setAccessibleName(save_name)
+        self.save_button.setToolTip(QCoreApplication.translate("RecordEditor", "Save (Ctrl+S)"))
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
 
     def _show_total(self, total: int) -> None:
         self.count.setText(QCoreApplication.translate("RecordEditor", "Shown: {count}").format(

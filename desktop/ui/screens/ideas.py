@@ -599,16 +599,8 @@ class IdeasEditor(RecordEditor):
         content_layout.addStretch(1)
         detail.addWidget(scroll_area(content, self.tr("Idea details"), self.detail), 1)
 
-        buttons = QHBoxLayout()
-        self.delete_button = QPushButton(self.tr("&Delete"), self.detail)
-        self.delete_button.setAccessibleName(self.tr("Delete this idea or appeal"))
-        self.save_button = QPushButton(self.tr("&Save"), self.detail)
-        self.save_button.setAccessibleName(self.tr("Save the idea or appeal"))
-        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        detail.addLayout(buttons)
+        self.build_buttons(detail, self.tr("Delete this idea or appeal"),
+                           self.tr("Save the idea or appeal"))
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
