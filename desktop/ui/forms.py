@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import FieldError, ValidationError
+from desktop.domain.phones import format_phone
 from desktop.domain.validation import REQUIRED, validate
 from desktop.ui import theme
 from desktop.ui.translate import render_error, tr_field, vocab_items
@@ -598,3 +599,18 @@ class DateTimeField(Field):
             moment = moment.astimezone().replace(tzinfo=None)
         self.date_edit.setText(moment.strftime("%d.%m.%Y"))
         self.time_edit.setText(moment.strftime("%H:%M"))
+
+
+def show_starts(form: RecordForm) -> None:
+    """Scroll every one-line field back to its first letter (after loading a record), so a
+    long name shows its beginning rather than its end."""
+    for field in form.fields:
+        if isinstance(field.control, QLineEdit):
+            field.control.setCursorPosition(0)
+
+
+def for_display(record: dict[str, Any]) -> dict[str, Any]:
+    """A stored record as a form shows it: the phone grouped as people read it."""
+    if record.get("phone"):
+        return {**record, "phone": format_phone(record["phone"])}
+    return record

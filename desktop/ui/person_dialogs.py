@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -60,21 +59,6 @@ def person_name(record: dict[str, Any] | None) -> str:
         return ""
     return full_name(record.get("last_name"), record.get("first_name"),
                      record.get("patronymic"))
-
-
-def show_starts(form: RecordForm) -> None:
-    """Scroll every one-line field back to its first letter (after loading a record), so a
-    long name shows its beginning rather than its end."""
-    for field in form.fields:
-        if isinstance(field.control, QLineEdit):
-            field.control.setCursorPosition(0)
-
-
-def for_display(record: dict[str, Any]) -> dict[str, Any]:
-    """A stored record as a form shows it: the phone grouped as people read it."""
-    if record.get("phone"):
-        return {**record, "phone": format_phone(record["phone"])}
-    return record
 
 
 def consent_state(given_at: str | None, withdrawn_at: str | None) -> str:

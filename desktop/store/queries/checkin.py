@@ -170,8 +170,6 @@ class SearchResult:
 #: The person search's words, how specific they must be, and the index expression: one
 #: definition in `desktop.store.search`, shared with the People list and the pickers.
 query_words = person_words
-_specific = specific_enough
-_expression = words_expression
 
 
 def searchable(text: str) -> bool:
@@ -248,9 +246,9 @@ def find_people(
     `event_roster`) saves reading the list again on every key.
     """
     words = query_words(text)  # the text is folded once, here
-    if not _specific(words):
+    if not specific_enough(words):
         return SearchResult([], False, too_short=True)
-    expression = _expression(words)
+    expression = words_expression(words)
     groups: list[list[tuple[str, str]]] = [[], [], []]
     if event_id:
         if roster is None:
@@ -259,9 +257,9 @@ def find_people(
         needles = [" " + w for w in words]
         groups[0] = [(pid, name) for pid, name, text in roster
                      if all(n in text for n in needles)]
-    surname_first = f"name : ^ {_expression(words[:1])}"
+    surname_first = f"name : ^ {words_expression(words[:1])}"
     if len(words) > 1:
-        surname_first += " " + _expression(words[1:])
+        surname_first += " " + words_expression(words[1:])
     groups[1] = _index_docs(conn, surname_first, CANDIDATES)
     if len({pid for group in groups[:2] for pid, _ in group}) <= limit:
         # Only when the list and the surnames leave room: two letters fill the page from

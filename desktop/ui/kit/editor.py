@@ -17,7 +17,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import format_count
-from desktop.ui.forms import RecordForm
+from desktop.ui.forms import RecordForm, show_starts
 from desktop.ui.kit import questions
 from desktop.ui.kit.questions import Unsaved
 from desktop.ui.kit.tables import make_table
@@ -264,9 +263,7 @@ class RecordEditor(QWidget):
     def set_form_record(self, values: dict[str, Any]) -> None:
         """Show `values` in the form, long texts from their beginning, no old problems."""
         self.form.set_record(values)
-        for field in self.form.fields:
-            if isinstance(field.control, QLineEdit):
-                field.control.setCursorPosition(0)
+        show_starts(self.form)
         self.form.form_error.setVisible(False)
 
     def _focus_form(self) -> None:

@@ -27,8 +27,7 @@ from desktop.domain.errors import ValidationError
 from desktop.store import StoreError
 from desktop.store.queries import common
 from desktop.ui.context import AppContext
-from desktop.ui.forms import ChoiceField, RecordForm
-from desktop.ui.person_dialogs import for_display, show_starts
+from desktop.ui.forms import ChoiceField, RecordForm, for_display, show_starts
 from desktop.ui.widgets import hint, section_title
 from desktop.ui.workers import plain_message
 
