@@ -30,6 +30,7 @@ from desktop.store import backup as backups
 from desktop.store import syncstate
 from desktop.store.schema import RECORD_TABLES
 from desktop.ui.context import AppContext
+from desktop.ui.widgets import button
 
 
 def diagnostic_summary(ctx: AppContext) -> str:
@@ -90,8 +91,7 @@ class AboutDialog(QDialog):
         self.summary.setMinimumSize(560, 200)
         layout.addWidget(self.summary)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy_button = QPushButton(self.tr("&Copy the summary"), self)
-        self.copy_button.clicked.connect(self.copy)
+        self.copy_button = button(self.tr("&Copy the summary"), self, self.copy)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         logs = QPushButton(self.tr("Open the &log folder"), self)
         logs.clicked.connect(lambda: QDesktopServices.openUrl(

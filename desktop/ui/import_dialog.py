@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMessageBox,
-    QPushButton,
     QRadioButton,
     QTableWidget,
     QTableWidgetItem,
@@ -36,6 +35,7 @@ from desktop.domain.importing import ImportFileError, Table
 from desktop.store import importer, open_store
 from desktop.ui.context import AppContext
 from desktop.ui.translate import render_error, translate
+from desktop.ui.widgets import button
 from desktop.ui.workers import Job, plain_message, run_in_background
 
 PREVIEW_ROWS = 12
@@ -75,8 +75,7 @@ class ImportDialog(QDialog):
         row = QHBoxLayout()
         self.file_label = QLabel(self.tr("No file chosen yet."), self)
         self.file_label.setWordWrap(True)
-        self.choose_button = QPushButton(self.tr("&Choose file…"), self)
-        self.choose_button.clicked.connect(self.choose_file)
+        self.choose_button = button(self.tr("&Choose file…"), self, self.choose_file)
         row.addWidget(self.file_label, 1)
         row.addWidget(self.choose_button)
         layout.addLayout(row)

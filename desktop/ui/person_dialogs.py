@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QRadioButton,
     QScrollArea,
     QVBoxLayout,
@@ -45,7 +44,7 @@ from desktop.ui.forms import (
 from desktop.ui.kit.list_pane import ListPane
 from desktop.ui.models import RIGHT, Column, PagedTableModel
 from desktop.ui.translate import render_error, tr_field, tr_vocab
-from desktop.ui.widgets import error_label, hint, section_title
+from desktop.ui.widgets import button, error_label, hint, section_title
 from desktop.ui.workers import plain_message
 
 #: Milliseconds after the last key press before a search runs (typing stays smooth).
@@ -217,8 +216,7 @@ class ConsentDialog(QDialog):
         })
         self.form.save_requested.connect(self._save)
         layout.addWidget(self.form)
-        cancel = QPushButton(self.tr("Cancel"), self)
-        cancel.clicked.connect(self.reject)
+        cancel = button(self.tr("Cancel"), self, self.reject)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(cancel)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -27,6 +26,7 @@ from desktop.store.ids import utc_now
 from desktop.sync import wire
 from desktop.ui.context import AppContext
 from desktop.ui.translate import render_error, tr_field, translate
+from desktop.ui.widgets import button
 from desktop.ui.workers import show_error
 
 TABLE_NAMES = {
@@ -121,9 +121,7 @@ class SyncReview(QDialog):
         row = QHBoxLayout()
         row.addStretch(1)
         for text, slot in actions:
-            button = QPushButton(text, page)
-            button.clicked.connect(slot)
-            row.addWidget(button)
+            row.addWidget(button(text, page, slot))
         layout.addLayout(row)
         return page
 

@@ -21,11 +21,8 @@ from PySide6.QtCore import (
     QTime,
 )
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDateTimeEdit,
     QHBoxLayout,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +33,6 @@ from desktop.store.queries import ideas as idea_queries
 from desktop.store.queries import visits as queries
 from desktop.store.queries.today import to_local
 from desktop.ui import forms as _forms
-from desktop.ui import theme
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import format_date, format_datetime
 from desktop.ui.forms import (
@@ -49,7 +45,7 @@ from desktop.ui.forms import (
     VocabField,
 )
 from desktop.ui.kit.editor import RecordEditor
-from desktop.ui.kit.filters import PeriodFilter, day_start_utc, fill_combo, utc_stamp
+from desktop.ui.kit.filters import day_start_utc, utc_stamp
 from desktop.ui.kit.layout import scroll_area
 from desktop.ui.kit.person_field import AuthorField, AuthorPicker
 from desktop.ui.models import Column
@@ -109,27 +105,18 @@ class VisitsPanel(RecordEditor):
 
         # -- filters ----------------------------------------------------------------------
         bar = QHBoxLayout()
-        self.period = PeriodFilter(self)
-        self.tool = QComboBox(self)
-        self.tool.setAccessibleName(self.tr("Participation tool"))
-        self.tool.setToolTip(self.tr("Participation tool"))
-        fill_combo(self.tool, vocab_items("visit_tools"), self.tr("All tools"))
-        self.office = QComboBox(self)
-        self.office.setAccessibleName(self.tr("Office"))
-        self.office.setToolTip(self.tr("Office"))
-        self.office.addItem(self.tr("This office"), "mine")
-        self.office.addItem(self.tr("All offices"), "all")
-        self.due = QCheckBox(self.tr("Only follow-ups &due"), self)
-        self.due.setAccessibleName(self.tr("Only visits whose follow-up is due"))
-        self.due.setToolTip(self.tr("Visits whose follow-up date is within a week or passed "
-                                    "less than a month ago, as on the Today screen."))
-        self.new_button = QPushButton(theme.icon("add"), self.tr("&New visit"), self)
-        self.new_button.setAccessibleName(self.tr("New visit"))
-        self.new_button.setToolTip(self.tr("Record a new visit (Ctrl+N)"))
-        bar.addWidget(self.period)
-        bar.addWidget(self.tool)
-        bar.addWidget(self.office)
-        bar.addWidget(self.due)
+        self.tool = self.filter_combo(self.tr("Participation tool"), vocab_items("visit_tools"),
+                                      self.tr("All tools"))
+        self.office = self.filter_combo(self.tr("Office"), [
+            ("mine", self.tr("This office")), ("all", self.tr("All offices"))])
+        self.due = self.filter_check(
+            self.tr("Only follow-ups &due"), self.tr("Only visits whose follow-up is due"),
+            self.tr("Visits whose follow-up date is within a week or passed less than a month "
+                    "ago, as on the Today screen."))
+        self.new_button = self.new_record_button(self.tr("&New visit"), self.tr("New visit"),
+                                                 self.tr("Record a new visit (Ctrl+N)"))
+        for widget in (self.period_filter(), self.tool, self.office, self.due):
+            bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
@@ -166,24 +153,10 @@ class VisitsPanel(RecordEditor):
         self.form.field("office_id").changed.connect(self._office_chosen)
         detail.addWidget(scroll_area(self.form, self.tr("Visit details"), self.detail), 1)
         self.build_buttons(detail, self.tr("Delete this visit"), self.tr("Save the visit"))
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([600, 460])
-        layout.addWidget(splitter, 1)
-
-        self._connect_editor()
+        self.finish(layout, splitter, self.detail, (600, 460), before=[
+            self.period.combo, self.period.since, self.period.until, self.tool, self.office,
+            self.due, self.new_button, self.view])
         self.person.changed.connect(self.mark_dirty)
-        self.new_button.clicked.connect(self.new)
-        self.period.changed.connect(self.reload_list)
-        self.tool.currentIndexChanged.connect(self.reload_list)
-        self.office.currentIndexChanged.connect(self.reload_list)
-        self.due.toggled.connect(self.reload_list)
-        QWidget.setTabOrder(self.new_button, self.view)
-        QWidget.setTabOrder(self.view, self.form.fields[0].control)
-        QWidget.setTabOrder(self.person.consent_method, self.form.field("topic").control)
-        QWidget.setTabOrder(self.form.fields[-1].control, self.delete_button)
-        QWidget.setTabOrder(self.delete_button, self.save_button)
 
     # -- data -----------------------------------------------------------------------------
 
@@ -201,30 +174,19 @@ class VisitsPanel(RecordEditor):
                       patronymic: str | None) -> str:
         return full_name(last, first, patronymic)
 
-    def refresh(self) -> None:
-        """Reload choices and the list; the open record too unless it has unsaved edits."""
-        conn = self.ctx.store.conn
-        office_field = self.form.field("office_id")
-        with QSignalBlocker(office_field):
-            office_field.set_items(idea_queries.offices(conn))  # type: ignore[attr-defined]
+    def reload_choices(self) -> None:
+        self.set_choices({"office_id": idea_queries.offices(self.ctx.store.conn)})
         self.office.setEnabled(self.ctx.office_id is not None)
-        self.reload_list()
-        if not self.is_dirty():
-            self.load(self.current_id if self.current_id and self.ctx.store.get(
-                "visits", self.current_id) else None)
-        self.open_first_once()
 
-    def reload_list(self) -> None:
+    def list_query(self) -> Any:
         since, until = self.period.bounds()
         mine = self.office.currentData() == "mine" and self.ctx.office_id
-        self.model.set_query(queries.visits_query(
+        return queries.visits_query(
             office_id=self.ctx.office_id if mine else None,
             since=day_start_utc(since) if since else None,
             until=day_start_utc(until + timedelta(days=1)) if until else None,
             tool=self.tool.currentData(),
-            follow_ups_due_on=self.today() if self.due.isChecked() else None,
-        ))
-        self.select_id(self.current_id)
+            follow_ups_due_on=self.today() if self.due.isChecked() else None)
 
     def _office_chosen(self) -> None:
         self._load_staff(self.form.field("office_id").value(),

@@ -57,6 +57,21 @@ def hint(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def button(text: str, parent: QWidget | None, clicked: Callable[[], object] | None = None, *,
+           tip: str = "", name: str = "", icon: str = "") -> QPushButton:
+    """A push button as every screen makes one: `text` with its &-key, what it does in the
+    tooltip (with its shortcut), what a screen reader says (`name`, else the text) and an
+    optional theme icon."""
+    widget = QPushButton(theme.icon(icon), text, parent) if icon else QPushButton(text, parent)
+    if tip:
+        widget.setToolTip(tip)
+    if name:
+        widget.setAccessibleName(name)
+    if clicked is not None:
+        widget.clicked.connect(clicked)
+    return widget
+
+
 def error_label(parent: QWidget | None = None) -> QLabel:
     """Red text for a problem; hidden until it has something to say."""
     label = QLabel(parent)

@@ -10,11 +10,14 @@ docs/record-screens.md.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -24,19 +27,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.store.queries.common import PagedSelect
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import format_count
 from desktop.ui.forms import RecordForm, show_starts
 from desktop.ui.kit import questions
+from desktop.ui.kit.filters import PeriodFilter, fill_combo
+from desktop.ui.kit.layout import chain_tab_order
 from desktop.ui.kit.questions import Unsaved
 from desktop.ui.kit.tables import make_table
 from desktop.ui.models import Column, PagedTableModel
-from desktop.ui.widgets import Banner
+from desktop.ui.widgets import Banner, SearchEdit, button, search_as_you_type
 from desktop.ui.workers import plain_message
 
 
 class UndoBar(Banner):
-    """"Deleted … [Undo]" after a delete; Undo restores the record (Store.undelete)."""
+    """"Deleted … [Undo]" after a delete; Undo (or Ctrl+Z on the screen) restores the
+    record (Store.undelete). Several deletes in a row are undone newest first."""
 
     restored = Signal(str, str)  # (table, id)
 
@@ -45,29 +52,45 @@ class UndoBar(Banner):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("", "", parent)
         self.ctx = ctx
-        self._target: tuple[str, str] | None = None
+        self._offers: list[tuple[str, str, str]] = []  # (text, table, id), newest last
         self.set_text("", self.tr("&Undo"))
         self.button.setAccessibleName(self.tr("Undo the delete"))
         self.action_clicked.connect(self.undo)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.hide)
+        self._timer.timeout.connect(self._expire)
         self.setVisible(False)
+
+    def _expire(self) -> None:
+        self._offers.clear()  # nothing to undo once the bar has gone: Ctrl+Z does nothing
+        self.setVisible(False)
+
+    def bind_shortcut(self, screen: QWidget) -> None:
+        """Ctrl+Z anywhere on `screen` undoes (a text box still undoes its own typing)."""
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), screen)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.undo)
 
     def offer(self, text: str, table: str, record_id: str) -> None:
-        self._target = (table, record_id)
-        self.set_text(text)
-        self.setVisible(True)
-        self._timer.start(self.HIDE_AFTER_MS)
+        self._offers.append((text, table, record_id))
+        self._show_newest()
         self.ctx.bus.status_message.emit(text)
 
-    def undo(self) -> None:
-        if self._target is None:
+    def _show_newest(self) -> None:
+        if not self._offers:
+            self.setVisible(False)
             return
-        table, record_id = self._target
-        self._target = None
-        self.setVisible(False)
-        self.ctx.store.undelete(table, record_id)
+        self.set_text(self._offers[-1][0])
+        self.setVisible(True)
+        self._timer.start(self.HIDE_AFTER_MS)
+
+    def undo(self) -> None:
+        if not self._offers:
+            return
+        _text, table, record_id = self._offers.pop()
+        self._show_newest()
+        with self.ctx.changes():
+            self.ctx.store.undelete(table, record_id)
         self.ctx.bus.status_message.emit(self.tr("Restored."))
         self.restored.emit(table, record_id)
 
@@ -104,6 +127,61 @@ class RecordEditor(QWidget):
         self.undo_bar: UndoBar
         self.detail: QWidget
 
+    # -- building -------------------------------------------------------------------------
+
+    def build_search(self, placeholder: str, name: str) -> SearchEdit:
+        """The search box over the list: it searches as you type, Enter opens the first
+        match, Down goes into the list."""
+        self.search = SearchEdit(self)
+        self.search.setPlaceholderText(placeholder)
+        self.search.setAccessibleName(name)
+        self._search_timer = search_as_you_type(self.search, self.reload_list)
+        self.search.returnPressed.connect(self._search_entered)
+        self.search.move_down.connect(self._into_list)
+        return self.search
+
+    def filter_combo(self, name: str, items: Sequence[tuple[Any, str]] = (),
+                     first: str | None = None) -> QComboBox:
+        """A filter over the list (`name` is its tooltip and what a screen reader says):
+        `first` ("All statuses", None as its value) then `items` as (value, text)."""
+        combo = QComboBox(self)
+        combo.setAccessibleName(name)
+        combo.setToolTip(name)
+        fill_combo(combo, items, first)
+        combo.currentIndexChanged.connect(self.reload_list)
+        return combo
+
+    def filter_check(self, text: str, name: str, tip: str) -> QCheckBox:
+        box = QCheckBox(text, self)
+        box.setAccessibleName(name)
+        box.setToolTip(tip)
+        box.toggled.connect(self.reload_list)
+        return box
+
+    def period_filter(self) -> PeriodFilter:
+        self.period = PeriodFilter(self)
+        self.period.changed.connect(self.reload_list)
+        return self.period
+
+    def new_record_button(self, text: str, name: str, tip: str) -> QPushButton:
+        """New (Ctrl+N in the tooltip): a blank form, after asking about unsaved edits."""
+        return button(text, self, self.new, tip=tip, name=name, icon="add")
+
+    def finish(self, layout: QVBoxLayout, splitter: QSplitter, right: QWidget,
+               sizes: tuple[int, int], before: Sequence[QWidget],
+               after: Sequence[QWidget] = (), stretch: tuple[int, int] = (1, 1)) -> None:
+        """Put `right` (the form's side) beside the list, growing by `stretch` from `sizes`,
+        wire the behaviour, and make Tab follow the eye: `before`, the form's fields,
+        `after`, then Delete and Save."""
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, stretch[0])
+        splitter.setStretchFactor(1, stretch[1])
+        splitter.setSizes(list(sizes))
+        layout.addWidget(splitter, 1)
+        self._connect_editor()
+        chain_tab_order([*before, *(w for f in self.form.fields for w in f.focus_widgets()),
+                         *after, self.delete_button, self.save_button])
+
     def build_list(self, layout: QVBoxLayout, columns: list[Column], *, name: str,
                    stretch: int, samples: dict[int, str], count_name: str) -> QSplitter:
         """The undo bar, then a splitter with the list on the left: the kit's table over
@@ -131,13 +209,13 @@ class RecordEditor(QWidget):
         """Delete on the left, Save on the right, under the form (`delete_name` and
         `save_name` are what a screen reader says: "Delete this visit")."""
         buttons = QHBoxLayout()
-        self.delete_button = QPushButton(
-            delete_text or QCoreApplication.translate("RecordEditor", "&Delete"), self.detail)
-        self.delete_button.setAccessibleName(delete_name)
-        self.save_button = QPushButton(
-            save_text or QCoreApplication.translate("RecordEditor", "&Save"), self.detail)
-        self.save_button.setAccessibleName(save_name)
-        self.save_button.setToolTip(QCoreApplication.translate("RecordEditor", "Save (Ctrl+S)"))
+        self.delete_button = button(
+            delete_text or QCoreApplication.translate("RecordEditor", "&Delete"), self.detail,
+            name=delete_name)
+        self.save_button = button(save_text or QCoreApplication.translate("RecordEditor", "&Save"),
+                                  self.detail,
+                                  tip=QCoreApplication.translate("RecordEditor", "Save (Ctrl+S)"),
+                                  name=save_name)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
@@ -219,6 +297,54 @@ class RecordEditor(QWidget):
             selection.clearSelection()
         self.view.viewport().update()
         return False
+
+    def refresh(self) -> None:
+        """The data changed: the choices, the list, the open record (unless it has unsaved
+        edits), and the first record the first time there is one."""
+        self.reload_choices()
+        self.reload_list()
+        self.reload_record()
+        self.open_first_once()
+
+    def reload_choices(self) -> None:
+        """Fill the form's and the filters' choices from the store (offices, categories)."""
+
+    def set_choices(self, choices: dict[str, Sequence[tuple[Any, str]]]) -> None:
+        """Replace the items of the form's choice fields (name -> items), quietly."""
+        for name, items in choices.items():
+            field = self.form.field(name)
+            with QSignalBlocker(field):
+                field.set_items(items)  # type: ignore[attr-defined]
+
+    def list_query(self) -> PagedSelect:
+        """The list's query for what the search box and the filters say."""
+        raise NotImplementedError
+
+    def reload_list(self) -> None:
+        """Query the list again now, keeping the open record's row chosen."""
+        timer = getattr(self, "_search_timer", None)
+        if timer is not None:
+            timer.stop()
+        self.model.set_query(self.list_query())
+        self.select_id(self.current_id)
+
+    def reload_record(self) -> None:
+        """After a change elsewhere: show the open record anew unless it has unsaved edits
+        (a blank form if it was deleted)."""
+        if not self.is_dirty():
+            exists = self.current_id and self.ctx.store.get(self.table, self.current_id)
+            self.load(self.current_id if exists else None)
+
+    def _search_entered(self) -> None:
+        self.reload_list()
+        if self.model.rowCount():
+            self.view.setFocus()
+            self.view.selectRow(0)
+
+    def _into_list(self) -> None:
+        self.view.setFocus()
+        if not self.view.currentIndex().isValid() and self.model.rowCount():
+            self.view.selectRow(0)
 
     def open_first_once(self) -> None:
         """The first time the list has records, open the first one (so the screen shows

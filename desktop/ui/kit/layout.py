@@ -12,7 +12,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
     QScrollArea,
     QWidget,
 )
@@ -20,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.forms import (
     Field,
 )
+from desktop.ui.widgets import hint, page_title
 
 
 def chain_tab_order(widgets: Sequence[QWidget]) -> None:
@@ -57,3 +62,22 @@ def scroll_area(widget: QWidget, name: str, parent: QWidget | None = None) -> QS
     area.setAccessibleName(name)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
+
+
+def title_row(screen: QWidget, title: str, layout: QBoxLayout,
+              buttons: Sequence[QPushButton] = (), *, count: bool = False) -> QLabel | None:
+    """The top of a record screen: its title, the count of its records beside it when
+    `count`, and its buttons on the right (New last, where the eye ends). Returns the
+    count label."""
+    row = QHBoxLayout()
+    row.addWidget(page_title(title, screen))
+    label = None
+    if count:
+        label = hint("", screen)
+        label.setWordWrap(False)
+        row.addWidget(label, 0, Qt.AlignmentFlag.AlignBottom)
+    row.addStretch(1)
+    for widget in buttons:
+        row.addWidget(widget)
+    layout.addLayout(row)
+    return label

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -41,7 +40,6 @@ from desktop.store.ids import utc_now
 from desktop.store.queries import visits as queries
 from desktop.store.queries.checkin import find_people
 from desktop.store.queries.today import to_local
-from desktop.ui import theme
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import format_date
 from desktop.ui.forms import (
@@ -52,7 +50,7 @@ from desktop.ui.forms import (
     VocabField,
 )
 from desktop.ui.translate import tr_vocab, vocab_items
-from desktop.ui.widgets import error_label, hint, search_as_you_type
+from desktop.ui.widgets import button, error_label, hint, search_as_you_type
 from desktop.ui.workers import plain_message
 
 
@@ -212,9 +210,8 @@ class AuthorPicker(QWidget):
         self.search.setPlaceholderText(self.tr("Surname, name or phone…"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Find a person by surname, name or phone"))
-        self.add_button = QPushButton(theme.icon("add"), self.tr("New person…"),
-                                      self.search_row)
-        self.add_button.setAccessibleName(self.tr("Add a new person"))
+        self.add_button = button(self.tr("New person…"), self.search_row,
+                                 name=self.tr("Add a new person"), icon="add")
         row.addWidget(self.search, 1)
         row.addWidget(self.add_button)
         layout.addWidget(self.search_row)
@@ -503,5 +500,3 @@ class AuthorField(Field):
     def focus_widgets(self) -> list[QWidget]:
         return self.picker.focus_widgets()
 
-
-# -- a list beside its form ------------------------------------------------------------------

@@ -28,7 +28,7 @@ from desktop.store import StoreError
 from desktop.store.queries import common
 from desktop.ui.context import AppContext
 from desktop.ui.forms import ChoiceField, RecordForm, for_display, show_starts
-from desktop.ui.widgets import hint, section_title
+from desktop.ui.widgets import button, hint, section_title
 from desktop.ui.workers import plain_message
 
 
@@ -86,25 +86,19 @@ class ProfilePanel(QWidget):
         header = QHBoxLayout()
         self.meta_label = hint("", self.page)
         header.addWidget(self.meta_label, 1)
-        self.save_button = QPushButton(
-            QCoreApplication.translate("ProfilePanel", "&Save"), self.page)
-        self.save_button.setToolTip(
-            QCoreApplication.translate("ProfilePanel", "Save the details (Ctrl+S)"))
-        self.save_button.setAccessibleName(QCoreApplication.translate("ProfilePanel", "Save"))
-        self.save_button.clicked.connect(self.save)
-        self.discard_button = QPushButton(
-            QCoreApplication.translate("ProfilePanel", "Cancel"), self.page)
-        self.discard_button.setAccessibleName(
-            QCoreApplication.translate("ProfilePanel", "Discard the changes"))
-        self.discard_button.clicked.connect(self.discard)
-        self.delete_button = QPushButton(
-            QCoreApplication.translate("ProfilePanel", "&Delete…"), self.page)
-        self.delete_button.setAccessibleName(delete_name)
-        self.delete_button.clicked.connect(self._delete_clicked)
-        for button in (self.save_button, self.discard_button, *extra_buttons,
+        self.save_button = button(
+            QCoreApplication.translate("ProfilePanel", "&Save"), self.page, self.save,
+            tip=QCoreApplication.translate("ProfilePanel", "Save the details (Ctrl+S)"),
+            name=QCoreApplication.translate("ProfilePanel", "Save"))
+        self.discard_button = button(
+            QCoreApplication.translate("ProfilePanel", "Cancel"), self.page, self.discard,
+            name=QCoreApplication.translate("ProfilePanel", "Discard the changes"))
+        self.delete_button = button(QCoreApplication.translate("ProfilePanel", "&Delete…"),
+                                    self.page, self._delete_clicked, name=delete_name)
+        for widget in (self.save_button, self.discard_button, *extra_buttons,
                        self.delete_button):
-            button.setParent(self.page)
-            header.addWidget(button)
+            widget.setParent(self.page)
+            header.addWidget(widget)
         layout.addLayout(header)
         self.stack.addWidget(self.page)
         return layout

@@ -2,21 +2,28 @@
 
 What such a screen does the same way whatever it lists: choosing a row opens the record
 (after asking about unsaved changes), Enter on a row goes to the form, New, Save, opening a
-record another screen points at, the count above the list, and which record Ctrl+H shows
-the history of. A subclass sets `pane` and `record_panel` and says how to name things.
+record another screen points at, the count above the list, delete with undo, and which
+record Ctrl+H shows the history of. A subclass builds its `pane` and its `record_panel`,
+hands them to `build_frame`, and says how to name things and what to ask before a delete.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from desktop.ui.formatting import format_count
 from desktop.ui.kit import questions
+from desktop.ui.kit.editor import UndoBar
+from desktop.ui.kit.layout import title_row
 from desktop.ui.kit.list_pane import ListPane
 from desktop.ui.kit.profile import ProfilePanel
 from desktop.ui.kit.questions import Unsaved
 from desktop.ui.screens.base import Screen
-from desktop.ui.widgets import SearchEdit
+from desktop.ui.widgets import SearchEdit, button
 
 
 class ProfileScreen(Screen):
@@ -30,7 +37,56 @@ class ProfileScreen(Screen):
         self.record_panel: ProfilePanel
         self._first_load = True
 
+    def build_frame(self, left: QWidget, panel: ProfilePanel, *, new: tuple[str, str, str],
+                    import_tip: str, buttons: Sequence[QPushButton] = (),
+                    banners: Sequence[QWidget] = (), sizes: tuple[int, int] = (560, 600)
+                    ) -> QSplitter:
+        """The screen around the two sides: the title with the count, `buttons`, Import
+        (`import_tip`) and New (`new`: its text, screen-reader name and tooltip); the
+        `banners` and the undo bar; `left` (the pane, or a stack holding it) beside
+        `panel`. Call once the pane is built."""
+        layout = QVBoxLayout(self)
+        text, name, tip = new
+        self.import_button = button(QCoreApplication.translate("ProfileScreen", "&Import…"),
+                                    self, self.import_list, tip=import_tip)
+        self.new_button = button(text, self, self.new_record, tip=tip, name=name, icon="add")
+        self.count_label = title_row(self, self.display_title(), layout,
+                                     [*buttons, self.import_button, self.new_button],
+                                     count=True)
+        for banner in banners:
+            layout.addWidget(banner)
+        self.undo_banner = UndoBar(self.ctx, self)
+        self.undo_banner.bind_shortcut(self)
+        self.undo_banner.restored.connect(self._restored)
+        layout.addWidget(self.undo_banner)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(panel)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
+        splitter.setSizes(list(sizes))
+        layout.addWidget(splitter, 1)
+        self.record_panel = panel
+        panel.delete_requested.connect(self.delete_record)
+        self.pane.delete_requested.connect(self.delete_record)
+        self.connect_pane()
+        return splitter
+
+    def import_list(self) -> None:
+        from desktop.ui.import_dialog import ImportDialog
+
+        ImportDialog(self.ctx, self.record_panel.table, self).exec()
+
     # -- what a subclass says ---------------------------------------------------------------
+
+    def may_delete(self, record: dict[str, Any]) -> bool:
+        """Ask before deleting `record` (saying what stays); True to delete."""
+        raise NotImplementedError
+
+    def deleted_text(self, record: dict[str, Any]) -> str:
+        """"«…» was deleted." on the undo bar."""
+        raise NotImplementedError
 
     def unsaved_name(self) -> str:
         """How the question about unsaved changes names the record being edited."""
@@ -119,6 +175,24 @@ class ProfileScreen(Screen):
     def _saved(self, record_id: str, created: bool) -> None:
         self.ctx.bus.status_message.emit(self.saved_message(created))
         self._select_row_of(record_id)
+
+    # -- delete and undo --------------------------------------------------------------------
+
+    def delete_record(self, record_id: str) -> None:
+        table = self.record_panel.table
+        record = self.ctx.store.get(table, record_id)
+        if record is None or not self.may_delete(record):
+            return
+        with self.ctx.changes():
+            self.ctx.store.delete(table, record_id)
+            if self.record_panel.record_id == record_id:
+                self.record_panel.clear()
+        self.undo_banner.offer(self.deleted_text(record), table, record_id)
+
+    def _restored(self, table: str, record_id: str) -> None:
+        if table == self.record_panel.table and self.may_leave():
+            self.record_panel.show_record(record_id)
+            self._select_row_of(record_id)
 
     def current_record(self) -> tuple[str, str] | None:
         record_id = self.record_panel.record_id

@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -67,7 +66,7 @@ from desktop.ui.formatting import format_count
 from desktop.ui.forms import ChoiceField, NumberField, RecordForm, TextField, VocabField
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import tr_vocab
-from desktop.ui.widgets import Banner, hint, page_title
+from desktop.ui.widgets import Banner, button, hint, page_title
 from desktop.ui.workers import show_error
 
 #: The consent text people agree to at the desk (printed on the sign-in sheet).
@@ -352,14 +351,13 @@ class CheckinScreen(Screen):
         self.message.setFont(message_font)
         message_row = QHBoxLayout()
         message_row.addWidget(self.message, 1)
-        self.undo_button = QPushButton(self.tr("Undo check-in (Ctrl+Z)"), self)
-        self.undo_button.setAccessibleName(self.tr("Undo the last check-in"))
+        self.undo_button = button(self.tr("Undo check-in (Ctrl+Z)"), self,
+                                  name=self.tr("Undo the last check-in"))
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.undo_button.clicked.connect(self.undo_last)
         self.undo_button.setEnabled(False)
-        self.walkin_button = QPushButton(theme.icon("add"), self.tr("New participant (Ctrl+N)"),
-                                         self)
-        self.walkin_button.setAccessibleName(self.tr("Register a new participant"))
+        self.walkin_button = button(self.tr("New participant (Ctrl+N)"), self,
+                                    name=self.tr("Register a new participant"), icon="add")
         self.walkin_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.walkin_button.clicked.connect(self.new_record)
         message_row.addWidget(self.undo_button)
@@ -462,12 +460,10 @@ class CheckinScreen(Screen):
         form_column.addWidget(self.walkin_form)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.walkin_cancel = QPushButton(self.tr("Cancel"), panel)
-        self.walkin_cancel.setToolTip(self.tr("Back to the search (Esc)"))
-        self.walkin_cancel.clicked.connect(self.cancel_walkin)
-        self.walkin_save = QPushButton(self.tr("&Save and check in"), panel)
-        self.walkin_save.setToolTip(self.tr("Enter or Ctrl+S"))
-        self.walkin_save.clicked.connect(self._walkin_submit)
+        self.walkin_cancel = button(self.tr("Cancel"), panel, self.cancel_walkin,
+                                    tip=self.tr("Back to the search (Esc)"))
+        self.walkin_save = button(self.tr("&Save and check in"), panel, self._walkin_submit,
+                                  tip=self.tr("Enter or Ctrl+S"))
         buttons.addWidget(self.walkin_cancel)
         buttons.addWidget(self.walkin_save)
         form_column.addLayout(buttons)
@@ -493,9 +489,8 @@ class CheckinScreen(Screen):
         self.duplicate_list.itemDoubleClicked.connect(
             lambda item: self.choose_existing(item.data(PERSON_ROLE)))
         box.addWidget(self.duplicate_list, 1)
-        self.duplicate_button = QPushButton(self.tr("Check in this &person instead"),
-                                            self.duplicate_box)
-        self.duplicate_button.clicked.connect(self._duplicate_button_clicked)
+        self.duplicate_button = button(self.tr("Check in this &person instead"),
+                                       self.duplicate_box, self._duplicate_button_clicked)
         box.addWidget(self.duplicate_button)
         self.duplicate_box.setVisible(False)
         outer.addWidget(self.duplicate_box, 2)

@@ -15,12 +15,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -44,15 +42,14 @@ from desktop.ui.forms import (
     VocabField,
 )
 from desktop.ui.kit.editor import RecordEditor, UndoBar
-from desktop.ui.kit.filters import PeriodFilter, fill_combo
-from desktop.ui.kit.layout import chain_tab_order, scroll_area, set_council_field
+from desktop.ui.kit.layout import scroll_area, set_council_field
 from desktop.ui.kit.person_field import AuthorField, AuthorPicker
 from desktop.ui.kit.tables import make_table
 from desktop.ui.models import Column, PagedTableModel
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import tr_vocab, vocab_items
 from desktop.ui.visits import VisitsPanel
-from desktop.ui.widgets import hint, page_title, search_as_you_type, section_title
+from desktop.ui.widgets import button, hint, page_title, section_title
 
 
 def _first_line(text: str | None) -> str:
@@ -72,10 +69,10 @@ class SubmissionsPanel(RecordEditor):
         layout.setContentsMargins(0, 4, 0, 0)
         top = QHBoxLayout()
         self.about = hint("", self)
-        self.new_button = QPushButton(theme.icon("add"), self.tr("&Add a submission"), self)
-        self.new_button.setAccessibleName(self.tr("Add a submission"))
-        self.new_button.setToolTip(self.tr("Type in a submission received on paper or in "
-                                           "person"))
+        self.new_button = button(self.tr("&Add a submission"), self, self.new,
+                                 tip=self.tr("Type in a submission received on paper or in "
+                                             "person"), name=self.tr("Add a submission"),
+                                 icon="add")
         top.addWidget(self.about, 1)
         top.addWidget(self.new_button)
         layout.addLayout(top)
@@ -119,19 +116,9 @@ class SubmissionsPanel(RecordEditor):
                            delete_text=self.tr("Delete s&ubmission"),
                            save_text=self.tr("Save su&bmission"))
         splitter.addWidget(self.view)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([200, 300])
-        layout.addWidget(splitter, 1)
-
-        self._connect_editor()
+        self.finish(layout, splitter, self.detail, (200, 300), stretch=(2, 3),
+                    before=[self.new_button, self.view])
         self.person.changed.connect(self.mark_dirty)
-        self.new_button.clicked.connect(self.new)
-        chain = [self.new_button, self.view]
-        for field in self.form.fields:
-            chain.extend(field.focus_widgets())
-        chain_tab_order([*chain, self.delete_button, self.save_button])
 
     def set_consultation(self, consultation: dict[str, Any] | None) -> None:
         """Show the submissions of one consultation (None: a consultation not saved yet)."""
@@ -147,17 +134,15 @@ class SubmissionsPanel(RecordEditor):
         self.load(None)
 
     def refresh(self) -> None:
-        field = self.form.field("office_id")
-        with QSignalBlocker(field):
-            field.set_items(idea_queries.offices(self.ctx.store.conn))  # type: ignore[attr-defined]
+        self.reload_choices()
         self.reload_list()
-        if not self.is_dirty():
-            exists = self.current_id and self.ctx.store.get("submissions", self.current_id)
-            self.load(self.current_id if exists else None)
+        self.reload_record()
 
-    def reload_list(self) -> None:
-        self.model.set_query(queries.submissions_query(self.consultation_id))
-        self.select_id(self.current_id)
+    def reload_choices(self) -> None:
+        self.set_choices({"office_id": idea_queries.offices(self.ctx.store.conn)})
+
+    def list_query(self) -> Any:
+        return queries.submissions_query(self.consultation_id)
 
     def load(self, record_id: str | None) -> None:
         record = self.ctx.store.get("submissions", record_id) if record_id else None
@@ -213,28 +198,18 @@ class ConsultationsEditor(RecordEditor):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         bar = QHBoxLayout()
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search by title, authority or topic"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Search consultations"))
-        self.search.addAction(theme.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.level = QComboBox(self)
-        self.status = QComboBox(self)
-        for combo, name in ((self.level, self.tr("Participation level")),
-                            (self.status, self.tr("Status"))):
-            combo.setAccessibleName(name)
-            combo.setToolTip(name)
-        fill_combo(self.level, vocab_items("participation_levels"), self.tr("All levels"))
-        fill_combo(self.status, vocab_items("consultation_statuses"), self.tr("All statuses"))
-        self.period = PeriodFilter(self)
-        self.new_button = QPushButton(theme.icon("add"), self.tr("&New consultation"), self)
-        self.new_button.setAccessibleName(self.tr("New consultation"))
-        self.new_button.setToolTip(self.tr("Record a new consultation (Ctrl+N)"))
+        self.build_search(self.tr("Search by title, authority or topic"),
+                          self.tr("Search consultations"))
+        self.level = self.filter_combo(self.tr("Participation level"),
+                                       vocab_items("participation_levels"), self.tr("All levels"))
+        self.status = self.filter_combo(self.tr("Status"), vocab_items("consultation_statuses"),
+                                        self.tr("All statuses"))
+        self.new_button = self.new_record_button(
+            self.tr("&New consultation"), self.tr("New consultation"),
+            self.tr("Record a new consultation (Ctrl+N)"))
         bar.addWidget(self.search, 1)
-        bar.addWidget(self.level)
-        bar.addWidget(self.status)
-        bar.addWidget(self.period)
-        bar.addWidget(self.new_button)
+        for widget in (self.level, self.status, self.period_filter(), self.new_button):
+            bar.addWidget(widget)
         layout.addLayout(bar)
         splitter = self.build_list(layout, [
             Column(("title", "authority"), self.tr("Title"), lambda title, _: title or "",
@@ -278,25 +253,9 @@ class ConsultationsEditor(RecordEditor):
         self.submissions.model.total_changed.connect(self._show_submission_count)
         self.tabs.addTab(self.detail, self.tr("Details"))
         self.tabs.addTab(self.submissions, self.tr("Submissions"))
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([530, 530])
-        layout.addWidget(splitter, 1)
-
-        self._connect_editor()
-        self.new_button.clicked.connect(self.new)
-        self._search_timer = search_as_you_type(self.search, self.reload_list)
-        self.search.returnPressed.connect(self._search_entered)
-        self.level.currentIndexChanged.connect(self.reload_list)
-        self.status.currentIndexChanged.connect(self.reload_list)
-        self.period.changed.connect(self.reload_list)
-        chain: list[QWidget] = [self.search, self.level, self.status, self.period.combo,
-                                self.period.since, self.period.until, self.new_button,
-                                self.view, self.tabs]
-        for field in self.form.fields:
-            chain.extend(field.focus_widgets())
-        chain_tab_order([*chain, self.delete_button, self.save_button])
+        self.finish(layout, splitter, self.tabs, (530, 530), before=[
+            self.search, self.level, self.status, self.period.combo, self.period.since,
+            self.period.until, self.new_button, self.view, self.tabs])
 
     # -- list -----------------------------------------------------------------------------
 
@@ -314,31 +273,19 @@ class ConsultationsEditor(RecordEditor):
             count=format_count(total)) if total > 0 else self.tr("Submissions"))
 
     def refresh(self) -> None:
-        field = self.form.field("office_id")
-        with QSignalBlocker(field):
-            field.set_items(idea_queries.offices(self.ctx.store.conn))  # type: ignore[attr-defined]
-        self.reload_list()
-        if not self.is_dirty():
-            exists = self.current_id and self.ctx.store.get("consultations", self.current_id)
-            self.load(self.current_id if exists else None)
-        self.open_first_once()
+        super().refresh()
         self.submissions.refresh()
 
-    def reload_list(self) -> None:
-        self._search_timer.stop()
+    def reload_choices(self) -> None:
+        self.set_choices({"office_id": idea_queries.offices(self.ctx.store.conn)})
+
+    def list_query(self) -> Any:
         text = self.search.text().strip()
         ids = queries.matching_ids(self.ctx.store.conn, text) if text else None
         since, until = self.period.bounds()
-        self.model.set_query(queries.consultations_query(
+        return queries.consultations_query(
             level=self.level.currentData(), status=self.status.currentData(), since=since,
-            until=until, ids=ids))
-        self.select_id(self.current_id)
-
-    def _search_entered(self) -> None:
-        self.reload_list()
-        if self.model.rowCount():
-            self.view.setFocus()
-            self.view.selectRow(0)
+            until=until, ids=ids)
 
     # -- the form -------------------------------------------------------------------------
 

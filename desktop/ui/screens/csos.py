@@ -34,9 +34,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QScrollArea,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -74,7 +72,7 @@ from desktop.ui.person_dialogs import (
     person_name,
 )
 from desktop.ui.translate import tr_vocab, vocab_items
-from desktop.ui.widgets import Banner, error_label, hint, page_title, section_title
+from desktop.ui.widgets import button, error_label, hint, section_title
 from desktop.ui.workers import plain_message
 
 ORG_FIELDS = FIELDS["organizations"]
@@ -183,9 +181,8 @@ class MemberDialog(QDialog):
             not_yet = hint(self.tr("Not registered yet?"), self)
             not_yet.setWordWrap(False)
             row.addWidget(not_yet)
-            self.new_person_button = QPushButton(theme.icon("add"),
-                                                 self.tr("Register a &new person…"), self)
-            self.new_person_button.clicked.connect(self._new_person)
+            self.new_person_button = button(self.tr("Register a &new person…"), self,
+                                            self._new_person, icon="add")
             row.addWidget(self.new_person_button)
             row.addStretch(1)
             layout.addLayout(row)
@@ -204,8 +201,7 @@ class MemberDialog(QDialog):
         layout.addWidget(self.form)
         self.problem = error_label(self)
         layout.addWidget(self.problem)
-        cancel = QPushButton(self.tr("Cancel"), self)
-        cancel.clicked.connect(self.reject)
+        cancel = button(self.tr("Cancel"), self, self.reject)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(cancel)
@@ -359,18 +355,15 @@ class OrganizationPanel(ProfilePanel):
             "so the hub knows whom to call."), page)
         layout.addWidget(self.members_empty)
         buttons = QHBoxLayout()
-        self.add_member_button = QPushButton(theme.icon("add"), self.tr("&Add a person…"), page)
-        self.add_member_button.clicked.connect(self.add_member)
-        self.edit_member_button = QPushButton(self.tr("&Change role…"), page)
-        self.edit_member_button.clicked.connect(self.edit_member)
-        self.remove_member_button = QPushButton(self.tr("&Remove"), page)
-        self.remove_member_button.setAccessibleName(self.tr("Remove from the organisation"))
-        self.remove_member_button.clicked.connect(self.remove_member)
-        self.open_person_button = QPushButton(self.tr("&Open in People"), page)
-        self.open_person_button.clicked.connect(self._open_person)
-        for button in (self.add_member_button, self.edit_member_button,
+        self.add_member_button = button(self.tr("&Add a person…"), page, self.add_member,
+                                        icon="add")
+        self.edit_member_button = button(self.tr("&Change role…"), page, self.edit_member)
+        self.remove_member_button = button(self.tr("&Remove"), page, self.remove_member,
+                                           name=self.tr("Remove from the organisation"))
+        self.open_person_button = button(self.tr("&Open in People"), page, self._open_person)
+        for widget in (self.add_member_button, self.edit_member_button,
                        self.remove_member_button, self.open_person_button):
-            buttons.addWidget(button)
+            buttons.addWidget(widget)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         return page
@@ -451,9 +444,9 @@ class OrganizationPanel(ProfilePanel):
 
     def _member_selection_changed(self) -> None:
         chosen = self.current_member() is not None
-        for button in (self.edit_member_button, self.remove_member_button,
+        for widget in (self.edit_member_button, self.remove_member_button,
                        self.open_person_button):
-            button.setEnabled(chosen)
+            widget.setEnabled(chosen)
 
     def add_member(self) -> None:
         if not self.org_id or self.record is None:
@@ -554,46 +547,17 @@ class CsosScreen(ProfileScreen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._today_override: date | None = None
-        self._undo: tuple[str, str] | None = None  # (table, id) to undelete
         self._sort: tuple[str, bool] | None = None
         self._first_load = True
 
-        layout = QVBoxLayout(self)
-        header = QHBoxLayout()
-        header.addWidget(page_title(self.display_title(), self))
-        self.count_label = hint("", self)
-        self.count_label.setWordWrap(False)
-        header.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addStretch(1)
-        self.new_button = QPushButton(theme.icon("add"), self.tr("&New organisation"), self)
-        self.new_button.setAccessibleName(self.tr("Add a new organisation"))
-        self.new_button.setToolTip(self.tr("Add a new organisation (Ctrl+N)"))
-        self.new_button.clicked.connect(self.new_record)
-        self.import_button = QPushButton(self.tr("&Import…"), self)
-        self.import_button.setToolTip(self.tr("Bring in a list of CSOs from Excel (XLSX or CSV)"))
-        self.import_button.clicked.connect(self.import_list)
-        header.addWidget(self.import_button)
-        header.addWidget(self.new_button)
-        layout.addLayout(header)
-
-        self.undo_banner = Banner("", self.tr("&Undo"), self)
-        self.undo_banner.button.setAccessibleName(self.tr("Undo"))
-        self.undo_banner.action_clicked.connect(self.undo)
-        self.undo_banner.setVisible(False)
-        layout.addWidget(self.undo_banner)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self._build_list())
-        self.panel = self.record_panel = OrganizationPanel(ctx, splitter)
-        self.panel.delete_requested.connect(self.delete_organization)
+        left = self._build_list()
+        self.panel = OrganizationPanel(ctx, self)
         self.panel.member_removed.connect(self._member_removed)
-        splitter.addWidget(self.panel)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 6)
-        splitter.setSizes([600, 560])
-        layout.addWidget(splitter, 1)
-        self.connect_pane()
+        self.build_frame(
+            left, self.panel, sizes=(600, 560),
+            new=(self.tr("&New organisation"), self.tr("Add a new organisation"),
+                 self.tr("Add a new organisation (Ctrl+N)")),
+            import_tip=self.tr("Bring in a list of CSOs from Excel (XLSX or CSV)"))
 
     def _build_list(self) -> QWidget:
         self.model = PagedTableModel(self.ctx.store.conn, self.ctx.store.path, [
@@ -649,7 +613,6 @@ class CsosScreen(ProfileScreen):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.sortIndicatorChanged.connect(self._sort_changed)
-        self.pane.delete_requested.connect(self.delete_organization)
         return self.pane
 
     # -- Screen ---------------------------------------------------------------------------
@@ -666,11 +629,6 @@ class CsosScreen(ProfileScreen):
         """Pretend it is `day` (screenshots of the demo database, tests)."""
         self._today_override = day
         self.mark_stale()
-
-    def import_list(self) -> None:
-        from desktop.ui.import_dialog import ImportDialog
-
-        ImportDialog(self.ctx, "organizations", self).exec()
 
     # -- list -----------------------------------------------------------------------------
 
@@ -731,39 +689,15 @@ class CsosScreen(ProfileScreen):
         text += "\n\n" + self.tr("You can undo this right after.")
         return questions.confirm_delete(self, text, self.tr("Delete organisation?"))
 
-    def delete_organization(self, org_id: str) -> None:
-        record = self.ctx.store.get("organizations", org_id)
-        if record is None:
-            return
-        members = len(queries.members(self.ctx.store.conn, org_id))
-        if not self.confirm_delete(record.get("name") or "", members):
-            return
-        with self.ctx.changes():
-            self.ctx.store.delete("organizations", org_id)
-            self._offer_undo("organizations", org_id,
-                             self.tr("«{name}» was deleted.").format(name=record.get("name")))
-            self.panel.clear()
+    def may_delete(self, record: dict[str, Any]) -> bool:
+        return self.confirm_delete(record.get("name") or "",
+                                   len(queries.members(self.ctx.store.conn, record["id"])))
+
+    def deleted_text(self, record: dict[str, Any]) -> str:
+        return self.tr("«{name}» was deleted.").format(name=record.get("name"))
 
     def _member_removed(self, member_id: str, message: str) -> None:
-        self._offer_undo("org_members", member_id, message)
-
-    def _offer_undo(self, table: str, record_id: str, message: str) -> None:
-        self._undo = (table, record_id)
-        self.undo_banner.set_text(message)
-        self.undo_banner.setVisible(True)
-
-    def undo(self) -> None:
-        if self._undo is None:
-            return
-        table, record_id = self._undo
-        self._undo = None
-        self.undo_banner.setVisible(False)
-        with self.ctx.changes():
-            self.ctx.store.undelete(table, record_id)
-        if table == "organizations" and self.may_leave():
-            self.panel.show_organization(record_id)
-            self._select_row_of(record_id)
-        self.ctx.bus.status_message.emit(self.tr("Undone."))
+        self.undo_banner.offer(message, "org_members", member_id)
 
 
 SCREEN = CsosScreen

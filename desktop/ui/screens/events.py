@@ -35,7 +35,6 @@ from desktop.store.errors import StoreError
 from desktop.store.queries import common
 from desktop.store.queries import events as queries
 from desktop.store.queries.today import to_local
-from desktop.ui import theme
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import format_count, format_datetime, locale
 from desktop.ui.forms import (
@@ -48,11 +47,13 @@ from desktop.ui.forms import (
     VocabField,
 )
 from desktop.ui.kit import questions
+from desktop.ui.kit.editor import UndoBar
+from desktop.ui.kit.layout import title_row
 from desktop.ui.kit.list_pane import ListPane
 from desktop.ui.models import Column, PagedTableModel
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import is_ukrainian, tr_vocab
-from desktop.ui.widgets import Banner, hint, page_title, section_title
+from desktop.ui.widgets import button, hint, section_title
 from desktop.ui.workers import reader_job, run_in_background, show_error
 
 #: Milliseconds after the last typed letter before the title search runs.
@@ -144,7 +145,6 @@ class EventsScreen(Screen):
         self._current_id: str | None = None
         self._editing_id: str | None = None
         self._editing_record: dict | None = None
-        self._deleted: list[tuple[str, str]] = []
         self._generation = 0
         self._filters_ready = False
         self.feedback_dialog: QWidget | None = None
@@ -152,19 +152,13 @@ class EventsScreen(Screen):
         self._device_office: str | None = None
 
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        top.addWidget(page_title(self.display_title(), self))
-        top.addStretch(1)
-        self.new_button = QPushButton(theme.icon("add"), self.tr("&New event"), self)
-        self.new_button.setToolTip(self.tr("Plan a new event (Ctrl+N)"))
-        self.new_button.setAccessibleName(self.tr("New event"))
-        self.new_button.clicked.connect(self.new_record)
-        top.addWidget(self.new_button)
-        layout.addLayout(top)
-
-        self.undo_banner = Banner("", self.tr("&Undo"), self)
-        self.undo_banner.setVisible(False)
-        self.undo_banner.action_clicked.connect(self.undo_delete)
+        self.new_button = button(self.tr("&New event"), self, self.new_record, icon="add",
+                                 tip=self.tr("Plan a new event (Ctrl+N)"),
+                                 name=self.tr("New event"))
+        title_row(self, self.display_title(), layout, [self.new_button])
+        self.undo_banner = UndoBar(ctx, self)
+        self.undo_banner.bind_shortcut(self)
+        self.undo_banner.restored.connect(self._restored)
         layout.addWidget(self.undo_banner)
 
         # -- the list (the kit's ListPane: search, filters, table, keys) --------------------
@@ -243,7 +237,6 @@ class EventsScreen(Screen):
 
         # -- keyboard -----------------------------------------------------------------------
         self._shortcut(QKeySequence(Qt.Key.Key_F2), self.edit_current, self)
-        self._shortcut(QKeySequence.StandardKey.Undo, self.undo_delete, self)
         self._shortcut(QKeySequence(Qt.Key.Key_Escape), self.cancel_edit, self.form_page)
 
 
@@ -287,38 +280,32 @@ class EventsScreen(Screen):
         self.feedback_label.setAccessibleName(self.tr("Feedback"))
         layout.addWidget(self.feedback_label)
         buttons = QGridLayout()
-        self.checkin_button = QPushButton(theme.icon("checkin"), self.tr("Open &check-in"), page)
-        self.checkin_button.setToolTip(self.tr("Check people in at the door for this event"))
-        self.checkin_button.clicked.connect(self.open_checkin)
-        self.feedback_button = QPushButton(self.tr("Record &feedback…"), page)
-        self.feedback_button.setToolTip(self.tr(
-            "Enter what participants said about the event"))
-        self.feedback_button.clicked.connect(self.open_feedback)
-        self.edit_button = QPushButton(self.tr("&Edit"), page)
-        self.edit_button.setToolTip(self.tr("Change this event (F2)"))
-        self.edit_button.clicked.connect(self.edit_current)
-        self.delete_button = QPushButton(self.tr("&Delete…"), page)
-        self.delete_button.setToolTip(self.tr("Delete this event (Del); it can be undone"))
-        self.delete_button.clicked.connect(self.delete_current)
-        self.import_button = QPushButton(self.tr("&Import the list…"), page)
-        self.import_button.setToolTip(self.tr(
-            "Bring in this event's attendance list from Excel (XLSX or CSV)"))
-        self.import_button.clicked.connect(self.import_attendance)
-        self.sheet_button = QPushButton(self.tr("Sign-in &sheet…"), page)
-        self.sheet_button.setToolTip(self.tr(
-            "Print the sign-in sheet: the registered people and empty rows for walk-ins"))
-        self.sheet_button.clicked.connect(lambda: self.open_paper("sheet"))
-        self.certificates_button = QPushButton(self.tr("Certifica&tes…"), page)
-        self.certificates_button.setToolTip(self.tr(
-            "Participation certificates for everyone who attended"))
-        self.certificates_button.clicked.connect(lambda: self.open_paper("certificates"))
+        self.checkin_button = button(self.tr("Open &check-in"), page, self.open_checkin,
+                                     tip=self.tr("Check people in at the door for this event"),
+                                     icon="checkin")
+        self.feedback_button = button(self.tr("Record &feedback…"), page, self.open_feedback,
+                                      tip=self.tr("Enter what participants said about the event"))
+        self.edit_button = button(self.tr("&Edit"), page, self.edit_current,
+                                  tip=self.tr("Change this event (F2)"))
+        self.delete_button = button(self.tr("&Delete…"), page, self.delete_current,
+                                    tip=self.tr("Delete this event (Del); it can be undone"))
+        self.import_button = button(self.tr("&Import the list…"), page, self.import_attendance,
+                                    tip=self.tr("Bring in this event's attendance list from "
+                                                "Excel (XLSX or CSV)"))
+        self.sheet_button = button(self.tr("Sign-in &sheet…"), page,
+                                   lambda: self.open_paper("sheet"),
+                                   tip=self.tr("Print the sign-in sheet: the registered people "
+                                               "and empty rows for walk-ins"))
+        self.certificates_button = button(self.tr("Certifica&tes…"), page,
+                                          lambda: self.open_paper("certificates"),
+                                          tip=self.tr("Participation certificates for everyone "
+                                                      "who attended"))
         buttons.addWidget(self.checkin_button, 0, 0)
         buttons.addWidget(self.feedback_button, 0, 1)
         buttons.addWidget(self.import_button, 0, 2)
-        self.badges_button = QPushButton(self.tr("&Badges…"), page)
-        self.badges_button.setToolTip(self.tr(
-            "Name badges or invitations with a QR code for one-Enter check-in"))
-        self.badges_button.clicked.connect(lambda: self.open_paper("badges"))
+        self.badges_button = button(self.tr("&Badges…"), page, lambda: self.open_paper("badges"),
+                                    tip=self.tr("Name badges or invitations with a QR code for "
+                                                "one-Enter check-in"))
         buttons.addWidget(self.sheet_button, 1, 0)
         buttons.addWidget(self.certificates_button, 1, 1)
         buttons.addWidget(self.badges_button, 1, 2)
@@ -354,9 +341,8 @@ class EventsScreen(Screen):
         layout.addWidget(self.form)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.cancel_button = QPushButton(self.tr("Cancel"), page)
-        self.cancel_button.setToolTip(self.tr("Close without saving (Esc)"))
-        self.cancel_button.clicked.connect(self.cancel_edit)
+        self.cancel_button = button(self.tr("Cancel"), page, self.cancel_edit,
+                                    tip=self.tr("Close without saving (Esc)"))
         self.save_button = QPushButton(self.tr("&Save event"), page)
         self.save_button.setDefault(True)
         self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
@@ -677,28 +663,14 @@ class EventsScreen(Screen):
             return
         with self.ctx.changes():
             self.ctx.store.delete("events", event_id)
-            self._deleted.append((event_id, record["title"] or ""))
             self._current_id = None
             self.panel.setCurrentWidget(self.empty_page)
-            self.undo_banner.set_text(
-                self.tr("The event «{title}» was deleted.").format(title=record["title"] or ""))
-            self.undo_banner.setVisible(True)
+        self.undo_banner.offer(self.tr("The event «{title}» was deleted.").format(
+            title=record["title"] or ""), "events", event_id)
         self.view.setFocus()
 
-    def undo_delete(self) -> None:
-        if not self._deleted:
-            return
-        event_id, title = self._deleted.pop()
-        with self.ctx.changes():
-            self.ctx.store.undelete("events", event_id)
-            self._current_id = event_id
-            if self._deleted:
-                self.undo_banner.set_text(self.tr("The event «{title}» was deleted.").format(
-                    title=self._deleted[-1][1]))
-            else:
-                self.undo_banner.setVisible(False)
-        self.ctx.bus.status_message.emit(
-            self.tr("The event «{title}» is back.").format(title=title))
+    def _restored(self, _table: str, event_id: str) -> None:
+        self._current_id = event_id
         self.show_event(event_id)
         self._reselect()
 

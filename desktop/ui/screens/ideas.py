@@ -42,7 +42,6 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -72,17 +71,17 @@ from desktop.ui.forms import (
     VocabField,
 )
 from desktop.ui.kit.editor import RecordEditor
-from desktop.ui.kit.filters import PeriodFilter, fill_combo
-from desktop.ui.kit.layout import chain_tab_order, scroll_area, set_council_field
+from desktop.ui.kit.filters import fill_combo
+from desktop.ui.kit.layout import scroll_area, set_council_field
 from desktop.ui.kit.person_field import AuthorField, AuthorPicker
 from desktop.ui.models import Column
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import is_ukrainian, tr_vocab, vocab_items
 from desktop.ui.widgets import (
     Banner,
+    button,
     hint,
     page_title,
-    search_as_you_type,
     section_title,
 )
 from desktop.ui.workers import Job, plain_message, run_in_background
@@ -195,10 +194,10 @@ class AttachmentsBox(QGroupBox):
         self.attach_button.setToolTip(self.tr("Photos and scans up to {size} MB each; you can "
                                               "also drop files here.").format(
             size=MAX_ATTACHMENT_BYTES // (1024 * 1024)))
-        self.open_button = QPushButton(theme.icon("folder"), self.tr("&Open"), self)
-        self.open_button.setAccessibleName(self.tr("Open the chosen file"))
-        self.remove_button = QPushButton(self.tr("Re&move file"), self)
-        self.remove_button.setAccessibleName(self.tr("Remove the chosen file"))
+        self.open_button = button(self.tr("&Open"), self, name=self.tr("Open the chosen file"),
+                                  icon="folder")
+        self.remove_button = button(self.tr("Re&move file"), self,
+                                    name=self.tr("Remove the chosen file"))
         buttons.addWidget(self.attach_button)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.remove_button)
@@ -512,41 +511,27 @@ class IdeasEditor(RecordEditor):
 
         # -- search and filters -------------------------------------------------------------
         top = QHBoxLayout()
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Search by words from the title or description"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Search ideas and appeals"))
-        self.search.addAction(theme.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.new_button = QPushButton(theme.icon("add"), self.tr("&New idea or appeal"), self)
-        self.new_button.setAccessibleName(self.tr("New idea or appeal"))
-        self.new_button.setToolTip(self.tr("Take in a new idea or appeal (Ctrl+N)"))
+        self.build_search(self.tr("Search by words from the title or description"),
+                          self.tr("Search ideas and appeals"))
+        self.new_button = self.new_record_button(
+            self.tr("&New idea or appeal"), self.tr("New idea or appeal"),
+            self.tr("Take in a new idea or appeal (Ctrl+N)"))
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
         layout.addLayout(top)
 
         filters = QHBoxLayout()
-        self.status = QComboBox(self)
-        self.channel = QComboBox(self)
-        self.category = QComboBox(self)
-        self.office = QComboBox(self)
-        for combo, name in ((self.status, self.tr("Status")), (self.channel, self.tr("Channel")),
-                            (self.category, self.tr("Category")),
-                            (self.office, self.tr("Office"))):
-            combo.setAccessibleName(name)
-            combo.setToolTip(name)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        fill_combo(self.status, [("waiting", self.tr("Waiting for the council's answer")),
-                                 *vocab_items("idea_statuses")], self.tr("All statuses"))
-        fill_combo(self.channel, vocab_items("idea_channels"), self.tr("All channels"))
-        fill_combo(self.category, [], self.tr("All categories"))
-        self.office.addItem(self.tr("This office"), "mine")
-        self.office.addItem(self.tr("All offices"), "all")
-        self.period = PeriodFilter(self)
-        filters.addWidget(self.status)
-        filters.addWidget(self.channel)
-        filters.addWidget(self.category)
-        filters.addWidget(self.office)
-        filters.addWidget(self.period)
+        self.status = self.filter_combo(self.tr("Status"), [
+            ("waiting", self.tr("Waiting for the council's answer")),
+            *vocab_items("idea_statuses")], self.tr("All statuses"))
+        self.channel = self.filter_combo(self.tr("Channel"), vocab_items("idea_channels"),
+                                         self.tr("All channels"))
+        self.category = self.filter_combo(self.tr("Category"), [], self.tr("All categories"))
+        self.office = self.filter_combo(self.tr("Office"), [
+            ("mine", self.tr("This office")), ("all", self.tr("All offices"))])
+        for widget in (self.status, self.channel, self.category, self.office,
+                       self.period_filter()):
+            filters.addWidget(widget)
         filters.addStretch(1)
         layout.addLayout(filters)
         splitter = self.build_list(layout, [
@@ -601,61 +586,30 @@ class IdeasEditor(RecordEditor):
 
         self.build_buttons(detail, self.tr("Delete this idea or appeal"),
                            self.tr("Save the idea or appeal"))
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([560, 500])  # kept in proportion as the window resizes
-        layout.addWidget(splitter, 1)
-
-        self._connect_editor()
-        self.new_button.clicked.connect(self.new)
-        self._search_timer = search_as_you_type(self.search, self.reload_list)
-        self.search.returnPressed.connect(self._search_entered)
-        for combo in (self.status, self.channel, self.category, self.office):
-            combo.currentIndexChanged.connect(self.reload_list)
-        self.period.changed.connect(self.reload_list)
-
-        # Tab order = visual order: search, New, filters, list, form, attachments, buttons.
-        chain: list[QWidget] = [self.search, self.new_button, self.status, self.channel,
-                                self.category, self.office, self.period.combo,
-                                self.period.since, self.period.until, self.view,
-                                self.answer.button]
-        for field in self.form.fields:
-            chain.extend(field.focus_widgets())
-        chain += [self.attachments.list, self.attachments.attach_button,
-                  self.attachments.open_button, self.attachments.remove_button,
-                  self.delete_button, self.save_button]
-        chain_tab_order(chain)
+        self.finish(layout, splitter, self.detail, (560, 500), before=[
+            self.search, self.new_button, self.status, self.channel, self.category,
+            self.office, self.period.combo, self.period.since, self.period.until, self.view,
+            self.answer.button], after=[
+            self.attachments.list, self.attachments.attach_button,
+            self.attachments.open_button, self.attachments.remove_button])
 
     # -- list -----------------------------------------------------------------------------
 
     def _title_tooltip_first(self, title: str | None) -> str:
         return title or ""
 
-    def refresh(self) -> None:
-        """Reload the choices and the list; the open idea too unless it has unsaved edits."""
+    def reload_choices(self) -> None:
         conn = self.ctx.store.conn
         uk = is_ukrainian()
-        categories = queries.categories(conn)
         self._categories = {c["id"]: (c["name_uk"] if uk else c["name_en"]) or c["name_uk"]
-                            or c["code"] for c in categories}
+                            or c["code"] for c in queries.categories(conn)}
         items = list(self._categories.items())
         fill_combo(self.category, items, self.tr("All categories"))
-        for name, choices in (("category_id", items),
-                              ("settlement_id", queries.settlements(conn)),
-                              ("office_id", queries.offices(conn))):
-            field = self.form.field(name)
-            with QSignalBlocker(field):
-                field.set_items(choices)  # type: ignore[attr-defined]
+        self.set_choices({"category_id": items, "settlement_id": queries.settlements(conn),
+                          "office_id": queries.offices(conn)})
         self.office.setEnabled(self.ctx.office_id is not None)
-        self.reload_list()
-        if not self.is_dirty():
-            exists = self.current_id and self.ctx.store.get("ideas", self.current_id)
-            self.load(self.current_id if exists else None)
-        self.open_first_once()
 
-    def reload_list(self) -> None:
-        self._search_timer.stop()
+    def list_query(self) -> Any:
         status = self.status.currentData()
         statuses = queries.WAITING_STATUSES if status == "waiting" else \
             ((status,) if status else None)
@@ -666,17 +620,10 @@ class IdeasEditor(RecordEditor):
                 text, kinds=("ideas",), limit=queries.SEARCH_LIMIT)]
         since, until = self.period.bounds()
         mine = self.office.currentData() == "mine" and self.ctx.office_id
-        self.model.set_query(queries.ideas_query(
+        return queries.ideas_query(
             statuses=statuses, channel=self.channel.currentData(),
             category_id=self.category.currentData(),
-            office_id=self.ctx.office_id if mine else None, since=since, until=until, ids=ids))
-        self.select_id(self.current_id)
-
-    def _search_entered(self) -> None:
-        self.reload_list()
-        if self.model.rowCount():
-            self.view.setFocus()
-            self.view.selectRow(0)
+            office_id=self.ctx.office_id if mine else None, since=since, until=until, ids=ids)
 
     # -- the form -------------------------------------------------------------------------
 

@@ -26,9 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPushButton,
     QScrollArea,
-    QSplitter,
     QStackedWidget,
     QTabWidget,
     QTreeWidget,
@@ -76,9 +74,9 @@ from desktop.ui.widgets import (
     Banner,
     SearchEdit,
     TwoLineDelegate,
+    button,
     error_label,
     hint,
-    page_title,
     section_title,
 )
 from desktop.ui.workers import plain_message
@@ -127,11 +125,10 @@ class PersonProfile(ProfilePanel):
         self.consent_dialog: ConsentDialog | None = None
         self.consent_state = "missing"
 
-        self.merge_button = QPushButton(self.tr("Merge &with…"), self)
-        self.merge_button.setAccessibleName(self.tr("Merge with another record"))
-        self.merge_button.setToolTip(self.tr(
-            "This person is registered twice? Choose the other record and merge them."))
-        self.merge_button.clicked.connect(self._merge_clicked)
+        self.merge_button = button(self.tr("Merge &with…"), self, self._merge_clicked,
+                                   tip=self.tr("This person is registered twice? Choose the "
+                                               "other record and merge them."),
+                                   name=self.tr("Merge with another record"))
         layout = self.build_frame(
             self.tr("Choose a person in the list to see their details and history, or "
                     "register a new person with Ctrl+N."),
@@ -151,26 +148,24 @@ class PersonProfile(ProfilePanel):
         consent_column.addWidget(self.consent_label)
         consent_column.addLayout(consent_layout)
         consent_layout.addStretch(1)
-        self.record_consent_button = QPushButton(self.tr("&Record consent…"), self.consent_box)
-        self.record_consent_button.setAccessibleName(self.tr("Record consent"))
-        self.record_consent_button.clicked.connect(self._record_consent_clicked)
-        self.withdraw_button = QPushButton(self.tr("With&draw consent…"), self.consent_box)
-        self.withdraw_button.setAccessibleName(self.tr("Withdraw consent"))
-        self.withdraw_button.clicked.connect(self._withdraw_clicked)
-        self.export_all_button = QPushButton(self.tr("Everything &kept…"), self.consent_box)
-        self.export_all_button.setAccessibleName(self.tr(
-            "Save everything kept about this person"))
-        self.export_all_button.setToolTip(self.tr(
-            "The person asks what is kept about them: save all of it (events, consultations, "
-            "visits, ideas, CSOs, files, who changed the record) to a file to give them."))
-        self.export_all_button.clicked.connect(self._export_all_clicked)
-        self.forget_button = QPushButton(self.tr("&Forget…"), self.consent_box)
-        self.forget_button.setAccessibleName(self.tr("Forget this person"))
-        self.forget_button.setToolTip(self.tr(
-            "The person asks to be forgotten: remove their name, contacts, notes, files and "
-            "what was written about them, here and on every copy. What the statistics count "
-            "stays."))
-        self.forget_button.clicked.connect(self._forget_clicked)
+        self.record_consent_button = button(self.tr("&Record consent…"), self.consent_box,
+                                            self._record_consent_clicked,
+                                            name=self.tr("Record consent"))
+        self.withdraw_button = button(self.tr("With&draw consent…"), self.consent_box,
+                                      self._withdraw_clicked, name=self.tr("Withdraw consent"))
+        self.export_all_button = button(self.tr("Everything &kept…"), self.consent_box,
+                                        self._export_all_clicked,
+                                        tip=self.tr("The person asks what is kept about them: "
+                                                    "save all of it (events, consultations, "
+                                                    "visits, ideas, CSOs, files, who changed "
+                                                    "the record) to a file to give them."),
+                                        name=self.tr("Save everything kept about this person"))
+        self.forget_button = button(self.tr("&Forget…"), self.consent_box, self._forget_clicked,
+                                    tip=self.tr("The person asks to be forgotten: remove their "
+                                                "name, contacts, notes, files and what was "
+                                                "written about them, here and on every copy. "
+                                                "What the statistics count stays."),
+                                    name=self.tr("Forget this person"))
         consent_layout.addWidget(self.record_consent_button, 0, Qt.AlignmentFlag.AlignVCenter)
         consent_layout.addWidget(self.withdraw_button, 0, Qt.AlignmentFlag.AlignVCenter)
         consent_layout.addWidget(self.export_all_button, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -181,10 +176,9 @@ class PersonProfile(ProfilePanel):
         self.tabs = QTabWidget(page)
         self.tabs.setAccessibleName(self.tr("Person"))
         self.tabs.setDocumentMode(True)
-        self.history_button = QPushButton(self.tr("&History…"), self.tabs)
-        self.history_button.setToolTip(self.tr(
-            "Who changed this person's record, when, on which computer, and what they "
-            "changed (Ctrl+H)"))
+        self.history_button = button(self.tr("&History…"), self.tabs,
+                                     tip=self.tr("Who changed this person's record, when, on "
+                                                 "which computer, and what they changed (Ctrl+H)"))
         self.history_button.setFlat(True)
         self.history_button.clicked.connect(self.history_requested)
         self.tabs.setCornerWidget(self.history_button, Qt.Corner.TopRightCorner)
@@ -612,72 +606,34 @@ class PeopleScreen(ProfileScreen):
         super().__init__(ctx, parent)
         self.merge_dialog: MergeDialog | None = None
         self.pick_dialog: PickPersonDialog | None = None
-        self._deleted: tuple[str, str] | None = None
         self._pairs: list[tuple[str, str, str]] = []
         self._loading_pairs = False
         self._first_load = True
 
-        layout = QVBoxLayout(self)
-        header = QHBoxLayout()
-        header.addWidget(page_title(self.display_title(), self))
-        self.count_label = hint("", self)
-        self.count_label.setWordWrap(False)
-        header.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addStretch(1)
-        self.merge_selected_button = QPushButton(self.tr("&Merge selected…"), self)
-        self.merge_selected_button.setAccessibleName(self.tr("Merge the two selected people"))
-        self.merge_selected_button.setToolTip(self.tr(
-            "Select two records of the same person in the list (Ctrl+click), then merge "
-            "them."))
+        self.merge_selected_button = button(
+            self.tr("&Merge selected…"), self, self._merge_selected,
+            name=self.tr("Merge the two selected people"), tip=self.tr(
+                "Select two records of the same person in the list (Ctrl+click), then merge "
+                "them."))
         self.merge_selected_button.setEnabled(False)
-        self.merge_selected_button.clicked.connect(self._merge_selected)
-        self.new_button = QPushButton(theme.icon("add"), self.tr("&New person"), self)
-        self.new_button.setAccessibleName(self.tr("Register a new person"))
-        self.new_button.setToolTip(self.tr("Register a new person (Ctrl+N)"))
-        self.new_button.clicked.connect(self.new_record)
-        header.addWidget(self.merge_selected_button)
-        self.import_button = QPushButton(self.tr("&Import…"), self)
-        self.import_button.setToolTip(self.tr("Bring in a list of people from Excel (XLSX or CSV)"))
-        self.import_button.clicked.connect(self.import_list)
-        header.addWidget(self.import_button)
-        header.addWidget(self.new_button)
-        layout.addLayout(header)
-
         self.duplicates_banner = Banner("", self.tr("&Review"), self)
         self.duplicates_banner.button.setAccessibleName(self.tr("Review possible duplicates"))
         self.duplicates_banner.action_clicked.connect(self.show_duplicates)
         self.duplicates_banner.setVisible(False)
-        layout.addWidget(self.duplicates_banner)
-        self.undo_banner = Banner("", self.tr("&Undo"), self)
-        self.undo_banner.button.setAccessibleName(self.tr("Undo the deletion"))
-        self.undo_banner.action_clicked.connect(self.undo_delete)
-        self.undo_banner.setVisible(False)
-        layout.addWidget(self.undo_banner)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setChildrenCollapsible(False)
-        self.left = QStackedWidget(splitter)
+        self.left = QStackedWidget(self)
         self.left.addWidget(self._build_list())
         self.left.addWidget(self._build_duplicates())
-        self.profile = self.record_panel = PersonProfile(ctx, splitter)
-        self.profile.delete_requested.connect(self.delete_person)
+        self.profile = PersonProfile(ctx, self)
         self.profile.merge_requested.connect(self.merge_with)
         self.profile.open_item.connect(self._open_item)
         self.profile.consent_changed.connect(self._consent_changed)
         self.profile.history_requested.connect(self._show_history)
-        splitter.addWidget(self.left)
-        splitter.addWidget(self.profile)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 6)
-        splitter.setSizes([560, 600])
-        layout.addWidget(splitter, 1)
-        self.splitter = splitter
-        self.connect_pane()
-
-    def import_list(self) -> None:
-        from desktop.ui.import_dialog import ImportDialog
-
-        ImportDialog(self.ctx, "people", self).exec()
+        self.splitter = self.build_frame(
+            self.left, self.profile, buttons=[self.merge_selected_button],
+            banners=[self.duplicates_banner],
+            new=(self.tr("&New person"), self.tr("Register a new person"),
+                 self.tr("Register a new person (Ctrl+N)")),
+            import_tip=self.tr("Bring in a list of people from Excel (XLSX or CSV)"))
 
     # -- building -------------------------------------------------------------------------
 
@@ -717,7 +673,6 @@ class PeopleScreen(ProfileScreen):
             self.tr("Nobody is registered yet. Register the first person with Ctrl+N."))
         self.search, self.view, self.empty_label = \
             self.pane.search, self.pane.view, self.pane.empty_label
-        self.pane.delete_requested.connect(self.delete_person)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         return self.pane
 
@@ -738,14 +693,11 @@ class PeopleScreen(ProfileScreen):
         self.dup_list.currentRowChanged.connect(self._pair_changed)
         layout.addWidget(self.dup_list, 1)
         buttons = QHBoxLayout()
-        self.dup_back_button = QPushButton(self.tr("&Back to the list"), page)
-        self.dup_back_button.clicked.connect(self.show_list)
-        self.dup_dismiss_button = QPushButton(self.tr("&Not the same person"), page)
-        self.dup_dismiss_button.setAccessibleName(self.tr("Not the same person"))
-        self.dup_dismiss_button.clicked.connect(self.dismiss_pair)
-        self.dup_merge_button = QPushButton(self.tr("&Compare and merge…"), page)
-        self.dup_merge_button.setAccessibleName(self.tr("Compare and merge"))
-        self.dup_merge_button.clicked.connect(self._compare_pair)
+        self.dup_back_button = button(self.tr("&Back to the list"), page, self.show_list)
+        self.dup_dismiss_button = button(self.tr("&Not the same person"), page, self.dismiss_pair,
+                                         name=self.tr("Not the same person"))
+        self.dup_merge_button = button(self.tr("&Compare and merge…"), page, self._compare_pair,
+                                       name=self.tr("Compare and merge"))
         buttons.addWidget(self.dup_back_button)
         buttons.addStretch(1)
         buttons.addWidget(self.dup_dismiss_button)
@@ -836,32 +788,12 @@ class PeopleScreen(ProfileScreen):
         text += "\n\n" + self.tr("You can undo this right after.")
         return questions.confirm_delete(self, text, self.tr("Delete person?"))
 
-    def delete_person(self, person_id: str) -> None:
-        record = self.ctx.store.get("people", person_id)
-        if record is None:
-            return
-        name = person_name(record)
-        if not self.confirm_delete(name, queries.link_counts(self.ctx.store.conn, person_id)):
-            return
-        with self.ctx.changes():
-            self.ctx.store.delete("people", person_id)
-            self._deleted = (person_id, name)
-            self.undo_banner.set_text(self.tr("{name} was deleted.").format(name=name))
-            self.undo_banner.setVisible(True)
-            self.profile.clear()
+    def may_delete(self, record: dict[str, Any]) -> bool:
+        return self.confirm_delete(person_name(record),
+                                   queries.link_counts(self.ctx.store.conn, record["id"]))
 
-    def undo_delete(self) -> None:
-        if self._deleted is None:
-            return
-        person_id, name = self._deleted
-        self._deleted = None
-        self.undo_banner.setVisible(False)
-        with self.ctx.changes():
-            self.ctx.store.undelete("people", person_id)
-        if self.may_leave():
-            self.profile.show_person(person_id)
-            self._select_row_of(person_id)
-        self.ctx.bus.status_message.emit(self.tr("{name} is back.").format(name=name))
+    def deleted_text(self, record: dict[str, Any]) -> str:
+        return self.tr("{name} was deleted.").format(name=person_name(record))
 
     # -- merging --------------------------------------------------------------------------
 

@@ -69,7 +69,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QProgressBar,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QTableWidget,
@@ -96,7 +95,7 @@ from desktop.ui.formatting import format_date
 from desktop.ui.report_pdf import ChartImage, render_pdf
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import is_ukrainian, tr_vocab, translate
-from desktop.ui.widgets import error_label, hint, page_title, section_title
+from desktop.ui.widgets import button, error_label, hint, page_title, section_title
 from desktop.ui.workers import Cancelled, plain_message, reader_job, run_in_background
 
 #: Milliseconds after the last change of a choice before the report is recomputed.
@@ -457,12 +456,12 @@ class ReportsScreen(Screen):
         self.scope.setMinimumContentsLength(16)
         scope_label = QLabel(self.tr("&Covers:"), self)
         scope_label.setBuddy(self.scope)
-        self.pdf_button = QPushButton(self.tr("Save &PDF…"), self)
-        self.pdf_button.setAccessibleName(self.tr("Save the report as a PDF file"))
-        self.pdf_button.setToolTip(self.tr("A4 report for printing or a letter (Ctrl+S)"))
-        self.xlsx_button = QPushButton(self.tr("Save E&xcel…"), self)
-        self.xlsx_button.setAccessibleName(self.tr("Save the report as an Excel workbook"))
-        self.xlsx_button.setToolTip(self.tr("Every table on its own sheet, numbers as numbers"))
+        self.pdf_button = button(self.tr("Save &PDF…"), self,
+                                 tip=self.tr("A4 report for printing or a letter (Ctrl+S)"),
+                                 name=self.tr("Save the report as a PDF file"))
+        self.xlsx_button = button(self.tr("Save E&xcel…"), self,
+                                  tip=self.tr("Every table on its own sheet, numbers as numbers"),
+                                  name=self.tr("Save the report as an Excel workbook"))
         self.pdf_button.clicked.connect(self.export_pdf)
         self.xlsx_button.clicked.connect(self.export_xlsx)
         for widget in (period_label, self.preset, from_label, self.start, to_label, self.end):
@@ -491,8 +490,7 @@ class ReportsScreen(Screen):
         self.status.setOpenExternalLinks(False)
         self.status.linkActivated.connect(self._open_link)
         self.status.setAccessibleName(self.tr("Report status"))
-        self.stop_button = QPushButton(self.tr("Stop"), self)
-        self.stop_button.setAccessibleName(self.tr("Stop computing the report"))
+        self.stop_button = button(self.tr("Stop"), self, name=self.tr("Stop computing the report"))
         self.stop_button.setVisible(False)
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setToolTip(self.tr("Stop computing the report (Esc)"))

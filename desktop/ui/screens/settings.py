@@ -38,7 +38,7 @@ from desktop.ui import prefs, theme
 from desktop.ui.context import AppContext
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import running_language
-from desktop.ui.widgets import Banner, hint, page_title
+from desktop.ui.widgets import Banner, button, hint, page_title
 from desktop.ui.workers import run_in_background
 
 #: Language choices, each named in its own language (so anyone can find theirs).
@@ -123,23 +123,20 @@ class SettingsScreen(Screen):
         self.folder.setReadOnly(True)
         self.folder.setAccessibleName(self.tr("Data folder"))
         folder_label.setBuddy(self.folder)
-        self.open_folder = QPushButton(theme.icon("folder"), self.tr("O&pen folder"), data)
-        self.open_folder.clicked.connect(self._open_folder)
+        self.open_folder = button(self.tr("O&pen folder"), data, self._open_folder, icon="folder")
         folder_row.addWidget(folder_label)
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(self.open_folder)
         data_layout.addLayout(folder_row)
         buttons = QHBoxLayout()
-        self.backup_button = QPushButton(theme.icon("backup"), self.tr("&Back up now…"), data)
-        self.backup_button.clicked.connect(self._backup_clicked)
-        self.restore_button = QPushButton(theme.icon("restore"),
-                                          self.tr("R&estore from a backup…"), data)
-        self.restore_button.clicked.connect(self._restore_clicked)
-        self.changes_button = QPushButton(self.tr("&What changed…"), data)
-        self.changes_button.setToolTip(self.tr(
-            "The latest changes of every record this computer holds (on the council's "
-            "computer: of every office), with who made them and when."))
-        self.changes_button.clicked.connect(self.show_recent_changes)
+        self.backup_button = button(self.tr("&Back up now…"), data, self._backup_clicked,
+                                    icon="backup")
+        self.restore_button = button(self.tr("R&estore from a backup…"), data,
+                                     self._restore_clicked, icon="restore")
+        self.changes_button = button(self.tr("&What changed…"), data, self.show_recent_changes,
+                                     tip=self.tr("The latest changes of every record this "
+                                                 "computer holds (on the council's computer: of "
+                                                 "every office), with who made them and when."))
         buttons.addWidget(self.backup_button)
         buttons.addWidget(self.restore_button)
         buttons.addWidget(self.changes_button)
@@ -196,9 +193,8 @@ class SettingsScreen(Screen):
         self.enroll_code.setPlaceholderText("ABCD-EFGH-JKLM")
         self.enroll_code.setAccessibleName(self.tr("One-time enrollment code"))
         code_label.setBuddy(self.enroll_code)
-        self.enroll_button = QPushButton(theme.icon("sync"), self.tr("Co&nnect this device"),
-                                         platform)
-        self.enroll_button.clicked.connect(self._enroll_clicked)
+        self.enroll_button = button(self.tr("Co&nnect this device"), platform,
+                                    self._enroll_clicked, icon="sync")
         platform_form.addRow(url_label, self.platform_url)
         platform_form.addRow(code_label, self.enroll_code)
         enroll_row = QHBoxLayout()
@@ -217,9 +213,8 @@ class SettingsScreen(Screen):
 
         about_row = QHBoxLayout()
         about_row.addWidget(hint(f"{APP_NAME} {__version__}", self))
-        self.about_button = QPushButton(self.tr("About, and &report a problem…"), self)
-        self.about_button.setToolTip("F1")
-        self.about_button.clicked.connect(self._about_clicked)
+        self.about_button = button(self.tr("About, and &report a problem…"), self,
+                                   self._about_clicked, tip="F1")
         about_row.addWidget(self.about_button)
         about_row.addStretch(1)
         layout.addLayout(about_row)

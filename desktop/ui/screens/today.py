@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -26,12 +25,11 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.names import full_name
 from desktop.store.queries import common, today
-from desktop.ui import theme
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import format_count, format_date, format_datetime, long_date
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import is_ukrainian, tr_vocab
-from desktop.ui.widgets import DETAIL_ROLE, Banner, TwoLineDelegate, hint, page_title
+from desktop.ui.widgets import DETAIL_ROLE, Banner, TwoLineDelegate, button, hint, page_title
 from desktop.ui.workers import reader_job, run_in_background
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -133,8 +131,7 @@ class TodayScreen(Screen):
         sync_layout.addWidget(hint(self.tr(
             "Everything is kept safely on this computer. Changes are sent whenever "
             "there is an internet connection."), self.sync_box))
-        settings = QPushButton(theme.icon("settings"), self.tr("Settings…"), self.sync_box)
-        settings.clicked.connect(self._open_settings)
+        settings = button(self.tr("Settings…"), self.sync_box, self._open_settings, icon="settings")
         sync_layout.addWidget(settings, 0, Qt.AlignmentFlag.AlignLeft)
         sync_layout.addStretch(1)
 
