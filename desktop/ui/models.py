@@ -281,9 +281,10 @@ class PagedTableModel(QAbstractTableModel):
             Qt.ItemFlag.ItemNeverHasChildren
 
 
-def sort_by_header(view: Any, model: PagedTableModel) -> None:
+def sort_by_header(view: Any, model: Any) -> None:
     """Clicking a column's header sorts the list by it, a second click the other way, a
-    third back to the list's own order (newest first, alphabetical...)."""
+    third back to the list's own order (newest first, alphabetical, best match...).
+    `model` is what sorts: anything with `sort_by(column or None, descending)`."""
     header = view.horizontalHeader()
     header.setSectionsClickable(True)
     header.setSortIndicatorShown(True)

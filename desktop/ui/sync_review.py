@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from desktop.store import duplicates, syncstate
 from desktop.store.ids import utc_now
 from desktop.sync import wire
 from desktop.ui.context import AppContext
+from desktop.ui.kit.tables import fill_rows, item_table, row_index
 from desktop.ui.translate import render_error, tr_field, translate
 from desktop.ui.widgets import button
 from desktop.ui.workers import show_error
@@ -102,14 +102,7 @@ class SyncReview(QDialog):
         self.reload()
 
     def _table(self, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
-        table.setHorizontalHeaderLabels(headers)
-        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.verticalHeader().hide()
-        return table
+        return item_table(headers, "", self, stretch=len(headers) - 1)
 
     def _page(self, table: QTableWidget, actions: list, explanation: str) -> QWidget:
         page = QWidget(self)
@@ -148,17 +141,14 @@ class SyncReview(QDialog):
         self._fill(self.set_aside, [
             (self._record_label(t, rid, syncstate.set_aside_data(store, t, rid)),
              self._why_not_stored(t, rid, reason)) for t, rid, _rev, reason in self._set_aside])
-        for row, (_t, _rid, _rev, reason) in enumerate(self._set_aside):
-            self.set_aside.item(row, 1).setToolTip(reason)  # the technical words, for IT
+        for row in range(self.set_aside.rowCount()):  # the technical words, for IT
+            self.set_aside.item(row, 1).setToolTip(self._set_aside[row_index(
+                self.set_aside, row)][3])
         self.tabs.setTabText(3, self.tr("Not stored ({n})").format(n=len(self._set_aside)))
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[tuple]) -> None:
-        table.setRowCount(len(rows))
-        for r, values in enumerate(rows):
-            for c, value in enumerate(values):
-                table.setItem(r, c, QTableWidgetItem(str(value)))
-        table.resizeColumnsToContents()
+        fill_rows(table, [[str(value) for value in values] for values in rows])
 
     def _record_label(self, table: str, record_id: str, fallback: dict | None = None) -> str:
         kind = translate("SyncReview", TABLE_NAMES[table]) if table in TABLE_NAMES else table
@@ -187,8 +177,8 @@ class SyncReview(QDialog):
         return full_name(row["last_name"], row["first_name"], row["patronymic"]) + phone
 
     def _selected(self, table: QTableWidget, items: list) -> object | None:
-        row = table.currentRow()
-        return items[row] if 0 <= row < len(items) else None
+        index = row_index(table)
+        return items[index] if index is not None and 0 <= index < len(items) else None
 
     # -- actions --------------------------------------------------------------------------
 

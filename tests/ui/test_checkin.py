@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -399,3 +399,27 @@ def test_a_renamed_person_on_the_list_is_found_by_the_new_name(window, desk, qtb
     assert screen.matches[0].status == "registered"  # still on the list, first
     screen.search.setText("Шев")
     assert screen.matches == []
+
+
+def test_a_header_click_sorts_the_matches_and_enter_takes_the_row_shown_first(
+        screen, desk, keys, store, qtbot):
+    keys.type(screen.search, "Ков")
+    header = screen.results.horizontalHeader()
+    born = [m.birth_year for m in screen.matches]
+    assert born == [1975, 1960, 1990]  # best match (alphabetical here) first
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.viewport().rect().topLeft()
+                     + header.sectionViewportPosition(1) * QPoint(1, 0) + QPoint(4, 4))
+    assert [m.birth_year for m in screen.matches] == [1960, 1975, 1990]
+    shown = [screen.results_model.data(screen.results_model.index(r, 0)) for r in range(3)]
+    assert shown[0].startswith("Ковальчук")  # the view shows the order the desk uses
+    keys.type(screen.search, "")  # the order holds for the next keystroke's matches
+    screen.run_search()
+    assert [m.birth_year for m in screen.matches] == [1960, 1975, 1990]
+    header.setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+    assert [m.birth_year for m in screen.matches] == [1990, 1975, 1960]
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # a third click: best first
+    assert [m.birth_year for m in screen.matches] == born
+    header.setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+    keys.press(screen.search, Qt.Key.Key_Return)  # Enter checks in the first row shown
+    assert attendance(store, desk["Ковальчук"], desk["event"])["status"] == "attended"

@@ -10,52 +10,57 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from desktop.store.queries.common import select_records
 from desktop.ui.forms import RecordForm, TextField
-from desktop.ui.kit.editor import RecordEditor, UndoBar
-from desktop.ui.kit.tables import make_table
+from desktop.ui.kit.editor import RecordEditor
 from desktop.ui.models import Column, PagedTableModel
 
 
 class SettlementsEditor(RecordEditor):
-    """The whole of a record screen built with the kit: widgets, `load`, `write`,
-    `describe`; everything else (unsaved changes, delete and undo, keys) is the kit's."""
+    """The whole of a record screen built with the kit: its widgets, `list_query`, `load`,
+    `write`, `describe`; everything else (searching, filters, unsaved changes, delete and
+    undo, keys, the tab order) is the kit's."""
 
     table = "settlements"
 
     def __init__(self, ctx: Any) -> None:
         super().__init__(ctx)
-        layout = QHBoxLayout(self)
-        self.model = PagedTableModel(ctx.store.conn, ctx.store.path, [
-            Column("name", "Назва")], parent=self)
-        self.view = make_table(self.model, "Населені пункти", 0, self)
-        layout.addWidget(self.view)
-        self.detail = QWidget(self)
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.build_search("Знайти за назвою", "Знайти населений пункт")
+        self.kind = self.filter_combo("Тип", [("village", "Село"), ("town", "Селище")],
+                                      "Усі типи")
+        self.new_button = self.new_record_button("&Новий", "Новий населений пункт",
+                                                 "Додати населений пункт (Ctrl+N)")
+        for widget in (self.search, self.kind, self.new_button):
+            bar.addWidget(widget)
+        layout.addLayout(bar)
+        splitter = self.build_list(layout, [Column("name", "Назва")], name="Населені пункти",
+                                   stretch=0, samples={}, count_name="Показано пунктів")
+        self.detail = QWidget()
         detail = QVBoxLayout(self.detail)
-        self.undo_bar = UndoBar(ctx, self.detail)
-        self.undo_bar.restored.connect(self._restored)
         self.form = RecordForm("settlements", [TextField("name")], partial=True,
                                save_text=None, parent=self.detail)
-        self.save_button = QPushButton("Зберегти", self.detail)
-        self.delete_button = QPushButton("Видалити", self.detail)
-        for widget in (self.undo_bar, self.form, self.save_button, self.delete_button):
-            detail.addWidget(widget)
-        layout.addWidget(self.detail)
-        self._connect_editor()
+        detail.addWidget(self.form)
+        self.build_buttons(detail, "Видалити населений пункт", "Зберегти населений пункт")
+        self.finish(layout, splitter, self.detail, (400, 400),
+                    before=[self.search, self.kind, self.new_button, self.view])
         ctx.bus.data_changed.connect(self._changed)
-        self.reload_list()
-        self.load(None)
+        self.refresh()
 
     def _changed(self, table: str) -> None:
         if table == self.table:
-            self.reload_list()
+            self.refresh()
 
-    def reload_list(self) -> None:
-        self.model.set_query(select_records("settlements", ["name"], order_by=["name"]),
-                             count=False)
-        self.select_id(self.current_id)
+    def list_query(self) -> Any:
+        text = self.search.text().strip()
+        kind = self.kind.currentData()
+        select = select_records("settlements", ["name"], order_by=["name"],
+                                filters={"kind": kind} if kind else {})
+        return select if not text else dataclasses.replace(
+            select, where=(*select.where, "t.name LIKE ?"), params=(*select.params, f"{text}%"))
 
     def load(self, record_id: str | None) -> None:
         record = self.ctx.store.get("settlements", record_id) if record_id else None
@@ -96,7 +101,6 @@ def _name(editor: SettlementsEditor) -> Any:
 
 
 def test_typing_something_and_deleting_it_again_is_no_change(editor):
-    editor.open_first_once()
     assert editor.current_id is not None and not editor.is_dirty()
     _name(editor).insert("ька")
     assert editor.is_dirty()
@@ -238,3 +242,67 @@ def test_list_pane_searches_filters_and_keys(ctx, qtbot, store):
     qtbot.waitUntil(lambda: pane.empty_label.isVisible())
     assert pane.empty_label.text() == "Нічого не знайдено"
     assert pane.select_id(None) is False
+
+
+def test_search_box_and_filters_run_the_list_query(editor, qtbot, store):
+    store.insert("settlements", {"name": "Сокиринці", "kind": "town"})
+    editor.search.setText("Сок")  # searched after the pause, or at once on Enter
+    assert editor.model.rowCount() == 3 and editor._search_timer.isActive()
+    qtbot.keyClick(editor.search, Qt.Key.Key_Return)
+    assert editor.model.rowCount() == 1
+    assert editor.current_id == editor.model.record_id(0)  # the first match, opened
+    assert editor.form.field("name").value() == "Сокиринці"
+    editor.search.clear()
+    editor.kind.setCurrentIndex(editor.kind.findData("village"))  # a filter runs at once
+    assert editor.model.rowCount() == 0 and "0" in editor.count.text()
+    editor.kind.setCurrentIndex(0)
+    assert editor.model.rowCount() == 3
+
+
+def test_tab_goes_through_the_screen_in_the_order_the_eye_does(editor):
+    chain, widget = [], editor.search
+    for _ in range(6):
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+        while not widget.focusPolicy() & Qt.FocusPolicy.TabFocus or not widget.isVisible():
+            widget = widget.nextInFocusChain()
+    assert chain == [editor.search, editor.kind, editor.new_button, editor.view,
+                     editor.form.field("name").control, editor.delete_button]
+
+
+def test_undo_takes_back_deletes_newest_first_until_the_bar_goes(editor, monkeypatch, store,
+                                                                  qtbot):
+    monkeypatch.setattr(editor, "confirm_delete", lambda text: True)
+    first = editor.current_id
+    editor.delete()
+    editor.view.selectRow(0)
+    second = editor.current_id
+    editor.delete()
+    assert store.get("settlements", first) is None and store.get("settlements", second) is None
+    editor.view.setFocus()
+    qtbot.waitUntil(editor.view.hasFocus)
+    qtbot.keyClick(editor.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.get("settlements", second) is not None  # the newest first
+    assert store.get("settlements", first) is None and editor.undo_bar.isVisible()
+    editor.undo_bar._expire()  # half a minute later the bar is gone, and the undo with it
+    qtbot.keyClick(editor.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.get("settlements", first) is None and not editor.undo_bar.isVisible()
+
+
+def test_item_tables_sort_by_value_and_rows_map_back(qtbot):
+    from desktop.ui.kit.tables import fill_rows, item_table, row_index
+
+    table = item_table(["Хто", "Від"], "Члени")
+    qtbot.addWidget(table)
+    rows = [("Шевченко", ("02.01.2025", "2025-01-02")), ("Андрієнко", ("15.12.2024", "2024-12-15")),
+            ("Коваль", ("", None))]
+    fill_rows(table, rows)
+    assert [table.item(r, 0).text() for r in range(3)] == ["Шевченко", "Андрієнко", "Коваль"]
+    table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)
+    # by the date, not by its dd.mm.yyyy text; an empty date last
+    assert [table.item(r, 0).text() for r in range(3)] == ["Андрієнко", "Шевченко", "Коваль"]
+    table.setCurrentCell(1, 0)
+    assert rows[row_index(table)][0] == "Шевченко"
+    fill_rows(table, rows)  # refilled: the chosen order holds
+    assert [table.item(r, 0).text() for r in range(3)] == ["Андрієнко", "Шевченко", "Коваль"]
+    assert not table.showGrid() and table.isSortingEnabled()

@@ -188,6 +188,7 @@ class RecordEditor(QWidget):
         `columns` and a "Shown: n" line under it. Add the form side to the splitter."""
         self.undo_bar = UndoBar(self.ctx, self)
         self.undo_bar.restored.connect(self._restored)
+        self.undo_bar.bind_shortcut(self)
         layout.addWidget(self.undo_bar)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setChildrenCollapsible(False)

@@ -28,7 +28,8 @@ from desktop.store import StoreError
 from desktop.store.queries import common
 from desktop.ui.context import AppContext
 from desktop.ui.forms import ChoiceField, RecordForm, for_display, show_starts
-from desktop.ui.widgets import button, hint, section_title
+from desktop.ui.kit.layout import scroll_area
+from desktop.ui.widgets import button, error_label, hint, section_title
 from desktop.ui.workers import plain_message
 
 
@@ -102,6 +103,30 @@ class ProfilePanel(QWidget):
         layout.addLayout(header)
         self.stack.addWidget(self.page)
         return layout
+
+    def build_details(self, name: str, table: str, fields: list[Any],
+                      above: tuple[QWidget, ...] = ()) -> QTabWidget:
+        """The tabs under the header, the first one "Details": the form over `fields`,
+        scrolled, with `above` over it and the problem line under it. Any change to a field
+        updates Save and Cancel. Add the other tabs to the returned widget."""
+        self.tabs = QTabWidget(self.page)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName(name)
+        self.form = RecordForm(table, fields, save_text=None, parent=self)
+        self.form.validity_changed.connect(self.update_buttons)
+        for field in self.form.fields:
+            field.changed.connect(self.update_buttons)
+        self.problem = error_label(self.page)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 4, 8, 0)
+        for widget in (*above, self.form, self.problem):
+            holder_layout.addWidget(widget)
+        holder_layout.addStretch(1)
+        self.tabs.addTab(scroll_area(holder, QCoreApplication.translate(
+            "ProfilePanel", "Details"), self.tabs),
+            QCoreApplication.translate("ProfilePanel", "Details"))
+        return self.tabs
 
     # -- hooks ------------------------------------------------------------------------------
 

@@ -7,8 +7,18 @@ text in the tooltip the model gives, Tab leaves the table, and a header click so
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from desktop.ui.models import PagedTableModel, sort_by_header
 
@@ -64,3 +74,59 @@ def make_table(model: PagedTableModel, name: str, stretch: int,
     setup_table(view, stretch, samples)
     view.setMinimumWidth(260)
     return view
+
+
+#: Where a `fill_rows` item keeps its row's index in the list it was filled from.
+ROW_ROLE = Qt.ItemDataRole.UserRole + 20
+_SORT_ROLE = Qt.ItemDataRole.UserRole + 21
+
+
+class _SortItem(QTableWidgetItem):
+    """A cell that sorts by its value (a date, a number) rather than by its text."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(_SORT_ROLE), other.data(_SORT_ROLE)
+        if mine is None or theirs is None or type(mine) is not type(theirs):
+            return (mine is None, self.text()) < (theirs is None, other.text())
+        return bool(mine < theirs)
+
+
+def item_table(headers: Sequence[str], name: str, parent: QWidget | None = None,
+               stretch: int = 0) -> QTableWidget:
+    """A short table filled whole (an organisation's members, sync problems) in the kit's
+    look, sorted by a header click; fill it with `fill_rows`, read it with `row_index`."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setAccessibleName(name)
+    setup_table(table, stretch)
+    for column in range(len(headers)):  # a short table: its columns fit their contents
+        if column != stretch:
+            table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSortIndicatorShown(True)
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)
+    return table
+
+
+def fill_rows(table: QTableWidget, rows: Sequence[Sequence[Any]]) -> None:
+    """Show `rows`, each a sequence of cells: a text, or (text, value to sort by). The
+    rows keep the chosen order; `row_index` tells which of `rows` a table row is."""
+    table.setSortingEnabled(False)  # as Qt asks: no re-sorting while items go in
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, cell in enumerate(cells):
+            text, value = (cell if isinstance(cell, tuple) else (cell, None))
+            item = _SortItem(str(text))
+            item.setToolTip(str(text))
+            item.setData(_SORT_ROLE, value)
+            item.setData(ROW_ROLE, r)
+            table.setItem(r, c, item)
+    table.setSortingEnabled(True)
+
+
+def row_index(table: QTableWidget, row: int | None = None) -> int | None:
+    """The index in the filled rows of table row `row` (the current one if None)."""
+    row = table.currentRow() if row is None else row
+    item = table.item(row, 0) if row >= 0 else None
+    return item.data(ROW_ROLE) if item is not None else None

@@ -18,6 +18,7 @@ otherwise when it is next shown; so ten hidden screens do not all query after ea
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
@@ -41,6 +42,7 @@ class Screen(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._stale = True
+        self._today_override: date | None = None
         self.setObjectName(f"screen-{self.key}")
         self.setAccessibleName(self.display_title())
         ctx.bus.data_changed.connect(self._data_changed)
@@ -73,6 +75,15 @@ class Screen(QWidget):
     def current_record(self) -> tuple[str, str] | None:
         """(table, id) of the record open on this screen, for its history (Ctrl+H)."""
         return None
+
+    def today(self) -> date:
+        """Today, or the day `set_today` pretends it is."""
+        return self._today_override or date.today()
+
+    def set_today(self, day: date | None) -> None:
+        """Pretend it is `day` (screenshots of the demo database, tests)."""
+        self._today_override = day
+        self.mark_stale()
 
     # -- lazy refresh ---------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ breaks matching with registry extracts later.
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,27 +23,20 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.errors import ValidationError
-from desktop.domain.names import full_name
+from desktop.domain.names import full_name, sort_key
 from desktop.domain.phones import format_phone
 from desktop.domain.validation import FIELDS
 from desktop.store.errors import StoreError
@@ -66,6 +59,7 @@ from desktop.ui.kit.list_pane import ListPane
 from desktop.ui.kit.person_field import QuickPersonDialog, prefill_from_search
 from desktop.ui.kit.profile import ProfilePanel
 from desktop.ui.kit.profile_screen import ProfileScreen
+from desktop.ui.kit.tables import fill_rows, item_table, row_index
 from desktop.ui.models import CENTER, RIGHT, Column, PagedTableModel
 from desktop.ui.person_dialogs import (
     PersonPicker,
@@ -285,10 +279,9 @@ class OrganizationPanel(ProfilePanel):
             self.tr("Delete this organisation"))
         page = self.page
 
-        self.tabs = QTabWidget(page)
-        self.tabs.setDocumentMode(True)
-        self.tabs.setAccessibleName(self.tr("Organisation"))
-        self.form = RecordForm("organizations", [
+        self.edrpou_note = hint("", page)
+        self.edrpou_note.setVisible(False)
+        self.build_details(self.tr("Organisation"), "organizations", [
             TextField("name"), TextField("short_name"),
             TextField("edrpou", placeholder=self.tr("8 digits"), max_length=12),
             VocabField("legal_form", "legal_forms"), AreasField("areas"),
@@ -298,28 +291,10 @@ class OrganizationPanel(ProfilePanel):
             TextField("website", placeholder="example.org"),
             DateField("registered_on"), YesNoField("memorandum"), DateField("memorandum_on"),
             ChoiceField("office_id", []), MultiLineField("notes", lines=3),
-        ], save_text=None, parent=self)
-        self.form.validity_changed.connect(self.update_buttons)
-        for field in self.form.fields:
-            field.changed.connect(self.update_buttons)
+        ], above=(self.edrpou_note,))
         self.form.field("legal_form").changed.connect(self._legal_form_changed)
         self.form.field("memorandum").changed.connect(self._memorandum_changed)
         self.form.field("edrpou").changed.connect(self._check_edrpou_taken)
-        self.edrpou_note = hint("", page)
-        self.edrpou_note.setVisible(False)
-        self.problem = error_label(page)
-        details = QScrollArea(self.tabs)
-        details.setWidgetResizable(True)
-        details.setFrameShape(QFrame.Shape.NoFrame)
-        holder = QWidget(details)
-        holder_layout = QVBoxLayout(holder)
-        holder_layout.setContentsMargins(0, 4, 8, 0)
-        holder_layout.addWidget(self.edrpou_note)
-        holder_layout.addWidget(self.form)
-        holder_layout.addWidget(self.problem)
-        holder_layout.addStretch(1)
-        details.setWidget(holder)
-        self.tabs.addTab(details, self.tr("Details"))
         self.tabs.addTab(self._build_members(), self.tr("People"))
         layout.addWidget(self.tabs, 1)
         self.reload_choices()
@@ -329,21 +304,9 @@ class OrganizationPanel(ProfilePanel):
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 4, 0, 0)
-        self.members_table = QTableWidget(0, 5, page)
-        self.members_table.setHorizontalHeaderLabels([
+        self.members_table = item_table([
             self.tr("Person"), self.tr("Role"), self.tr("Since"), self.tr("Until"),
-            self.tr("Phone")])
-        self.members_table.setAccessibleName(self.tr("People of the organisation"))
-        self.members_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.members_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.members_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.members_table.setAlternatingRowColors(True)
-        self.members_table.setShowGrid(False)
-        self.members_table.setTabKeyNavigation(False)
-        self.members_table.verticalHeader().setVisible(False)
-        header = self.members_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            self.tr("Phone")], self.tr("People of the organisation"), page)
         self.members_table.itemActivated.connect(self.edit_member)
         self.members_table.itemSelectionChanged.connect(self._member_selection_changed)
         remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.members_table)
@@ -419,16 +382,13 @@ class OrganizationPanel(ProfilePanel):
     def _fill_members(self) -> None:
         self._members = queries.members(self.ctx.store.conn, self.org_id) \
             if self.org_id else []
-        table = self.members_table
-        table.setRowCount(len(self._members))
-        for row, m in enumerate(self._members):
-            texts = [full_name(m["last_name"], m["first_name"], m["patronymic"]),
-                     tr_vocab("org_member_roles", m["role"]), format_date(m["since"]),
-                     format_date(m["until"]), format_phone(m["phone"])]
-            for column, text in enumerate(texts):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                table.setItem(row, column, item)
+        fill_rows(self.members_table, [
+            ((full_name(m["last_name"], m["first_name"], m["patronymic"]),
+              sort_key(m["last_name"], m["first_name"], m["patronymic"])),
+             tr_vocab("org_member_roles", m["role"]),
+             (format_date(m["since"]), m["since"] or ""),
+             (format_date(m["until"]), m["until"] or ""), format_phone(m["phone"]))
+            for m in self._members])
         count = len(self._members)
         self.tabs.setTabText(1, f"{self.tr('People')} ({format_count(count)})" if count
                              else self.tr("People"))
@@ -437,10 +397,10 @@ class OrganizationPanel(ProfilePanel):
         self._member_selection_changed()
 
     def current_member(self) -> dict[str, Any] | None:
-        row = self.members_table.currentRow()
-        if not 0 <= row < len(self._members) or not self.members_table.selectedItems():
+        index = row_index(self.members_table)
+        if index is None or not self.members_table.selectedItems():
             return None
-        return self._members[row]
+        return self._members[index]
 
     def _member_selection_changed(self) -> None:
         chosen = self.current_member() is not None
@@ -546,7 +506,6 @@ class CsosScreen(ProfileScreen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._today_override: date | None = None
         self._sort: tuple[str, bool] | None = None
         self._first_load = True
 
@@ -621,14 +580,6 @@ class CsosScreen(ProfileScreen):
         self.panel.reload_choices()
         self.apply_search()
         self.panel.reload()
-
-    def today(self) -> date:
-        return self._today_override or date.today()
-
-    def set_today(self, day: date | None) -> None:
-        """Pretend it is `day` (screenshots of the demo database, tests)."""
-        self._today_override = day
-        self.mark_stale()
 
     # -- list -----------------------------------------------------------------------------
 

@@ -140,7 +140,6 @@ class EventsScreen(Screen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._today_override: date | None = None
         self._lookups = queries.Lookups({}, {}, {})
         self._current_id: str | None = None
         self._editing_id: str | None = None
@@ -364,14 +363,6 @@ class EventsScreen(Screen):
             self.form.errors().values()) or self.tr("Fill in the fields marked *"))
 
     # -- data -------------------------------------------------------------------------------
-
-    def today(self) -> date:
-        return self._today_override or date.today()
-
-    def set_today(self, day: date | None) -> None:
-        """Pretend it is `day` (screenshots of a demo database, tests)."""
-        self._today_override = day
-        self.mark_stale()
 
     def refresh(self) -> None:
         conn = self.ctx.store.conn

@@ -19,16 +19,13 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QScrollArea,
     QStackedWidget,
-    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -49,7 +46,6 @@ from desktop.ui.forms import (
     ChoiceField,
     MultiLineField,
     NumberField,
-    RecordForm,
     TextField,
     VocabField,
     YesNoField,
@@ -75,7 +71,6 @@ from desktop.ui.widgets import (
     SearchEdit,
     TwoLineDelegate,
     button,
-    error_label,
     hint,
     section_title,
 )
@@ -173,16 +168,7 @@ class PersonProfile(ProfilePanel):
         layout.addWidget(self.consent_box)
 
         # -- details and history ----------------------------------------------------------
-        self.tabs = QTabWidget(page)
-        self.tabs.setAccessibleName(self.tr("Person"))
-        self.tabs.setDocumentMode(True)
-        self.history_button = button(self.tr("&History…"), self.tabs,
-                                     tip=self.tr("Who changed this person's record, when, on "
-                                                 "which computer, and what they changed (Ctrl+H)"))
-        self.history_button.setFlat(True)
-        self.history_button.clicked.connect(self.history_requested)
-        self.tabs.setCornerWidget(self.history_button, Qt.Corner.TopRightCorner)
-        self.form = RecordForm("people", [
+        self.build_details(self.tr("Person"), "people", [
             TextField("last_name"), TextField("first_name"), TextField("patronymic"),
             VocabField("gender", "genders"),
             NumberField("birth_year", 1900, date.today().year),
@@ -192,23 +178,13 @@ class PersonProfile(ProfilePanel):
             ChoiceField("settlement_id", []), TextField("address"),
             ChoiceField("office_id", []), YesNoField("idp"), YesNoField("disability"),
             MultiLineField("notes", lines=3),
-        ], save_text=None, parent=self)
-        self.form.validity_changed.connect(self.update_buttons)
+        ])
+        self.history_button = button(self.tr("&History…"), self.tabs, self.history_requested,
+                                     tip=self.tr("Who changed this person's record, when, on "
+                                                 "which computer, and what they changed (Ctrl+H)"))
+        self.history_button.setFlat(True)
+        self.tabs.setCornerWidget(self.history_button, Qt.Corner.TopRightCorner)
         self.form.field("birth_year").changed.connect(self._birth_year_changed)
-        for field in self.form.fields:
-            field.changed.connect(self.update_buttons)
-        self.problem = error_label(page)
-        details = QScrollArea(self.tabs)
-        details.setWidgetResizable(True)
-        details.setFrameShape(QFrame.Shape.NoFrame)
-        holder = QWidget(details)
-        holder_layout = QVBoxLayout(holder)
-        holder_layout.setContentsMargins(0, 4, 8, 0)
-        holder_layout.addWidget(self.form)
-        holder_layout.addWidget(self.problem)
-        holder_layout.addStretch(1)
-        details.setWidget(holder)
-        self.tabs.addTab(details, self.tr("Details"))
 
         self.events = _history_tree(
             self, [self.tr("Date"), self.tr("Event"), self.tr("Status"), self.tr("Feedback")],

@@ -400,7 +400,6 @@ class ReportsScreen(Screen):
         self.figures: kpi.ReportFigures | None = None
         self.report: Report | None = None
         self.last_export: Path | None = None
-        self._today_override: date | None = None
         self._generation = 0
         self._task: Any = None
         self._started = 0.0
@@ -555,9 +554,6 @@ class ReportsScreen(Screen):
         self.setTabOrder(self.xlsx_button, self.tabs)
 
     # -- choices --------------------------------------------------------------------------
-
-    def today(self) -> date:
-        return self._today_override or date.today()
 
     def set_today(self, day: date | None) -> None:
         """Pretend it is `day` (screenshots of the demo database, tests)."""

@@ -94,7 +94,6 @@ class TodayScreen(Screen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.summary: today.TodaySummary | None = None
-        self._today_override: date | None = None
         self._generation = 0
 
         layout = QVBoxLayout(self)
@@ -150,14 +149,6 @@ class TodayScreen(Screen):
     # -- data -------------------------------------------------------------------------------
 
     def _sync_finished(self, ok: bool, message: str) -> None:
-        self.mark_stale()
-
-    def today(self) -> date:
-        return self._today_override or date.today()
-
-    def set_today(self, day: date | None) -> None:
-        """Pretend it is `day` (screenshots of a demo database, tests)."""
-        self._today_override = day
         self.mark_stale()
 
     def showEvent(self, event: Any) -> None:
