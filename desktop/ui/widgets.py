@@ -6,12 +6,22 @@ who were never trained on it; sizes are relative to the user's font, never fixed
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -69,6 +79,38 @@ def button(text: str, parent: QWidget | None, clicked: Callable[[], object] | No
         widget.setAccessibleName(name)
     if clicked is not None:
         widget.clicked.connect(clicked)
+    return widget
+
+
+def shortcut(keys: QKeySequence | QKeySequence.StandardKey | Qt.Key, widget: QWidget,
+             slot: Callable[[], object], *, only_widget: bool = False) -> QShortcut:
+    """`keys` run `slot` while the focus is in `widget` or a widget inside it (only in
+    `widget` itself with `only_widget`: Delete on a list, not in its search box)."""
+    action = QShortcut(QKeySequence(keys), widget)
+    action.setContext(Qt.ShortcutContext.WidgetShortcut if only_widget
+                      else Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.activated.connect(slot)
+    return action
+
+
+def combo(parent: QWidget | None, name: str, items: Sequence[tuple[Any, str]] = (),
+          first: str | None = None, *, min_chars: int = 0, tip: bool = False) -> QComboBox:
+    """A drop-down list: `name` is what a screen reader says (and the tooltip if `tip`),
+    `first` an entry whose value is None ("All genders"), then `items` as (value, text).
+    `min_chars`: as wide as that many letters, so a long village name does not widen the
+    screen past a 1366-pixel laptop."""
+    widget = QComboBox(parent)
+    widget.setAccessibleName(name)
+    if tip:
+        widget.setToolTip(name)
+    if first is not None:
+        widget.addItem(first, None)
+    for value, text in items:
+        widget.addItem(text, value)
+    if min_chars:
+        widget.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        widget.setMinimumContentsLength(min_chars)
     return widget
 
 

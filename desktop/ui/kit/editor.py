@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,12 +32,12 @@ from desktop.ui.context import AppContext
 from desktop.ui.formatting import format_count
 from desktop.ui.forms import RecordForm, show_starts
 from desktop.ui.kit import questions
-from desktop.ui.kit.filters import PeriodFilter, fill_combo
+from desktop.ui.kit.filters import PeriodFilter
 from desktop.ui.kit.layout import chain_tab_order
 from desktop.ui.kit.questions import Unsaved
 from desktop.ui.kit.tables import make_table
 from desktop.ui.models import Column, PagedTableModel
-from desktop.ui.widgets import Banner, SearchEdit, button, search_as_you_type
+from desktop.ui.widgets import Banner, SearchEdit, button, combo, search_as_you_type, shortcut
 from desktop.ui.workers import plain_message
 
 
@@ -67,9 +67,7 @@ class UndoBar(Banner):
 
     def bind_shortcut(self, screen: QWidget) -> None:
         """Ctrl+Z anywhere on `screen` undoes (a text box still undoes its own typing)."""
-        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), screen)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.undo)
+        shortcut(QKeySequence.StandardKey.Undo, screen, self.undo)
 
     def offer(self, text: str, table: str, record_id: str) -> None:
         self._offers.append((text, table, record_id))
@@ -144,12 +142,9 @@ class RecordEditor(QWidget):
                      first: str | None = None) -> QComboBox:
         """A filter over the list (`name` is its tooltip and what a screen reader says):
         `first` ("All statuses", None as its value) then `items` as (value, text)."""
-        combo = QComboBox(self)
-        combo.setAccessibleName(name)
-        combo.setToolTip(name)
-        fill_combo(combo, items, first)
-        combo.currentIndexChanged.connect(self.reload_list)
-        return combo
+        widget = combo(self, name, items, first, tip=True)
+        widget.currentIndexChanged.connect(self.reload_list)
+        return widget
 
     def filter_check(self, text: str, name: str, tip: str) -> QCheckBox:
         box = QCheckBox(text, self)
@@ -232,9 +227,7 @@ class RecordEditor(QWidget):
         self.view.activated.connect(self._focus_form)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.detail)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.revert)
+        shortcut(Qt.Key.Key_Escape, self.detail, self.revert)
 
     # -- state ----------------------------------------------------------------------------
 

@@ -12,14 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.store.queries.common import PagedSelect
 from desktop.ui.kit.tables import setup_table
 from desktop.ui.models import PagedTableModel
-from desktop.ui.widgets import SearchEdit, hint, search_as_you_type
+from desktop.ui.widgets import SearchEdit, hint, search_as_you_type, shortcut
 
 
 class ListPane(QWidget):
@@ -59,9 +67,7 @@ class ListPane(QWidget):
         setup_table(self.view, stretch, samples, multi=multi, sortable=sortable)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.view.activated.connect(self._activated)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self._delete)
+        shortcut(QKeySequence.StandardKey.Delete, self.view, self._delete, only_widget=True)
         layout.addWidget(self.view, 1)
         self.empty_label = hint("", self)
         self.empty_label.setVisible(False)
@@ -71,11 +77,18 @@ class ListPane(QWidget):
 
     # -- filters ----------------------------------------------------------------------------
 
-    def add_filters(self, *widgets: QWidget) -> None:
-        """One row of filters (combos whose data is the value, None for "all"; checkboxes);
-        changing one runs the query."""
+    def add_filters(self, *widgets: QWidget | tuple[str, QWidget]) -> None:
+        """One row of filters (combos whose data is the value, None for "all"; checkboxes),
+        each with its label when given as ("&When:", combo); changing one runs the query."""
         row = QHBoxLayout()
-        for widget in widgets:
+        for item in widgets:
+            if isinstance(item, tuple):
+                text, widget = item
+                label = QLabel(text, self)
+                label.setBuddy(widget)
+                row.addWidget(label)
+            else:
+                widget = item
             if isinstance(widget, QComboBox):
                 widget.currentIndexChanged.connect(self.apply)
             elif isinstance(widget, QCheckBox):

@@ -21,10 +21,9 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -66,7 +65,7 @@ from desktop.ui.person_dialogs import (
     person_name,
 )
 from desktop.ui.translate import tr_vocab, vocab_items
-from desktop.ui.widgets import button, error_label, hint, section_title
+from desktop.ui.widgets import button, combo, error_label, hint, section_title, shortcut
 from desktop.ui.workers import plain_message
 
 ORG_FIELDS = FIELDS["organizations"]
@@ -309,9 +308,8 @@ class OrganizationPanel(ProfilePanel):
             self.tr("Phone")], self.tr("People of the organisation"), page)
         self.members_table.itemActivated.connect(self.edit_member)
         self.members_table.itemSelectionChanged.connect(self._member_selection_changed)
-        remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.members_table)
-        remove.setContext(Qt.ShortcutContext.WidgetShortcut)
-        remove.activated.connect(self.remove_member)
+        shortcut(QKeySequence.StandardKey.Delete, self.members_table, self.remove_member,
+                 only_widget=True)
         layout.addWidget(self.members_table, 1)
         self.members_empty = hint(self.tr(
             "Nobody is linked to this organisation yet. Add its head and a contact person, "
@@ -536,27 +534,16 @@ class CsosScreen(ProfileScreen):
             search_name=self.tr("Find an organisation"),
             samples={1: "00000000", 2: "00.00.0000"}, sortable=False, parent=self)
         page = self.pane
-        self.legal_form_filter = QComboBox(page)
-        self.legal_form_filter.setAccessibleName(self.tr("Filter by legal form"))
-        self.legal_form_filter.addItem(self.tr("All legal forms"), None)
-        for code, label in vocab_items("legal_forms"):
-            self.legal_form_filter.addItem(label, code)
-        self.area_filter = QComboBox(page)
-        self.area_filter.setAccessibleName(self.tr("Filter by area of work"))
-        self.area_filter.addItem(self.tr("All areas of work"), None)
-        for code, label in vocab_items("cso_areas"):
-            self.area_filter.addItem(label, code)
-        for combo in (self.legal_form_filter, self.area_filter):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+        self.legal_form_filter = combo(page, self.tr("Filter by legal form"),
+                                       vocab_items("legal_forms"), self.tr("All legal forms"),
+                                       min_chars=10)
+        self.area_filter = combo(page, self.tr("Filter by area of work"),
+                                 vocab_items("cso_areas"), self.tr("All areas of work"),
+                                 min_chars=10)
         self.pane.add_filters(self.legal_form_filter, self.area_filter)
-        self.memorandum_filter = QComboBox(page)
-        self.memorandum_filter.setAccessibleName(self.tr("Filter by memorandum"))
-        for text, value in ((self.tr("With or without a memorandum"), None),
-                            (self.tr("Memorandum signed"), True),
-                            (self.tr("No memorandum"), False)):
-            self.memorandum_filter.addItem(text, value)
+        self.memorandum_filter = combo(page, self.tr("Filter by memorandum"), [
+            (None, self.tr("With or without a memorandum")),
+            (True, self.tr("Memorandum signed")), (False, self.tr("No memorandum"))])
         self.recent_filter = QCheckBox(self.tr("Registered in the last &12 months"), page)
         self.recent_filter.setAccessibleName(self.tr("Only organisations registered in the "
                                                      "last 12 months"))

@@ -15,9 +15,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -48,12 +46,13 @@ from desktop.ui.forms import (
 )
 from desktop.ui.kit import questions
 from desktop.ui.kit.editor import UndoBar
+from desktop.ui.kit.filters import fill_combo
 from desktop.ui.kit.layout import title_row
 from desktop.ui.kit.list_pane import ListPane
 from desktop.ui.models import Column, PagedTableModel
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import is_ukrainian, tr_vocab
-from desktop.ui.widgets import button, hint, section_title
+from desktop.ui.widgets import button, combo, hint, section_title, shortcut
 from desktop.ui.workers import reader_job, run_in_background, show_error
 
 #: Milliseconds after the last typed letter before the title search runs.
@@ -181,29 +180,14 @@ class EventsScreen(Screen):
             samples={0: "пн, 00.00.0000 00:00", 2: "Громадські слухан", 3: "Стадниця",
                      4: "Заплановано"}, parent=left)
         self.search, self.view = self.pane.search, self.pane.view
-        self.period = QComboBox(self)
-        self.period.setAccessibleName(self.tr("Period"))
-        for code, text in (
+        self.period = combo(self, self.tr("Period"), [
             ("upcoming", self.tr("Upcoming")), ("this_week", self.tr("This week")),
             ("this_month", self.tr("This month")), ("next_30_days", self.tr("Next 30 days")),
-            ("past", self.tr("Past")), ("all", self.tr("All dates")),
-        ):
-            self.period.addItem(text, code)
-        self.office = QComboBox(self)
-        self.office.setAccessibleName(self.tr("Office"))
-        self.kind = QComboBox(self)
-        self.kind.setAccessibleName(self.tr("Type of event"))
-        for combo in (self.office, self.kind):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
-        filters: list[QWidget] = []
-        for text, combo in ((self.tr("&When:"), self.period), (self.tr("O&ffice:"), self.office),
-                            (self.tr("Ty&pe:"), self.kind)):
-            label = QLabel(text, self)
-            label.setBuddy(combo)
-            filters += [label, combo]
-        self.pane.add_filters(*filters)
+            ("past", self.tr("Past")), ("all", self.tr("All dates"))])
+        self.office = combo(self, self.tr("Office"), min_chars=14)
+        self.kind = combo(self, self.tr("Type of event"), min_chars=14)
+        self.pane.add_filters((self.tr("&When:"), self.period),
+                              (self.tr("O&ffice:"), self.office), (self.tr("Ty&pe:"), self.kind))
         self.pane.chosen.connect(self._chosen)
         self.pane.activated.connect(self._activated)
         self.pane.delete_requested.connect(self._delete_requested)
@@ -235,16 +219,9 @@ class EventsScreen(Screen):
         layout.addWidget(splitter, 1)
 
         # -- keyboard -----------------------------------------------------------------------
-        self._shortcut(QKeySequence(Qt.Key.Key_F2), self.edit_current, self)
-        self._shortcut(QKeySequence(Qt.Key.Key_Escape), self.cancel_edit, self.form_page)
+        shortcut(Qt.Key.Key_F2, self, self.edit_current)
+        shortcut(Qt.Key.Key_Escape, self.form_page, self.cancel_edit)
 
-
-    def _shortcut(self, keys: QKeySequence | QKeySequence.StandardKey, slot: Any,
-                  widget: QWidget) -> QShortcut:
-        shortcut = QShortcut(QKeySequence(keys), widget)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(slot)
-        return shortcut
 
     # -- building the panel -----------------------------------------------------------------
 
@@ -373,25 +350,16 @@ class EventsScreen(Screen):
             self.show_event(self._current_id)
 
     def _load_filters(self) -> None:
-        with QSignalBlocker(self.office), QSignalBlocker(self.kind):
-            device = self.ctx.office_id
-            first = not self._filters_ready
-            office = self.office.currentData()
-            if first or office == self._device_office:
-                office = device  # the list follows this device's office unless changed
-            self._device_office = device
-            kind = self.kind.currentData()
-            self.office.clear()
-            self.office.addItem(self.tr("All offices"), None)
-            for office_id, name in sorted(self._lookups.offices.items(),
-                                          key=lambda item: item[1]):
-                self.office.addItem(name, office_id)
+        device = self.ctx.office_id
+        office = self.office.currentData()
+        if not self._filters_ready or office == self._device_office:
+            office = device  # the list follows this device's office unless changed
+        self._device_office = device
+        fill_combo(self.office, sorted(self._lookups.offices.items(), key=lambda item: item[1]),
+                   self.tr("All offices"))
+        with QSignalBlocker(self.office):
             self.office.setCurrentIndex(max(self.office.findData(office), 0) if office else 0)
-            self.kind.clear()
-            self.kind.addItem(self.tr("All types"), None)
-            for code, name in self._lookups.kinds.items():
-                self.kind.addItem(name, code)
-            self.kind.setCurrentIndex(max(self.kind.findData(kind), 0) if kind else 0)
+        fill_combo(self.kind, list(self._lookups.kinds.items()), self.tr("All types"))
         self._filters_ready = True
 
     def apply_filters(self) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -71,6 +70,7 @@ from desktop.ui.widgets import (
     SearchEdit,
     TwoLineDelegate,
     button,
+    combo,
     hint,
     section_title,
 )
@@ -625,23 +625,13 @@ class PeopleScreen(ProfileScreen):
             placeholder=self.tr("Find by surname, name or phone (Ctrl+F)"),
             search_name=self.tr("Find a person"), samples={**PEOPLE_SAMPLES, 4: "—"},
             multi=True, parent=self)
-        self.gender_filter = QComboBox(self.pane)
-        self.gender_filter.setAccessibleName(self.tr("Filter by gender"))
-        self.gender_filter.addItem(self.tr("All genders"), None)
-        for code, label in vocab_items("genders"):
-            self.gender_filter.addItem(label, code)
-        self.settlement_filter = QComboBox(self.pane)
-        self.settlement_filter.setAccessibleName(self.tr("Filter by settlement"))
-        self.settlement_filter.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.settlement_filter.setMinimumContentsLength(12)
-        self.consent_filter = QComboBox(self.pane)
-        self.consent_filter.setAccessibleName(self.tr("Filter by consent"))
-        for text, value in ((self.tr("Any consent"), None),
-                            (self.tr("Consent given"), queries.CONSENT_GIVEN),
-                            (self.tr("No consent"), queries.CONSENT_MISSING),
-                            (self.tr("Consent withdrawn"), queries.CONSENT_WITHDRAWN)):
-            self.consent_filter.addItem(text, value)
+        self.gender_filter = combo(self.pane, self.tr("Filter by gender"),
+                                   vocab_items("genders"), self.tr("All genders"))
+        self.settlement_filter = combo(self.pane, self.tr("Filter by settlement"), min_chars=12)
+        self.consent_filter = combo(self.pane, self.tr("Filter by consent"), [
+            (None, self.tr("Any consent")), (queries.CONSENT_GIVEN, self.tr("Consent given")),
+            (queries.CONSENT_MISSING, self.tr("No consent")),
+            (queries.CONSENT_WITHDRAWN, self.tr("Consent withdrawn"))])
         self.pane.add_filters(self.gender_filter, self.settlement_filter, self.consent_filter)
         self.pane.empty_texts = (
             self.tr("Nobody matches. Check the spelling, try fewer letters, or register the "

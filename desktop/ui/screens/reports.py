@@ -53,10 +53,8 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QImage,
-    QKeySequence,
     QPainter,
     QPalette,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -95,7 +93,7 @@ from desktop.ui.formatting import format_date
 from desktop.ui.report_pdf import ChartImage, render_pdf
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import is_ukrainian, tr_vocab, translate
-from desktop.ui.widgets import button, error_label, hint, page_title, section_title
+from desktop.ui.widgets import button, error_label, hint, page_title, section_title, shortcut
 from desktop.ui.workers import Cancelled, plain_message, reader_job, run_in_background
 
 #: Milliseconds after the last change of a choice before the report is recomputed.
@@ -493,9 +491,7 @@ class ReportsScreen(Screen):
         self.stop_button.setVisible(False)
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setToolTip(self.tr("Stop computing the report (Esc)"))
-        escape_key = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape_key.activated.connect(self._escape)
+        shortcut(Qt.Key.Key_Escape, self, self._escape)
         status.addWidget(self.progress)
         status.addWidget(self.status, 1)
         status.addWidget(self.stop_button)
