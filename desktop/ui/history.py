@@ -33,6 +33,7 @@ from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.domain.validation import field_label
 from desktop.store.queries.history import HistoryEntry
 from desktop.ui.formatting import format_datetime
+from desktop.ui.models import sort_by_header
 from desktop.ui.translate import tr_vocab
 
 _OPS = {"insert": QT_TRANSLATE_NOOP("History", "created"),
@@ -154,6 +155,19 @@ class HistoryModel(QAbstractTableModel):
         self.with_record = with_record
         self.resolve = resolve
         self.rows = [self._texts(e) for e in entries]
+        self._order = [(e.changed_at, texts) for e, texts in zip(entries, self.rows, strict=True)]
+
+    def sort_by(self, column: int | None, descending: bool = False) -> None:
+        """A header click: rows by that column ("When" by the moment itself), None: as
+        recorded."""
+        self.layoutAboutToBeChanged.emit()
+        if column is None:
+            self.rows = [texts for _moment, texts in self._order]
+        else:
+            self.rows = [texts for moment, texts in sorted(
+                self._order, key=lambda pair: pair[0] if column == 0
+                else pair[1][column].casefold(), reverse=descending)]
+        self.layoutChanged.emit()
 
     def _headers(self) -> list[str]:
         names = [QCoreApplication.translate("History", "When"),
@@ -231,6 +245,7 @@ class HistoryDialog(QDialog):
         header.setSectionResizeMode(self.model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        sort_by_header(self.table, self.model)
         layout.addWidget(self.table, 1)
         if not entries:
             self.intro.setText(intro + "\n\n" + QCoreApplication.translate(

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QWidget
 
 from desktop.store import duplicates
@@ -137,7 +138,7 @@ def test_profile_shows_consent_and_history(screen, people, qtbot):
     assert profile.history_count("roles") == 1
     received = []
     screen.ctx.bus.navigate.connect(lambda key, item: received.append((key, item)))
-    profile.ideas.itemActivated.emit(profile.ideas.topLevelItem(0), 0)
+    profile.ideas.itemActivated.emit(profile.ideas.item(0, 1))
     assert received == [("ideas", {"table": "ideas", "id": people["idea"]})]
 
 
@@ -454,6 +455,13 @@ def test_the_history_of_a_person_is_one_click_away(people, store, window, qtbot)
              for c in range(dialog.model.columnCount())]
     assert any("вул. Нова, 3" in str(t) for t in texts)
     assert dialog.model.index(0, 3).data() == "створено"  # in Ukrainian
+    header = dialog.table.horizontalHeader()
+    header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)  # the newest change first
+    assert dialog.model.index(0, 3).data() != "створено"
+    assert "вул. Нова, 3" in dialog.model.index(0, 4).data()
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # back to the recorded order
+    assert dialog.model.index(0, 3).data() == "створено"
+    QAbstractItemModelTester(dialog.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     dialog.close()
 
 
@@ -500,3 +508,17 @@ def test_the_list_sorts_by_any_column_header(screen, people, store):
     header.setSortIndicator(1, Qt.SortOrder.DescendingOrder)
     years = [y for y in column("birth_year") if y is not None]
     assert years == sorted(years, reverse=True)
+
+
+def test_history_sorts_by_date_and_opens_the_row_clicked(screen, people):
+    _open(screen, people["twin"])
+    events = screen.profile.events
+    header = events.horizontalHeader()
+    header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+    assert [events.item(r, 1).text() for r in range(2)] == ["Зустріч 1", "Зустріч 2"]
+    header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+    assert [events.item(r, 1).text() for r in range(2)] == ["Зустріч 2", "Зустріч 1"]
+    received = []
+    screen.ctx.bus.navigate.connect(lambda key, item: received.append((key, item)))
+    events.itemActivated.emit(events.item(1, 1))  # the row shown second: the first meeting
+    assert received == [("events", {"table": "events", "id": people["events"][0]})]

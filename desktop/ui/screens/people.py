@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -25,8 +24,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QStackedWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +52,7 @@ from desktop.ui.kit import questions
 from desktop.ui.kit.list_pane import ListPane
 from desktop.ui.kit.profile import ProfilePanel
 from desktop.ui.kit.profile_screen import ProfileScreen
+from desktop.ui.kit.tables import fill_rows, item_table, row_index
 from desktop.ui.models import CENTER, Column, PagedTableModel
 from desktop.ui.person_dialogs import (
     PEOPLE_SAMPLES,
@@ -76,22 +76,15 @@ from desktop.ui.widgets import (
 )
 from desktop.ui.workers import plain_message
 
-ITEM_ROLE = Qt.ItemDataRole.UserRole
 PERSON_FIELDS = FIELDS["people"]
 FORM_FIELDS = ("last_name", "first_name", "patronymic", "gender", "birth_year", "age_group",
                "phone", "email", "settlement_id", "address", "office_id", "idp",
                "disability", "notes")
 
 
-def _history_tree(owner: QWidget, headers: list[str], name: str) -> QTreeWidget:
-    tree = QTreeWidget(owner)
-    tree.setHeaderLabels(headers)
-    tree.setRootIsDecorated(False)
-    tree.setUniformRowHeights(True)
-    tree.setAlternatingRowColors(True)
-    tree.setAccessibleName(name)
-    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    return tree
+def _dated(show: Any, stored: str | None) -> tuple[str, str]:
+    """A date cell: shown as the reader expects, sorted by the stored ISO text."""
+    return show(stored), stored or ""
 
 
 class PersonProfile(ProfilePanel):
@@ -186,21 +179,23 @@ class PersonProfile(ProfilePanel):
         self.tabs.setCornerWidget(self.history_button, Qt.Corner.TopRightCorner)
         self.form.field("birth_year").changed.connect(self._birth_year_changed)
 
-        self.events = _history_tree(
-            self, [self.tr("Date"), self.tr("Event"), self.tr("Status"), self.tr("Feedback")],
-            self.tr("Events"))
-        self.ideas = _history_tree(
-            self, [self.tr("Received"), self.tr("Idea or appeal"), self.tr("Channel"),
-                   self.tr("Status")], self.tr("Ideas and appeals"))
-        self.visits = _history_tree(
-            self, [self.tr("Date"), self.tr("Topic"), self.tr("Tool"), self.tr("Follow up")],
-            self.tr("Advice visits"))
-        self.roles = _history_tree(
-            self, [self.tr("Organisation"), self.tr("Role"), self.tr("Since"),
-                   self.tr("Until")], self.tr("CSO roles"))
-        for tree in (self.events, self.ideas, self.visits, self.roles):
-            tree.itemActivated.connect(self._history_activated)
-            self.tabs.addTab(tree, "")
+        self.events = item_table(
+            [self.tr("Date"), self.tr("Event"), self.tr("Status"), self.tr("Feedback")],
+            self.tr("Events"), self, stretch=1)
+        self.ideas = item_table(
+            [self.tr("Received"), self.tr("Idea or appeal"), self.tr("Channel"),
+             self.tr("Status")], self.tr("Ideas and appeals"), self, stretch=1)
+        self.visits = item_table(
+            [self.tr("Date"), self.tr("Topic"), self.tr("Tool"), self.tr("Follow up")],
+            self.tr("Advice visits"), self, stretch=1)
+        self.roles = item_table(
+            [self.tr("Organisation"), self.tr("Role"), self.tr("Since"), self.tr("Until")],
+            self.tr("CSO roles"), self)
+        #: What each history row opens: (screen key, item), in the order the rows were filled.
+        self._targets: dict[QTableWidget, list[tuple[str, dict]]] = {}
+        for table in (self.events, self.ideas, self.visits, self.roles):
+            table.itemActivated.connect(self._history_activated)
+            self.tabs.addTab(table, "")
         layout.addWidget(self.tabs, 1)
 
         self.reload_choices()
@@ -341,51 +336,40 @@ class PersonProfile(ProfilePanel):
 
     def _fill_history(self, person_id: str | None) -> None:
         conn = self.ctx.store.conn
-        counts: dict[QTreeWidget, int] = {}
-        rows: dict[QTreeWidget, list[tuple[list[str], str, dict]]] = {
+        rows: dict[QTableWidget, list[tuple[list[Any], str, dict]]] = {
             self.events: [], self.ideas: [], self.visits: [], self.roles: []}
         if person_id:
             for a in queries.attendance_history(conn, person_id):
                 rows[self.events].append((
-                    [format_date(a["starts_at"]), a["title"] or "",
+                    [_dated(format_date, a["starts_at"]), a["title"] or "",
                      tr_vocab("attendance_statuses", a["status"]), self._feedback(a)],
                     "events", {"table": "events", "id": a["event_id"]}))
             for i in queries.ideas_authored(conn, person_id):
                 rows[self.ideas].append((
-                    [format_date(i["received_on"]), i["title"] or "",
+                    [_dated(format_date, i["received_on"]), i["title"] or "",
                      tr_vocab("idea_channels", i["channel"]),
                      tr_vocab("idea_statuses", i["status"])],
                     "ideas", {"table": "ideas", "id": i["id"]}))
             for v in queries.advice_visits(conn, person_id):
                 rows[self.visits].append((
-                    [format_datetime(v["visited_at"]), v["topic"] or "",
-                     tr_vocab("visit_tools", v["tool"]), format_date(v["follow_up_on"])],
+                    [_dated(format_datetime, v["visited_at"]), v["topic"] or "",
+                     tr_vocab("visit_tools", v["tool"]), _dated(format_date, v["follow_up_on"])],
                     "consultations", {"table": "visits", "id": v["id"],
                                       "person_id": person_id}))
             for m in queries.cso_roles(conn, person_id):
                 rows[self.roles].append((
                     [m["name"] or m["short_name"] or "",
-                     tr_vocab("org_member_roles", m["role"]), format_date(m["since"]),
-                     format_date(m["until"])],
+                     tr_vocab("org_member_roles", m["role"]), _dated(format_date, m["since"]),
+                     _dated(format_date, m["until"])],
                     "csos", {"table": "organizations", "id": m["organization_id"]}))
-        for tree, items in rows.items():
-            tree.clear()
-            for texts, screen, item in items:
-                entry = QTreeWidgetItem(texts)
-                entry.setData(0, ITEM_ROLE, (screen, item))
-                for column, text in enumerate(texts):
-                    entry.setToolTip(column, text)
-                tree.addTopLevelItem(entry)
-            for column in range(tree.columnCount() - 1):
-                tree.resizeColumnToContents(column)
-            if tree is not self.roles:
-                tree.setColumnWidth(1, min(tree.columnWidth(1), 280))
-            counts[tree] = len(items)
-        self._set_tab_titles(counts)
+        for table, items in rows.items():
+            fill_rows(table, [cells for cells, _screen, _item in items])
+            self._targets[table] = [(screen, item) for _cells, screen, item in items]
+        self._set_tab_titles({table: len(items) for table, items in rows.items()})
         for index in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(index, person_id is not None)
 
-    def _set_tab_titles(self, counts: dict[QTreeWidget, int]) -> None:
+    def _set_tab_titles(self, counts: dict[QTableWidget, int]) -> None:
         for tree, title in ((self.events, self.tr("Events")),
                             (self.ideas, self.tr("Ideas")),
                             (self.visits, self.tr("Advice visits")),
@@ -396,8 +380,8 @@ class PersonProfile(ProfilePanel):
 
     def history_count(self, kind: str) -> int:
         """Rows shown in a history list: "events", "ideas", "visits" or "roles"."""
-        tree: QTreeWidget = getattr(self, kind)
-        return tree.topLevelItemCount()
+        table: QTableWidget = getattr(self, kind)
+        return table.rowCount()
 
     def _feedback(self, row: dict[str, Any]) -> str:
         parts = []
@@ -411,10 +395,11 @@ class PersonProfile(ProfilePanel):
             parts.append(f"«{row['feedback_comment']}»")
         return " · ".join(parts)
 
-    def _history_activated(self, entry: QTreeWidgetItem, _column: int = 0) -> None:
-        data = entry.data(0, ITEM_ROLE)
-        if data:
-            self.open_item.emit(data[0], data[1])
+    def _history_activated(self, cell: QTableWidgetItem) -> None:
+        table = cell.tableWidget()
+        index = row_index(table, cell.row())
+        if table in self._targets and index is not None:
+            self.open_item.emit(*self._targets[table][index])
 
     # -- internals ------------------------------------------------------------------------
 
