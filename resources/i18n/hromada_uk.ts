@@ -757,20 +757,8 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Додати нову організацію (Ctrl+N)</translation>
     </message>
     <message>
-        <source>&amp;Import…</source>
-        <translation>&amp;Імпорт…</translation>
-    </message>
-    <message>
         <source>Bring in a list of CSOs from Excel (XLSX or CSV)</source>
         <translation>Завантажити список громадських організацій з Excel (XLSX або CSV)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Повернути</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Скасувати дію</translation>
     </message>
     <message>
         <source>Find by name, short name or EDRPOU (Ctrl+F)</source>
@@ -903,10 +891,6 @@ Your data is safe. The details were written to {file}.</source>
     <message>
         <source>«{name}» was deleted.</source>
         <translation>«{name}» вилучено.</translation>
-    </message>
-    <message>
-        <source>Undone.</source>
-        <translation>Дію скасовано.</translation>
     </message>
 </context>
 <context>
@@ -1053,10 +1037,6 @@ Your data is safe. The details were written to {file}.</source>
     <message>
         <source>Ty&amp;pe:</source>
         <translation>Т&amp;ип:</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>Повер&amp;нути</translation>
     </message>
     <message>
         <source>When</source>
@@ -1249,10 +1229,6 @@ Your data is safe. The details were written to {file}.</source>
     <message>
         <source>The event «{title}» was deleted.</source>
         <translation>Подію «{title}» видалено.</translation>
-    </message>
-    <message>
-        <source>The event «{title}» is back.</source>
-        <translation>Подію «{title}» повернуто.</translation>
     </message>
 </context>
 <context>
@@ -2432,10 +2408,6 @@ Connect now? You need the address and the one-time code from the council.</sourc
         <translation>8 цифр</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>Дані</translation>
-    </message>
-    <message>
         <source>People</source>
         <translation>Люди</translation>
     </message>
@@ -2789,10 +2761,6 @@ Connect now? You need the address and the one-time code from the council.</sourc
         <translation>Зареєструвати нову людину (Ctrl+N)</translation>
     </message>
     <message>
-        <source>&amp;Import…</source>
-        <translation>&amp;Імпорт…</translation>
-    </message>
-    <message>
         <source>Bring in a list of people from Excel (XLSX or CSV)</source>
         <translation>Завантажити список людей з Excel (XLSX або CSV)</translation>
     </message>
@@ -2803,14 +2771,6 @@ Connect now? You need the address and the one-time code from the council.</sourc
     <message>
         <source>Review possible duplicates</source>
         <translation>Переглянути можливі дублікати</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Повернути</translation>
-    </message>
-    <message>
-        <source>Undo the deletion</source>
-        <translation>Скасувати вилучення</translation>
     </message>
     <message>
         <source>Find by surname, name or phone (Ctrl+F)</source>
@@ -2951,10 +2911,6 @@ Connect now? You need the address and the one-time code from the council.</sourc
     <message>
         <source>{name} was deleted.</source>
         <translation>Вилучено: {name}.</translation>
-    </message>
-    <message>
-        <source>{name} is back.</source>
-        <translation>Повернуто: {name}.</translation>
     </message>
     <message>
         <source>Merge with another record</source>
@@ -3317,10 +3273,6 @@ Connect now? You need the address and the one-time code from the council.</sourc
         <translation>Хто, коли і на якому комп’ютері змінював запис цієї людини і що саме (Ctrl+H)</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>Дані</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
@@ -3394,6 +3346,7 @@ Connect now? You need the address and the one-time code from the council.</sourc
     </message>
     <message>
         <source>New person</source>
+        <extracomment>What each history row opens: (screen key, item), in the order the rows were filled.</extracomment>
         <translation>Нова людина</translation>
     </message>
     <message>
@@ -3628,8 +3581,20 @@ Their gender, age group and settlement stay, and so do their check-ins: the offi
         <translation>В&amp;илучити…</translation>
     </message>
     <message>
+        <source>Details</source>
+        <translation>Дані</translation>
+    </message>
+    <message>
         <source>Fill in the details and save (Ctrl+S).</source>
         <translation>Заповніть дані та збережіть (Ctrl+S).</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileScreen</name>
+    <message>
+        <source>&amp;Import…</source>
+        <extracomment>The field of another table&apos;s record that names this screen&apos;s record (an item from another screen: an attendance row names its person by `person_id`).</extracomment>
+        <translation>&amp;Імпорт…</translation>
     </message>
 </context>
 <context>
@@ -4332,6 +4297,7 @@ Their gender, age group and settlement stay, and so do their check-ins: the offi
     </message>
     <message>
         <source>Check-in</source>
+        <extracomment>How a header click orders the matches, column by column.</extracomment>
         <translation>Реєстрація</translation>
     </message>
     <message>
