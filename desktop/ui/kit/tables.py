@@ -99,10 +99,7 @@ def item_table(headers: Sequence[str], name: str, parent: QWidget | None = None,
     table.setHorizontalHeaderLabels(list(headers))
     table.setAccessibleName(name)
     setup_table(table, stretch)
-    for column in range(len(headers)):  # a short table: its columns fit their contents
-        if column != stretch:
-            table.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.ResizeToContents)
+    table.setProperty("stretch_column", stretch)
     table.horizontalHeader().setSortIndicatorShown(True)
     table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)
@@ -123,6 +120,15 @@ def fill_rows(table: QTableWidget, rows: Sequence[Sequence[Any]]) -> None:
             item.setData(ROW_ROLE, r)
             table.setItem(r, c, item)
     table.setSortingEnabled(True)
+    # A short table: each column as wide as its values, but none wider than a fifth of a
+    # laptop screen (a long comment is elided, whole in its tooltip), so the stretching
+    # column (the name, the title) keeps its room.
+    stretch = table.property("stretch_column")
+    widest = max(table.fontMetrics().horizontalAdvance("0") * 24, 160)
+    for column in range(table.columnCount()):
+        if column != stretch:
+            table.resizeColumnToContents(column)
+            table.setColumnWidth(column, min(table.columnWidth(column), widest))
 
 
 def row_index(table: QTableWidget, row: int | None = None) -> int | None:
