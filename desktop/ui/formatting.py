@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QDate, QLocale
 
 from desktop.store.queries.today import to_local
 
@@ -44,13 +44,6 @@ def format_datetime(value: str | datetime | None) -> str:
 def long_date(day: date) -> str:
     """"понеділок, 23 листопада 2026" in the UI language."""
     return locale().toString(QDate(day.year, day.month, day.day), "dddd, d MMMM yyyy")
-
-
-def short_weekday_date(moment: datetime) -> str:
-    """"ср, 25.11" - compact for lists of coming events."""
-    q = QDateTime(QDate(moment.year, moment.month, moment.day),
-                  QTime(moment.hour, moment.minute))
-    return locale().toString(q, "ddd, dd.MM")
 
 
 def format_count(number: int) -> str:

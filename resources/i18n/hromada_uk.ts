@@ -278,10 +278,6 @@ Your data is safe. The details were written to {file}.</source>
         <source>No consent is on file for this person. Ask them, and tick the box if they agree.</source>
         <translation>Згоди цієї людини немає. Запитайте її та позначте, якщо вона погодиться.</translation>
     </message>
-    <message>
-        <source>Nobody named.</source>
-        <translation>Людину не вказано.</translation>
-    </message>
 </context>
 <context>
     <name>CheckinScreen</name>

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -139,10 +139,6 @@ class ListPane(QWidget):
     def select_first(self) -> None:
         if self.model.rowCount():
             self.view.selectRow(0)
-
-    def clear_selection(self) -> None:
-        with QSignalBlocker(self.view.selectionModel()):
-            self.view.clearSelection()
 
     def into_list(self) -> None:
         """Down in the search box: into the list, on its first row if none is chosen."""

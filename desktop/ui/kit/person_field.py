@@ -198,7 +198,6 @@ class AuthorPicker(QWidget):
         self._new_method: str | None = None
         self._loaded_id: str | None = None
         self._show_problem = False
-        self._read_only = False
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -358,10 +357,6 @@ class AuthorPicker(QWidget):
             return True
         return False
 
-    def set_read_only(self, read_only: bool) -> None:
-        self._read_only = read_only
-        self._update(emit=False)
-
     def focus_widgets(self) -> list[QWidget]:
         return [self.search, self.add_button, self.results, self.remove_button, self.consent,
                 self.consent_method]
@@ -442,12 +437,11 @@ class AuthorPicker(QWidget):
 
     def _update(self, *, emit: bool = True) -> None:
         chosen = self.has_person()
-        self.search_row.setVisible(not chosen and not self._read_only)
-        if chosen or self._read_only:
+        self.search_row.setVisible(not chosen)
+        if chosen:
             self.results.setVisible(False)
         self.chosen_row.setVisible(chosen)
-        self.remove_button.setVisible(not self._read_only)
-        self.consent_row.setVisible(self._needs_consent() and not self._read_only)
+        self.consent_row.setVisible(self._needs_consent())
         self.consent_method.setEnabled(self.consent.isChecked())
         note = ""
         if self._new is not None:
@@ -467,9 +461,6 @@ class AuthorPicker(QWidget):
             elif self._person["id"] == self._loaded_id:
                 note = self.tr("No consent is on file for this person. Ask them, and tick the "
                                "box if they agree.")
-        elif self._read_only:
-            self.chosen_row.setVisible(False)
-            note = self.tr("Nobody named.")
         self.note.setText(note)
         self.note.setVisible(bool(note))
         problem = self.problem() if self._show_problem else ""

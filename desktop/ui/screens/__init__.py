@@ -60,6 +60,3 @@ def screen_class(key: str) -> type[Screen]:
         raise TypeError(f"{name}.SCREEN.key is {cls.key!r}, expected {key!r}")
     return cls
 
-
-def screen_classes() -> list[type[Screen]]:
-    return [screen_class(key) for key in SCREEN_KEYS]

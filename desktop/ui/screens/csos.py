@@ -85,10 +85,6 @@ def _areas_list(value: Any) -> list[str]:
     return []
 
 
-def areas_text(value: Any) -> str:
-    return ", ".join(tr_vocab("cso_areas", code) for code in _areas_list(value))
-
-
 class AreasField(Field):
     """Areas of work: a checkable list of the `cso_areas` vocabulary (Space ticks a box),
     with the ticked ones summed up below it, since the list scrolls."""
@@ -368,12 +364,6 @@ class OrganizationPanel(ProfilePanel):
 
     def new_defaults(self) -> dict[str, Any]:
         return {"legal_form": "public_organization", "office_id": self.ctx.office_id}
-
-    def new_organization(self) -> None:
-        self.new_record()
-
-    def show_organization(self, org_id: str) -> bool:
-        return self.show_record(org_id)
 
     # -- members --------------------------------------------------------------------------
 
