@@ -144,3 +144,18 @@ def short_name(last: str | None, first: str | None, patronymic: str | None = Non
 def name_key(last: str | None, first: str | None, patronymic: str | None = None) -> str:
     """Key under which two spellings of the same full name collide (duplicate detection)."""
     return fold(" ".join(clean_name(p) for p in (last, first, patronymic) if p))
+
+
+def person_from_search(text: str) -> dict[str, str]:
+    """What was typed in a person search, as the start of a new person's record, so nobody
+    types it twice: "коваль олена 067 123" gives surname, first name and phone. Words with
+    digits are the phone; the others are surname, first name and patronymic in the order
+    Ukrainian lists write them, each with a capital letter."""
+    words = text.split()
+    digits = [w for w in words if any(ch.isdigit() for ch in w)]
+    names = [w for w in words if not any(ch.isdigit() for ch in w)]
+    values = {name: word[:1].upper() + word[1:] for name, word in
+              zip(("last_name", "first_name", "patronymic"), names, strict=False)}
+    if digits:
+        values["phone"] = " ".join(digits)
+    return values

@@ -15,6 +15,7 @@ from desktop.domain.names import (
     full_name,
     name_key,
     normalize_apostrophes,
+    person_from_search,
     short_name,
 )
 
@@ -137,3 +138,16 @@ def test_name_key_matches_spelling_variants_of_the_same_name():
     c = name_key("Мар’яненко ", " Oлена", "Петрівна")  # Latin O
     assert a == b == c == "маряненко олена петрівна"
     assert name_key("Марʼяненко", "Олена", None) != a
+
+
+@pytest.mark.parametrize(("typed", "record"), [
+    ("коваль", {"last_name": "Коваль"}),
+    ("коваль олена петрівна", {"last_name": "Коваль", "first_name": "Олена",
+                               "patronymic": "Петрівна"}),
+    ("коваль олена 067 123", {"last_name": "Коваль", "first_name": "Олена",
+                              "phone": "067 123"}),
+    ("067 123 45 67", {"phone": "067 123 45 67"}),
+    ("  ", {}),
+])
+def test_a_search_text_starts_the_new_persons_record(typed, record):
+    assert person_from_search(typed) == record

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.consent import CONSENT_TEXT_VERSION, consent_fields, has_consent
 from desktop.domain.errors import ValidationError
-from desktop.domain.names import full_name
+from desktop.domain.names import full_name, person_from_search
 from desktop.domain.phones import format_phone
 from desktop.store import StoreError, authors
 from desktop.store.ids import utc_now
@@ -164,19 +164,6 @@ class QuickPersonDialog(QDialog):
         if values is None or not self.consent.isChecked():
             return None
         return values, self.method.currentData()
-
-
-def prefill_from_search(text: str) -> dict[str, str]:
-    """What was typed in the search box, as the start of a new person: digits are a phone,
-    words are surname, first name, patronymic (as Ukrainian lists write them)."""
-    text = text.strip()
-    if not text:
-        return {}
-    if sum(ch.isdigit() for ch in text) >= 5:
-        return {"phone": text}
-    words = text.split()
-    return dict(zip(("last_name", "first_name", "patronymic"),
-                    (w[:1].upper() + w[1:] for w in words), strict=False))
 
 
 class AuthorPicker(QWidget):
@@ -423,7 +410,7 @@ class AuthorPicker(QWidget):
         return super().eventFilter(watched, event)
 
     def _add_new(self) -> None:
-        answer = self.ask_new_person(prefill_from_search(self.search.text()))
+        answer = self.ask_new_person(person_from_search(self.search.text()))
         if answer is not None:
             self.set_new_person(*answer)
 

@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.consent import statistics_only
-from desktop.domain.names import full_name, short_name, sort_key
+from desktop.domain.names import full_name, person_from_search, short_name, sort_key
 from desktop.domain.paper import scanned_record_id
 from desktop.domain.phones import masked_phone
 from desktop.store import checkin as desk
@@ -530,7 +530,7 @@ class CheckinScreen(Screen):
             self.consent.setChecked(False)
         self.walkin_form.field("consent_method").control.setEnabled(False)
         self.no_consent_note.setVisible(True)
-        values = self.prefill(text)
+        values = person_from_search(text)
         self.walkin_form.set_record(values)
         self.duplicates = []
         self._duplicates_seen = None
@@ -544,20 +544,6 @@ class CheckinScreen(Screen):
         self.walkin_form.field(focus).control.setFocus(Qt.FocusReason.OtherFocusReason)
         if values:
             self.check_duplicates()
-
-    @staticmethod
-    def prefill(text: str) -> dict[str, Any]:
-        """Name parts and phone from a search text: "коваль олена 067" -> last and first
-        name, phone."""
-        words = text.split()
-        values: dict[str, Any] = {}
-        digits = [w for w in words if any(ch.isdigit() for ch in w)]
-        names = [w for w in words if not any(ch.isdigit() for ch in w)]
-        if digits:
-            values["phone"] = " ".join(digits)
-        for name, word in zip(("last_name", "first_name", "patronymic"), names, strict=False):
-            values[name] = word[:1].upper() + word[1:]
-        return values
 
     def cancel_walkin(self) -> None:
         self._duplicate_timer.stop()

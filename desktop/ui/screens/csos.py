@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.errors import ValidationError
-from desktop.domain.names import full_name, sort_key
+from desktop.domain.names import full_name, person_from_search, sort_key
 from desktop.domain.phones import format_phone
 from desktop.domain.validation import FIELDS
 from desktop.store.errors import StoreError
@@ -55,7 +55,7 @@ from desktop.ui.forms import (
 )
 from desktop.ui.kit import questions
 from desktop.ui.kit.list_pane import ListPane
-from desktop.ui.kit.person_field import QuickPersonDialog, prefill_from_search
+from desktop.ui.kit.person_field import QuickPersonDialog
 from desktop.ui.kit.profile import ProfilePanel
 from desktop.ui.kit.profile_screen import ProfileScreen
 from desktop.ui.kit.tables import fill_rows, item_table, row_index
@@ -210,7 +210,7 @@ class MemberDialog(QDialog):
         self.form.field("role").control.setFocus()
 
     def _new_person(self) -> None:
-        dialog = QuickPersonDialog(self.ctx, prefill_from_search(self.picker.search.text())
+        dialog = QuickPersonDialog(self.ctx, person_from_search(self.picker.search.text())
                                    if self.picker else None, self, store=True)
         dialog.created.connect(self._person_created)
         self.quick_dialog = dialog
