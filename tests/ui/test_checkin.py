@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.domain.consent import ANONYMOUS_FIRST_NAME, ANONYMOUS_LAST_NAME
@@ -367,6 +368,7 @@ def test_results_are_a_model_whose_rows_stay_when_the_same_people_match(screen, 
     """A letter that changes nothing, or a check-in, repaints cells; it does not rebuild
     the rows under the operator's cursor."""
     model = screen.results_model
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     resets, changes = [], []
     model.modelReset.connect(lambda: resets.append(1))
     model.dataChanged.connect(lambda *_: changes.append(1))
