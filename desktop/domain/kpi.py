@@ -17,9 +17,11 @@ The definitions (a period is a range of local calendar dates, both ends included
 * *Feedback* percentages are over the people who answered that question, never over all
   participants (an unanswered form is not a "no").
 * An idea or appeal is *answered* once the council's answer is recorded (a final status or a
-  response date). Days to answer run from `received_on` to `responded_on`; the legal term for
-  an appeal is one month (Law of Ukraine "On citizens' appeals", art. 20), counted here as
-  30 days.
+  response date). Days to answer run from `received_on` to `responded_on`. Appeals,
+  proposals and petitions have a legal term (`deadlines`: a month for an appeal, ten working
+  days for a petition); one is answered *on time* when its response date is not after its
+  due date. The share answered on time is over those whose outcome is known: answered with
+  a date, or unanswered past their due date on the day the report is made.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from desktop.domain import vocab
+from desktop.domain import deadlines, vocab
 
 #: Period choices offered in the UI, in display order.
 PERIOD_PRESETS: tuple[str, ...] = (
@@ -43,8 +45,6 @@ NOT_REACHED_ROLES: frozenset[str] = frozenset({"organiser", "facilitator"})
 #: Idea statuses that mean the council has answered.
 ANSWERED_IDEA_STATUSES: tuple[str, ...] = ("answered", "accepted", "rejected", "implemented")
 
-#: The legal term for answering an appeal, in days.
-ANSWER_DEADLINE_DAYS = 30
 
 
 # -- periods -------------------------------------------------------------------------------
@@ -325,7 +325,9 @@ class IdeaSummary:
     by_channel: Mapping[str, int] = field(default_factory=dict)
     by_status: Mapping[str, int] = field(default_factory=dict)
     answered: int = 0
-    answered_in_time: int = 0  # within ANSWER_DEADLINE_DAYS
+    answered_in_time: int = 0  # answered by their due date (`deadlines`)
+    answered_late: int = 0
+    overdue: int = 0  # not answered, past their due date on the report's day
     days_total: int = 0
     days_count: int = 0  # answered ideas with both dates
 
@@ -335,7 +337,9 @@ class IdeaSummary:
 
     @property
     def share_in_time(self) -> float | None:
-        return ratio(self.answered_in_time, self.days_count)
+        """Answered on time, of those with a term whose outcome is known."""
+        return ratio(self.answered_in_time,
+                     self.answered_in_time + self.answered_late + self.overdue)
 
     @property
     def average_days(self) -> float | None:
@@ -346,28 +350,36 @@ class IdeaSummary:
         return self.received - self.answered
 
 
-def summarize_ideas(ideas: Iterable[IdeaFacts]) -> IdeaSummary:
-    """Ideas and appeals received in the period, and what became of them so far."""
-    received = answered = in_time = days_total = days_count = 0
+def summarize_ideas(ideas: Iterable[IdeaFacts], today: date | None = None,
+                    periods: Mapping[str, deadlines.AnswerPeriod] | None = None,
+                    work: deadlines.WorkCalendar | None = None) -> IdeaSummary:
+    """Ideas and appeals received in the period, and what became of them by `today` (the
+    day the report is made; None: nothing counts as overdue). `periods` and `work` are the
+    council's terms and days off (the legal defaults if None)."""
+    received = answered = in_time = late = overdue = days_total = days_count = 0
     channels: Counter[str] = Counter()
     statuses: Counter[str] = Counter()
     for idea in ideas:
         received += 1
         channels[idea.channel] += 1
         statuses[idea.status] += 1
+        due = deadlines.due_date(idea.received_on, deadlines.period_for(idea.channel, periods),
+                                 work)
         if not idea_answered(idea.status, idea.responded_on):
+            overdue += int(due is not None and today is not None and today > due)
             continue
         answered += 1
         if idea.responded_on is not None:
-            days = max(0, (idea.responded_on - idea.received_on).days)
-            days_total += days
+            days_total += max(0, (idea.responded_on - idea.received_on).days)
             days_count += 1
-            in_time += int(days <= ANSWER_DEADLINE_DAYS)
+            if due is not None:
+                in_time += int(idea.responded_on <= due)
+                late += int(idea.responded_on > due)
     return IdeaSummary(
         received=received,
         by_channel=_ordered(channels, vocab.codes("idea_channels")),
         by_status=_ordered(statuses, vocab.codes("idea_statuses")),
-        answered=answered, answered_in_time=in_time,
+        answered=answered, answered_in_time=in_time, answered_late=late, overdue=overdue,
         days_total=days_total, days_count=days_count,
     )
 

@@ -290,8 +290,9 @@ class _Builder:
                 (t(QT_TRANSLATE_NOOP("Report", "Still waiting for an answer")), i.waiting, INT),
                 (t(QT_TRANSLATE_NOOP("Report", "Average days to answer")), i.average_days,
                  DECIMAL),
-                (t(QT_TRANSLATE_NOOP("Report", "Answered within 30 days")), i.share_in_time,
+                (t(QT_TRANSLATE_NOOP("Report", "Answered on time")), i.share_in_time,
                  PERCENT),
+                (t(QT_TRANSLATE_NOOP("Report", "Overdue, not answered")), i.overdue, INT),
             ], note=t(QT_TRANSLATE_NOOP(
                 "Report", "Ideas received in the period, with their status today."))),
             self.share_table(t(QT_TRANSLATE_NOOP("Report", "By channel")),

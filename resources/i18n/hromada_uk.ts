@@ -3953,8 +3953,12 @@ Their gender, age group and settlement stay, and so do their check-ins: the offi
         <translation>Середній строк відповіді, днів</translation>
     </message>
     <message>
-        <source>Answered within 30 days</source>
-        <translation>Відповідь протягом 30 днів</translation>
+        <source>Answered on time</source>
+        <translation>Відповідь вчасно</translation>
+    </message>
+    <message>
+        <source>Overdue, not answered</source>
+        <translation>Прострочено, без відповіді</translation>
     </message>
     <message>
         <source>Ideas received in the period, with their status today.</source>

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from desktop.domain import kpi
+from desktop.domain import deadlines, kpi
 from desktop.domain.report_table import (
     DECIMAL,
     INT,
@@ -128,6 +128,25 @@ def test_ideas_answered_share_and_days():
     assert ideas.by_channel == {"public_budget": 0, "petition": 2, "appeal": 2,
                                 "proposal": 1, "grant_application": 0}
     assert ideas.by_status["forwarded"] == 1 and sum(ideas.by_status.values()) == 5
+
+
+def test_ideas_on_time_by_their_legal_term_and_overdue_on_the_report_day():
+    ideas = [
+        # appeal of Friday 30 January: a month ends Saturday 28 February -> due Monday 2 March
+        kpi.IdeaFacts("appeal", "answered", date(2026, 1, 30), date(2026, 3, 2)),  # on time
+        kpi.IdeaFacts("appeal", "answered", date(2026, 1, 30), date(2026, 3, 3)),  # late
+        # petition of Friday 1 May: ten working days -> due Friday 15 May
+        kpi.IdeaFacts("petition", "under_review", date(2026, 5, 1), None),
+        kpi.IdeaFacts("public_budget", "under_review", date(2026, 1, 2), None),  # no term
+    ]
+    before = kpi.summarize_ideas(ideas, today=date(2026, 5, 15))
+    assert (before.answered_in_time, before.answered_late, before.overdue) == (1, 1, 0)
+    assert before.share_in_time == 0.5
+    after = kpi.summarize_ideas(ideas, today=date(2026, 5, 18))
+    assert after.overdue == 1 and after.share_in_time == pytest.approx(1 / 3)
+    # a council whose statute gives petitions a month: the petition is not overdue yet
+    own = {"petition": deadlines.AnswerPeriod("petition", 1, "months")}
+    assert kpi.summarize_ideas(ideas, today=date(2026, 5, 18), periods=own).overdue == 0
 
 
 def test_consultations_and_visits():

@@ -78,8 +78,10 @@ def compute(
     *,
     progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
+    today: date | None = None,
 ) -> kpi.ReportFigures:
-    """Every figure of the report for `office_id` (None: every office) in `period`.
+    """Every figure of the report for `office_id` (None: every office) in `period`, as
+    things stand on `today` (the real today if None: what is overdue).
 
     Use a reader connection (`open_reader`) on a worker thread. Raises `ReportCancelled`
     if `should_stop()` becomes true.
@@ -197,9 +199,10 @@ def compute(
             f"WHERE deleted = 0 AND substr(received_on, 1, 10) BETWEEN ? AND ?{office_sql}",
             (start, end, *office_args)).fetchall()
         ideas = kpi.summarize_ideas(
-            kpi.IdeaFacts(channel or "", status or "", _day(received) or period.start,
-                          _day(responded))
-            for channel, status, received, responded, _office_id in idea_rows)
+            (kpi.IdeaFacts(channel or "", status or "", _day(received) or period.start,
+                           _day(responded))
+             for channel, status, received, responded, _office_id in idea_rows),
+            today=today or date.today())
         ideas_by_office: dict[str, int] = {}
         for *_rest, idea_office in idea_rows:
             ideas_by_office[idea_office] = ideas_by_office.get(idea_office, 0) + 1
