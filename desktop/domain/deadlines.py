@@ -125,6 +125,17 @@ class WorkCalendar:
         return count
 
 
+def day_of(stored: str | None) -> date | None:
+    """The date of a stored date or moment ("2026-05-01", "2026-05-01T09:30:00Z"); None if
+    there is none or it is not a date."""
+    if not stored:
+        return None
+    try:
+        return date.fromisoformat(stored[:10])
+    except ValueError:
+        return None
+
+
 def add_months(day: date, months: int) -> date:
     """The same date `months` later, or that month's last day if it has no such date
     (31 January + 1 month = 28 or 29 February)."""

@@ -1937,6 +1937,10 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Назва</translation>
     </message>
     <message>
+        <source>Due</source>
+        <translation>Строк</translation>
+    </message>
+    <message>
         <source>Ideas and appeals</source>
         <translation>Ідеї та звернення</translation>
     </message>
@@ -1971,6 +1975,30 @@ Your data is safe. The details were written to {file}.</source>
     <message>
         <source>Save the idea or appeal</source>
         <translation>Зберегти ідею чи звернення</translation>
+    </message>
+    <message>
+        <source>No legal term for an answer.</source>
+        <translation>Законного строку відповіді немає.</translation>
+    </message>
+    <message>
+        <source>Due {date}: {days} days overdue.</source>
+        <translation>Строк — {date}: прострочено на {days} дн.</translation>
+    </message>
+    <message>
+        <source>Due {date}: in the next few days.</source>
+        <translation>Строк — {date}: спливає найближчими днями.</translation>
+    </message>
+    <message>
+        <source>Answered on time (due {date}).</source>
+        <translation>Відповідь надано вчасно (строк — {date}).</translation>
+    </message>
+    <message>
+        <source>Answered {days} days late (due {date}).</source>
+        <translation>Відповідь надано із запізненням на {days} дн. (строк — {date}).</translation>
+    </message>
+    <message>
+        <source>Due {date}.</source>
+        <translation>Строк відповіді — {date}.</translation>
     </message>
     <message>
         <source>This is a council officer&apos;s device: the status and the council&apos;s answer can be edited here.</source>

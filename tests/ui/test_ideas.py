@@ -303,3 +303,36 @@ def test_every_control_has_an_accessible_name(screen, store, desna):
                     "QScrollBar", "QSplitterHandle")
                 and not (w.parentWidget() and w.parentWidget().focusProxy() is w)]
     assert [w.metaObject().className() for w in nameless] == []
+
+
+def test_each_idea_shows_its_legal_term_and_the_overdue_ones_stand_out(screen, store, desna):
+    from datetime import date, timedelta
+
+    from desktop.domain import deadlines
+
+    today = date.today()
+    late = _idea(store, desna, title="Прострочене звернення", status="forwarded",
+                 received_on=(today - timedelta(days=60)).isoformat())
+    fresh = _idea(store, desna, title="Свіжа петиція", channel="petition",
+                  status="forwarded", received_on=today.isoformat())
+    budget = _idea(store, desna, title="Проєкт бюджету участі", channel="public_budget",
+                   received_on=today.isoformat())
+    editor = screen.editor
+    editor.refresh()
+    model, due_column = editor.model, 4
+    cells = {model.record_id(r): (model.data(model.index(r, due_column)),
+                                  model.data(model.index(r, due_column),
+                                             Qt.ItemDataRole.ToolTipRole))
+             for r in range(model.rowCount())}
+    due_late = deadlines.due_date(today - timedelta(days=60), deadlines.DEFAULT_PERIODS["appeal"])
+    assert cells[late][0].startswith("⚠") and due_late.strftime("%d.%m.%Y") in cells[late][0]
+    assert "прострочено" in cells[late][1].lower()
+    due_fresh = deadlines.due_date(today, deadlines.DEFAULT_PERIODS["petition"])
+    assert cells[fresh][0] == due_fresh.strftime("%d.%m.%Y")
+    assert cells[budget][0] == "—"
+    editor.show_record(late)
+    assert "прострочено" in editor.answer.label.text().lower()
+    # a click on the header orders by the due date: the overdue appeal first, no term last
+    editor.view.horizontalHeader().setSortIndicator(due_column, Qt.SortOrder.AscendingOrder)
+    order = [model.record_id(r) for r in range(model.rowCount())]
+    assert order.index(late) < order.index(fresh) < order.index(budget)

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 from desktop.domain import kpi
+from desktop.domain.deadlines import day_of
 from desktop.store import reach
 
 #: How many steps `compute` reports progress for.
@@ -41,15 +42,6 @@ class ReportCancelled(Exception):
 
 def _office(office_id: str | None, column: str) -> tuple[str, tuple]:
     return ("", ()) if office_id is None else (f" AND {column} = ?", (office_id,))
-
-
-def _day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 @contextlib.contextmanager
@@ -112,7 +104,7 @@ def compute(
             "WHERE a.event_id = e.id AND a.deleted = 0 AND a.status = 'attended') "
             f"FROM events AS e WHERE e.deleted = 0 AND e.starts_at >= ? AND e.starts_at < ?"
             f"{_office(office_id, 'e.office_id')[0]} "
-            f"AND {reach.local_day('e.starts_at')} BETWEEN ? AND ?",
+            f"AND {reach.localday_of('e.starts_at')} BETWEEN ? AND ?",
             (low, high, *office_args, start, end))]
         kind_names = {code: (uk, en) for code, uk, en in conn.execute(
             "SELECT code, name_uk, name_en FROM event_kinds WHERE deleted = 0")}
@@ -199,8 +191,8 @@ def compute(
             f"WHERE deleted = 0 AND substr(received_on, 1, 10) BETWEEN ? AND ?{office_sql}",
             (start, end, *office_args)).fetchall()
         ideas = kpi.summarize_ideas(
-            (kpi.IdeaFacts(channel or "", status or "", _day(received) or period.start,
-                           _day(responded))
+            (kpi.IdeaFacts(channel or "", status or "", day_of(received) or period.start,
+                           day_of(responded))
              for channel, status, received, responded, _office_id in idea_rows),
             today=today or date.today())
         ideas_by_office: dict[str, int] = {}
@@ -228,7 +220,7 @@ def compute(
         # 9. advice visits, and the per-office table
         advance("visits")
         visit_where = (f"deleted = 0 AND visited_at >= ? AND visited_at < ?{office_sql} "
-                       f"AND {reach.local_day('visited_at')} BETWEEN ? AND ?")
+                       f"AND {reach.localday_of('visited_at')} BETWEEN ? AND ?")
         visit_args = (low, high, *office_args, start, end)
         by_tool = conn.execute(
             f"SELECT tool, count(*) FROM visits WHERE {visit_where} GROUP BY 1",

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain import deadlines, kpi
 from desktop.store import authors
 from desktop.store.attachments import MAX_ATTACHMENT_BYTES, attach_file, blob_path
 from desktop.store.errors import StoreError
@@ -537,11 +538,15 @@ class IdeasEditor(RecordEditor):
         splitter = self.build_list(layout, [
             Column("received_on", self.tr("Received"), format_date),
             Column("title", self.tr("Title"), tooltip=self._title_tooltip_first),
-            Column("channel", self.tr("Channel"), lambda c: tr_vocab("idea_channels", c)),
-            Column("status", self.tr("Status"), lambda c: tr_vocab("idea_statuses", c)),
+            Column("channel", self.tr("Channel"), lambda c: tr_vocab("idea_channels", c),
+                   tooltip=lambda c: tr_vocab("idea_channels", c)),
+            Column("status", self.tr("Status"), lambda c: tr_vocab("idea_statuses", c),
+                   tooltip=lambda c: tr_vocab("idea_statuses", c)),
+            Column(("received_on", "channel", "status", "responded_on"), self.tr("Due"),
+                   self._due_cell, tooltip=self._due_text, sort=queries.due_sort()),
         ], name=self.tr("Ideas and appeals"),
-                                   stretch=1, samples={0: "00.00.0000", 2: "Громадський бюдж",
-                                                         3: "Надано відповідь"},
+                                   stretch=1, samples={0: "00.00.0000", 2: "Пропозиція",
+                                                         3: "На розгляді", 4: "⚠ 00.00.0000"},
                                    count_name=self.tr("Number of ideas shown"))
 
         # -- the chosen idea ----------------------------------------------------------------
@@ -597,6 +602,46 @@ class IdeasEditor(RecordEditor):
 
     def _title_tooltip_first(self, title: str | None) -> str:
         return title or ""
+
+    # -- the term for an answer -----------------------------------------------------------
+
+    def _deadline(self, received: str | None, channel: str | None, status: str | None,
+                  responded: str | None) -> tuple[date | None, str | None]:
+        """(due date, `deadlines.STATES` code) of an idea; (None, None) if it has no term."""
+        received_on = deadlines.day_of(received)
+        if received_on is None:
+            return None, None
+        due = deadlines.due_date(received_on, deadlines.period_for(channel))
+        if kpi.idea_answered(status, deadlines.day_of(responded)):
+            responded_on = deadlines.day_of(responded)
+            return due, (deadlines.state(due, responded_on, date.today())
+                         if responded_on else None)
+        return due, deadlines.state(due, None, date.today())
+
+    def _due_cell(self, *values: str | None) -> str:
+        due, state = self._deadline(*values)
+        if due is None:
+            return "—"
+        return ("⚠ " if state == "overdue" else "") + format_date(due.isoformat())
+
+    def _due_text(self, *values: str | None) -> str:
+        """The term in words: "Due 02.03.2026: 3 days overdue."."""
+        due, state = self._deadline(*values)
+        if due is None:
+            return self.tr("No legal term for an answer.")
+        when = format_date(due.isoformat())
+        late = (date.today() - due).days
+        if state == "overdue":
+            return self.tr("Due {date}: {days} days overdue.").format(date=when, days=late)
+        if state == "due_soon":
+            return self.tr("Due {date}: in the next few days.").format(date=when)
+        if state == "answered_on_time":
+            return self.tr("Answered on time (due {date}).").format(date=when)
+        if state == "answered_late":
+            responded = deadlines.day_of(values[3])
+            return self.tr("Answered {days} days late (due {date}).").format(
+                days=(responded - due).days if responded else 0, date=when)
+        return self.tr("Due {date}.").format(date=when)
 
     def reload_choices(self) -> None:
         conn = self.ctx.store.conn
@@ -708,6 +753,12 @@ class IdeasEditor(RecordEditor):
         else:
             self.answer.set_text(self.tr("Waiting for the council's answer ({status}).").format(
                 status=tr_vocab("idea_statuses", status).lower()), "")
+        due, _state = self._deadline(record.get("received_on"), record.get("channel"), status,
+                                     record.get("responded_on"))
+        if due is not None:
+            self.answer.set_text(self.answer.label.text() + " " + self._due_text(
+                record.get("received_on"), record.get("channel"), status,
+                record.get("responded_on")))
         self.answer.setVisible(True)
 
     def describe(self) -> str:
