@@ -104,7 +104,7 @@ def compute(
             "WHERE a.event_id = e.id AND a.deleted = 0 AND a.status = 'attended') "
             f"FROM events AS e WHERE e.deleted = 0 AND e.starts_at >= ? AND e.starts_at < ?"
             f"{_office(office_id, 'e.office_id')[0]} "
-            f"AND {reach.localday_of('e.starts_at')} BETWEEN ? AND ?",
+            f"AND {reach.local_day('e.starts_at')} BETWEEN ? AND ?",
             (low, high, *office_args, start, end))]
         kind_names = {code: (uk, en) for code, uk, en in conn.execute(
             "SELECT code, name_uk, name_en FROM event_kinds WHERE deleted = 0")}
@@ -220,7 +220,7 @@ def compute(
         # 9. advice visits, and the per-office table
         advance("visits")
         visit_where = (f"deleted = 0 AND visited_at >= ? AND visited_at < ?{office_sql} "
-                       f"AND {reach.localday_of('visited_at')} BETWEEN ? AND ?")
+                       f"AND {reach.local_day('visited_at')} BETWEEN ? AND ?")
         visit_args = (low, high, *office_args, start, end)
         by_tool = conn.execute(
             f"SELECT tool, count(*) FROM visits WHERE {visit_where} GROUP BY 1",
