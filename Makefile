@@ -34,7 +34,7 @@ run: setup
 ## make test: set up, then run the whole suite (Qt runs offscreen; PostgreSQL tests skip if none;
 ## 100 crash-soak kills included)
 test: setup
-	scripts/ensure-system-deps.sh poppler-utils   # pdftotext/pdftoppm read the PDFs back
+	scripts/ensure-system-deps.sh poppler-utils chromium chromium-driver   # PDFs read back; the console in a browser
 	$(PY) -m pytest -q
 
 ## make dist: the PyInstaller one-folder bundle in dist/hromada-desk/, then the bundle's own

@@ -156,6 +156,10 @@ def create_app(db: ServerDB, limits: Limits | None = None) -> FastAPI:
                              "message": "The platform had an internal problem; try again."},
                             status_code=500)
 
+    from server.console.pages import install as install_console
+
+    install_console(app, db)
+
     @app.get("/v1/health")
     def health() -> dict[str, str]:
         return {"status": "ok"}

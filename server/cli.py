@@ -47,6 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("load-reference-lists",
                    help="add the districts, settlements, event kinds and idea categories "
                    "bundled with the app (offices that started on their own refer to them)")
+    admin = sub.add_parser("create-admin", help="make a council staff account for the web "
+                           "console (asks for the password)")
+    admin.add_argument("login")
+    admin.add_argument("--name", required=True, help="the person's name, as pages show it")
+    admin.add_argument("--role", choices=["admin", "officer"], default="admin")
+    admin.add_argument("--password-stdin", action="store_true",
+                       help="read the password from standard input (scripts)")
     revoke = sub.add_parser("revoke", help="revoke a device's token")
     revoke.add_argument("device_id")
     return parser
@@ -113,6 +120,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if command == "load-reference-lists":
         print(f"{service.load_reference_lists(db)} reference records added")
+        return 0
+    if command == "create-admin":
+        from server.console import accounts
+
+        if args.password_stdin:
+            password = sys.stdin.readline().rstrip("\n")
+        else:
+            import getpass
+
+            password = getpass.getpass("Password: ")
+            if getpass.getpass("The same password again: ") != password:
+                print("hromada-server: error: the passwords differ", file=sys.stderr)
+                return 1
+        try:
+            staff = accounts.create_staff(db, args.login, args.name, password, args.role)
+        except accounts.AccountError as exc:
+            print(f"hromada-server: error: {exc}", file=sys.stderr)
+            return 1
+        print(f"{staff.login} ({staff.role}) can log in at /console")
         return 0
     if command == "revoke":
         if not auth.revoke(db, args.device_id):

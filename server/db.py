@@ -55,6 +55,17 @@ SCHEMA = [
     """CREATE TABLE IF NOT EXISTS blobs (
         sha256 TEXT PRIMARY KEY, size BIGINT NOT NULL, data {blob} NOT NULL,
         received_at TEXT NOT NULL)""",
+    # The council's web console (server/console): staff accounts, their sessions (only a
+    # hash of each session's token) and recent failed logins (rate limiting).
+    """CREATE TABLE IF NOT EXISTS console_staff (
+        id TEXT PRIMARY KEY, login TEXT UNIQUE NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL,
+        password_hash TEXT NOT NULL, created_at TEXT NOT NULL, disabled_at TEXT)""",
+    """CREATE TABLE IF NOT EXISTS console_sessions (
+        token_hash TEXT PRIMARY KEY, staff_id TEXT NOT NULL, csrf TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS console_login_failures (
+        login TEXT NOT NULL, address TEXT NOT NULL, at TEXT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS console_login_failures_at ON console_login_failures(at)",
 ]
 
 

@@ -38,8 +38,8 @@ def store(data_dir: Path) -> Iterator:
 
 PG_URL = os.environ.get("HROMADA_TEST_PG_URL")
 PG_TABLES = ("devices", "enrollment_codes", "records", "counters", "blob_parts", "blobs",
-             "blob_access",
-             "device_changes")
+             "blob_access", "device_changes", "console_staff", "console_sessions",
+             "console_login_failures")
 
 
 def _postgres_reachable() -> bool:

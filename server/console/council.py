@@ -1,0 +1,131 @@
+"""What the console reads from and writes to the platform's records.
+
+Why an officer's answer goes through `service.push`: it must be a council change like one
+from a council laptop - the same authorisation rules (`scope`), the same merge, a revision in
+the feed that the office's device pulls, and the same audit (who and when in the field's
+history). The console is one more council device, `CONSOLE_DEVICE`, that never holds a token.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from desktop.domain import deadlines, kpi
+from desktop.sync.wire import Change, PushRequest
+from server import service
+from server.auth import Device, now_iso
+from server.db import ServerDB
+
+CONSOLE_DEVICE = "console-web"
+#: Statuses an officer sets with an answer (the office sets "new" and "forwarded").
+ANSWER_STATUSES = ("under_review", "answered", "accepted", "rejected", "implemented")
+
+
+@dataclass(frozen=True)
+class DeviceRow:
+    id: str
+    office_id: str | None
+    role: str
+    name: str
+    enrolled_at: str
+    revoked_at: str | None
+    last_seen_at: str | None
+
+
+@dataclass(frozen=True)
+class IdeaRow:
+    id: str
+    office_id: str | None
+    data: dict[str, Any]
+    due: date | None
+    state: str | None
+
+    @property
+    def waiting(self) -> bool:
+        return not kpi.idea_answered(self.data.get("status"),
+                                     deadlines.day_of(self.data.get("responded_on")))
+
+
+def offices(db: ServerDB) -> dict[str, str]:
+    """Office id -> name, by name."""
+    with db.transaction() as tx:
+        rows = tx.all("SELECT id, data FROM records WHERE tbl = 'offices' AND deleted = 0")
+    names = {rid: json.loads(data).get("name") or rid for rid, data in rows}
+    return dict(sorted(names.items(), key=lambda item: item[1]))
+
+
+def devices(db: ServerDB) -> list[DeviceRow]:
+    with db.transaction() as tx:
+        rows = tx.all("SELECT id, office_id, role, name, enrolled_at, revoked_at, last_seen_at "
+                      "FROM devices WHERE id <> ? ORDER BY enrolled_at", (CONSOLE_DEVICE,))
+    return [DeviceRow(r[0], r[1], r[2], r[3] or r[0], r[4], r[5], r[6]) for r in rows]
+
+
+def ideas(db: ServerDB, today: date) -> list[IdeaRow]:
+    """Every live idea with its term (`deadlines`), the most urgent first."""
+    with db.transaction() as tx:
+        rows = tx.all("SELECT id, office_id, data FROM records WHERE tbl = 'ideas' "
+                      "AND deleted = 0")
+    out = []
+    for record_id, office_id, text in rows:
+        data = json.loads(text)
+        received = deadlines.day_of(data.get("received_on"))
+        due = deadlines.due_date(received, deadlines.period_for(data.get("channel"))) \
+            if received else None
+        answered = kpi.idea_answered(data.get("status"),
+                                     deadlines.day_of(data.get("responded_on")))
+        responded = deadlines.day_of(data.get("responded_on"))
+        # answered with no date: counted as answered, not judged against its term
+        state = deadlines.state(due, (responded or due) if answered else None, today)
+        out.append(IdeaRow(record_id, office_id, data, due, state))
+    order = {s: n for n, s in enumerate(deadlines.STATES)}
+    out.sort(key=lambda i: (order.get(i.state or "", 9), i.due or date.max,
+                            i.data.get("received_on") or ""))
+    return out
+
+
+def idea(db: ServerDB, record_id: str, today: date) -> IdeaRow | None:
+    return next((i for i in ideas(db, today) if i.id == record_id), None)
+
+
+def _console_device(db: ServerDB) -> Device:
+    with db.transaction(write=True) as tx:
+        row = tx.one("SELECT last_mutation FROM devices WHERE id = ?", (CONSOLE_DEVICE,))
+        if row is None:
+            tx.execute("INSERT INTO devices(id, token_hash, office_id, role, name, enrolled_at)"
+                       " VALUES(?, ?, NULL, 'council', 'Council console', ?)",
+                       (CONSOLE_DEVICE, "unusable:" + secrets.token_hex(16), now_iso()))
+            last = 0
+        else:
+            last = int(row[0])
+    return Device(CONSOLE_DEVICE, None, "council", last)
+
+
+def council_change(db: ServerDB, table: str, record_id: str, fields: dict[str, Any],
+                   user_id: str) -> str | None:
+    """Apply one council edit as a change in the feed; returns why it was refused, or None."""
+    for _attempt in range(5):
+        device = _console_device(db)
+        with db.transaction() as tx:
+            row = tx.one("SELECT rev FROM records WHERE tbl = ? AND id = ?", (table, record_id))
+        if row is None:
+            return "there is no such record"
+        millis = int(time.time() * 1000)
+        change = Change(mutation=device.last_mutation + 1, table=table, record_id=record_id,
+                        op="update", fields=fields, base_rev=int(row[0]),
+                        hlc=f"{millis:013d}-00000-{CONSOLE_DEVICE}",
+                        changed_at=datetime.now(UTC).isoformat(timespec="milliseconds")
+                        .replace("+00:00", "Z"), user_id=user_id)
+        try:
+            response = service.push(db, device, PushRequest(device_id=CONSOLE_DEVICE,
+                                                            changes=[change]))
+        except service.GapError:
+            continue  # another officer saved at the same moment: number it again
+        result = response.results[0]
+        return result.reason if result.status == "rejected" else None
+    return "the platform is busy; try again"

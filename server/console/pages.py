@@ -1,0 +1,290 @@
+"""The council's web console: pages served by the platform itself, same process, same
+database (SQLite or PostgreSQL).
+
+Server-rendered Jinja2 pages with plain forms (no JavaScript needed, nothing to build): a
+village office's administrator may open it on a phone. Every POST carries the session's CSRF
+token; a page that needs an administrator says so and changes nothing; mistakes get a page
+that names them, never a traceback.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import segno
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from desktop.domain import vocab
+from server import auth
+from server.console import accounts, council
+from server.console.texts import LANGUAGES, translate
+from server.db import ServerDB
+
+SESSION_COOKIE = "hromada_console"
+LOGIN_CSRF_COOKIE = "hromada_login_csrf"
+LANGUAGE_COOKIE = "hromada_lang"
+
+_env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
+                   autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
+
+
+def _language(request: Request) -> str:
+    chosen = request.query_params.get("lang") or request.cookies.get(LANGUAGE_COOKIE)
+    return chosen if chosen in LANGUAGES else "uk"
+
+
+def _date_text(value: str | date | None) -> str:
+    if not value:
+        return ""
+    day = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+    return day.strftime("%d.%m.%Y")
+
+
+def _moment_text(value: str | None) -> str:
+    if not value:
+        return ""
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone()
+    except ValueError:
+        return value
+    return moment.strftime("%d.%m.%Y %H:%M")
+
+
+def _vocab(language: str) -> Any:
+    """A template's `label("idea_statuses", code)`: the vocabulary's word in the language."""
+    def label(kind: str, code: str | None) -> str:
+        return vocab.label(kind, code, language) if code else ""
+    return label
+
+
+def _page(request: Request, template: str, status: int = 200,
+          session: accounts.Session | None = None, **context: Any) -> HTMLResponse:
+    language = _language(request)
+    html = _env.get_template(template).render(
+        t=lambda text: translate(language, text), lang=language, session=session,
+        date_text=_date_text, moment_text=_moment_text, label=_vocab(language),
+        path=request.url.path, **context)
+    response = HTMLResponse(html, status_code=status)
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Frame-Options"] = "DENY"
+    response.headers["Content-Security-Policy"] = (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'")
+    if request.query_params.get("lang") in LANGUAGES:
+        response.set_cookie(LANGUAGE_COOKIE, language, max_age=365 * 86400, samesite="lax")
+    return response
+
+
+def _message(request: Request, text: str, status: int,
+             session: accounts.Session | None = None) -> HTMLResponse:
+    return _page(request, "message.html", status, session, message=text)
+
+
+def _address(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def install(app: FastAPI, db: ServerDB) -> None:
+    """Add the console's pages to the platform's app."""
+    router = APIRouter(include_in_schema=False)
+
+    def current(request: Request) -> accounts.Session | None:
+        return accounts.session_for(db, request.cookies.get(SESSION_COOKIE))
+
+    async def checked_form(request: Request, session: accounts.Session
+                           ) -> dict[str, str] | None:
+        form = await request.form()
+        values = {k: str(v) for k, v in form.items()}
+        return values if accounts.same_token(session.csrf, values.get("csrf")) else None
+
+    def to_login() -> RedirectResponse:
+        return RedirectResponse("/console/login?ended=1", status_code=303)
+
+    @router.get("/")
+    def root() -> RedirectResponse:
+        return RedirectResponse("/console", status_code=303)
+
+    @router.get("/console/login")
+    def login_page(request: Request) -> Response:
+        token = request.cookies.get(LOGIN_CSRF_COOKIE) or accounts.secrets.token_urlsafe(24)
+        notice = request.query_params.get("ended") and translate(
+            _language(request), "Your session has ended. Log in again.")
+        response = _page(request, "login.html", csrf=token, notice=notice or "")
+        response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict",
+                            secure=request.url.scheme == "https")
+        return response
+
+    @router.post("/console/login")
+    async def login(request: Request) -> Response:
+        form = {k: str(v) for k, v in (await request.form()).items()}
+        language = _language(request)
+        if not accounts.same_token(request.cookies.get(LOGIN_CSRF_COOKIE), form.get("csrf")):
+            return _message(request, translate(
+                language, "The form has expired. Open the page again and repeat."), 403)
+        login_name, address = form.get("login", ""), _address(request)
+        if accounts.too_many_failures(db, login_name, address):
+            return _message(request, translate(
+                language, "Too many failed attempts. Wait 15 minutes and try again."), 429)
+        token = accounts.log_in(db, login_name, form.get("password", ""), address)
+        if token is None:
+            return _page(request, "login.html", 401, csrf=form.get("csrf"),
+                         notice=translate(language, "Wrong login or password."),
+                         login=login_name)
+        response = RedirectResponse("/console", status_code=303)
+        response.set_cookie(SESSION_COOKIE, token, httponly=True, samesite="lax",
+                            secure=request.url.scheme == "https")
+        response.delete_cookie(LOGIN_CSRF_COOKIE)
+        return response
+
+    @router.post("/console/logout")
+    async def logout(request: Request) -> Response:
+        session = current(request)
+        if session is not None and await checked_form(request, session) is not None:
+            accounts.log_out(db, request.cookies.get(SESSION_COOKIE))
+        response = RedirectResponse("/console/login", status_code=303)
+        response.delete_cookie(SESSION_COOKIE)
+        return response
+
+    @router.get("/console")
+    def overview(request: Request) -> Response:
+        session = current(request)
+        if session is None:
+            return to_login()
+        today = date.today()
+        ideas = council.ideas(db, today)
+        by_office: dict[str | None, dict[str, int]] = {}
+        for item in ideas:
+            counts = by_office.setdefault(item.office_id, {"waiting": 0, "overdue": 0})
+            counts["waiting"] += item.waiting
+            counts["overdue"] += item.state == "overdue"
+        return _page(request, "overview.html", session=session,
+                     offices=council.offices(db), devices=council.devices(db),
+                     by_office=by_office)
+
+    @router.post("/console/codes")
+    async def issue_code(request: Request) -> Response:
+        session = current(request)
+        if session is None:
+            return to_login()
+        language = _language(request)
+        form = await checked_form(request, session)
+        if form is None:
+            return _message(request, translate(
+                language, "The form has expired. Open the page again and repeat."), 403, session)
+        if not session.staff.is_admin:
+            return _message(request, translate(language, "Only an administrator may do this."),
+                            403, session)
+        office = form.get("office") or ""
+        role = "council" if office == "council" else "office"
+        try:
+            hours = int(form.get("hours") or "72")
+        except ValueError:
+            hours = 0
+        if not 1 <= hours <= 720:
+            return _message(request, translate(
+                language, "The number of hours must be from 1 to 720."), 400, session)
+        names = council.offices(db)
+        if role == "office" and office not in names:
+            return _message(request, translate(language, "Choose an office."), 400, session)
+        code = auth.new_enrollment_code(db, office if role == "office" else None, role,
+                                        timedelta(hours=hours))
+        qr = segno.make(code.replace("-", ""), error="m").svg_data_uri(scale=6)
+        until = (datetime.now(UTC) + timedelta(hours=hours)).astimezone()
+        return _page(request, "code.html", session=session, code=code, qr=Markup(qr),
+                     office=names.get(office) if role == "office" else None,
+                     until=until.strftime("%d.%m.%Y %H:%M"))
+
+    @router.post("/console/devices/{device_id}/revoke")
+    async def revoke(request: Request, device_id: str) -> Response:
+        session = current(request)
+        if session is None:
+            return to_login()
+        language = _language(request)
+        form = await checked_form(request, session)
+        if form is None:
+            return _message(request, translate(
+                language, "The form has expired. Open the page again and repeat."), 403, session)
+        if not session.staff.is_admin:
+            return _message(request, translate(language, "Only an administrator may do this."),
+                            403, session)
+        if device_id == council.CONSOLE_DEVICE or not auth.revoke(db, device_id):
+            return _message(request, translate(language, "Not found."), 404, session)
+        return RedirectResponse("/console?revoked=1", status_code=303)
+
+    @router.get("/console/inbox")
+    def inbox(request: Request) -> Response:
+        session = current(request)
+        if session is None:
+            return to_login()
+        show = request.query_params.get("show", "waiting")
+        office = request.query_params.get("office") or ""
+        items = council.ideas(db, date.today())
+        if office:
+            items = [i for i in items if i.office_id == office]
+        if show == "waiting":
+            items = [i for i in items if i.waiting]
+        elif show == "overdue":
+            items = [i for i in items if i.state == "overdue"]
+        elif show == "due_soon":
+            items = [i for i in items if i.state == "due_soon"]
+        elif show == "answered":
+            items = [i for i in items if not i.waiting]
+        return _page(request, "inbox.html", session=session, items=items, show=show,
+                     office=office, offices=council.offices(db), today=date.today())
+
+    @router.get("/console/ideas/{record_id}")
+    def idea_page(request: Request, record_id: str) -> Response:
+        session = current(request)
+        if session is None:
+            return to_login()
+        item = council.idea(db, record_id, date.today())
+        if item is None:
+            return _message(request, translate(_language(request), "Not found."), 404, session)
+        return _page(request, "idea.html", session=session, item=item,
+                     offices=council.offices(db), statuses=council.ANSWER_STATUSES,
+                     saved=request.query_params.get("saved") == "1", problem="",
+                     today=date.today().isoformat())
+
+    @router.post("/console/ideas/{record_id}")
+    async def answer(request: Request, record_id: str) -> Response:
+        session = current(request)
+        if session is None:
+            return to_login()
+        language = _language(request)
+        form = await checked_form(request, session)
+        if form is None:
+            return _message(request, translate(
+                language, "The form has expired. Open the page again and repeat."), 403, session)
+        item = council.idea(db, record_id, date.today())
+        if item is None:
+            return _message(request, translate(language, "Not found."), 404, session)
+        response_text = (form.get("response") or "").strip()
+        status = form.get("status") or "answered"
+        problem = ""
+        try:
+            responded_on = date.fromisoformat(form.get("responded_on") or "")
+        except ValueError:
+            problem = translate(language, "The date must look like 2026-12-31.")
+        if not problem and not response_text and status != "under_review":
+            problem = translate(language, "Write the answer.")
+        if not problem:
+            fields: dict[str, Any] = {"status": status if status in council.ANSWER_STATUSES
+                                      else "answered"}
+            if response_text:
+                fields.update(response=response_text, responded_on=responded_on.isoformat())
+            refusal = council.council_change(db, "ideas", record_id, fields,
+                                             session.staff.user_id)
+            if refusal is None:
+                return RedirectResponse(f"/console/ideas/{record_id}?saved=1",
+                                        status_code=303)
+            problem = translate(language, "The platform refused the answer:") + " " + refusal
+        return _page(request, "idea.html", 400, session=session, item=item,
+                     offices=council.offices(db), statuses=council.ANSWER_STATUSES,
+                     saved=False, problem=problem, today=form.get("responded_on") or "",
+                     typed=response_text)
+
+    app.include_router(router)

@@ -1,0 +1,86 @@
+"""The console's words: Ukrainian first, English on request (`?lang=en`, kept in a cookie).
+
+Why a table rather than gettext catalogues: the console has a few dozen phrases, edited
+together with its templates; the texts are the English phrases themselves, so a phrase with
+no Ukrainian yet still reads (and `tests/server/test_console.py` fails until it has one).
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("uk", "en")
+
+UK: dict[str, str] = {
+    "Hromada platform": "Платформа «Громада»",
+    "Council console": "Консоль ради",
+    "Log in": "Увійти",
+    "Log out": "Вийти",
+    "Login": "Логін",
+    "Password": "Пароль",
+    "Wrong login or password.": "Неправильний логін або пароль.",
+    "Too many failed attempts. Wait 15 minutes and try again.":
+        "Забагато невдалих спроб. Зачекайте 15 хвилин і спробуйте знову.",
+    "The form has expired. Open the page again and repeat.":
+        "Форма застаріла. Відкрийте сторінку знову й повторіть дію.",
+    "Your session has ended. Log in again.": "Сеанс завершився. Увійдіть знову.",
+    "Only an administrator may do this.": "Це може зробити лише адміністратор.",
+    "Not found.": "Не знайдено.",
+    "Back": "Назад",
+    "Offices and devices": "Офіси та пристрої",
+    "Inbox": "Вхідні",
+    "Office": "Офіс",
+    "Device": "Пристрій",
+    "Role": "Роль",
+    "Enrolled": "Підключено",
+    "Last sync": "Остання синхронізація",
+    "never": "ніколи",
+    "revoked": "відкликано",
+    "Revoke": "Відкликати",
+    "office device": "пристрій офісу",
+    "council device": "пристрій ради",
+    "Waiting for an answer": "Очікують відповіді",
+    "Overdue": "Прострочено",
+    "Issue an enrollment code": "Видати код підключення",
+    "For the office": "Для офісу",
+    "For a council officer's computer": "Для комп'ютера працівника ради",
+    "Valid for (hours)": "Дійсний (годин)",
+    "Issue the code": "Видати код",
+    "Enrollment code": "Код підключення",
+    "Type this code on the laptop, in the first-run window or in Settings. It is shown only "
+    "once and works once.":
+        "Введіть цей код на ноутбуці у вікні першого запуску або в Налаштуваннях. Його "
+        "показано лише один раз, і він спрацює один раз.",
+    "Valid until": "Дійсний до",
+    "The device's access was revoked.": "Доступ пристрою відкликано.",
+    "The number of hours must be from 1 to 720.": "Кількість годин має бути від 1 до 720.",
+    "Choose an office.": "Оберіть офіс.",
+    "Ideas, appeals and petitions": "Ідеї, звернення та петиції",
+    "Status": "Статус",
+    "Channel": "Канал",
+    "Received": "Отримано",
+    "Due": "Строк",
+    "Title": "Назва",
+    "All": "Усі",
+    "Answered": "З відповіддю",
+    "Due soon": "Строк спливає",
+    "Filter": "Показати",
+    "Nothing here.": "Тут нічого немає.",
+    "Description": "Опис",
+    "Council's answer": "Відповідь ради",
+    "Answered on": "Дата відповіді",
+    "Save the answer": "Зберегти відповідь",
+    "The answer is saved; it reaches the office with its next sync.":
+        "Відповідь збережено; офіс отримає її під час наступної синхронізації.",
+    "The platform refused the answer:": "Платформа не прийняла відповідь:",
+    "Write the answer.": "Напишіть відповідь.",
+    "The date must look like 2026-12-31.": "Дата має бути у вигляді 2026-12-31.",
+    "days overdue": "дн. прострочено",
+    "no term": "без строку",
+    "English": "English",
+    "Українська": "Українська",
+}
+
+TEXTS = {"uk": UK}
+
+
+def translate(language: str, text: str) -> str:
+    return TEXTS.get(language, {}).get(text, text)

@@ -1,0 +1,239 @@
+"""The council's web console over real HTTP (uvicorn on loopback, SQLite and PostgreSQL): who
+gets in, what each role may do, and an answer that travels to the office's laptop."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import requests
+
+from desktop.domain import deadlines
+from desktop.store import open_store
+from desktop.sync.client import enroll, make_engine
+from server import auth, cli, service
+from server.console import accounts
+
+PASSWORD = "довгий-пароль-2026"
+
+
+def _csrf(html: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found, html[:500]
+    return found.group(1)
+
+
+def _login(url: str, login: str, password: str = PASSWORD) -> requests.Session:
+    session = requests.Session()
+    page = session.get(f"{url}/console/login")
+    answer = session.post(f"{url}/console/login", data={
+        "csrf": _csrf(page.text), "login": login, "password": password},
+        allow_redirects=False)
+    assert answer.status_code == 303, answer.text[:300]
+    return session
+
+
+@pytest.fixture
+def council(live_server):
+    db = live_server.db
+    accounts.create_staff(db, "admin", "Адміністраторка Олена", PASSWORD, "admin")
+    accounts.create_staff(db, "officer", "Офіцер Петро", PASSWORD, "officer")
+    office = service.create_office(db, "Офіс Десна")
+    return {"url": live_server.url, "db": db, "office": office}
+
+
+class Laptop:
+    """A real office store enrolled with a code, syncing over HTTP."""
+
+    def __init__(self, folder: Path, url: str, code: str) -> None:
+        folder.mkdir()
+        self.folder = folder
+        self.store = open_store(folder / "hromada.sqlite3")
+        enroll(self.store, folder, url, code)
+
+    def sync(self):
+        return make_engine(self.store, self.folder).run()
+
+
+def test_pages_need_a_login_and_a_wrong_password_gets_nobody_in(council):
+    url = council["url"]
+    assert requests.get(url + "/", allow_redirects=False).headers["location"] == "/console"
+    start = requests.get(url + "/console", allow_redirects=False)
+    assert start.status_code == 303 and start.headers["location"].startswith("/console/login")
+    page = requests.get(url + "/console/login")
+    assert page.status_code == 200 and "Увійти" in page.text and 'lang="uk"' in page.text
+    session = requests.Session()
+    form = session.get(url + "/console/login")
+    wrong = session.post(url + "/console/login", data={
+        "csrf": _csrf(form.text), "login": "admin", "password": "не той пароль"},
+        allow_redirects=False)
+    assert wrong.status_code == 401 and "Неправильний логін або пароль" in wrong.text
+    assert "hromada_console" not in session.cookies
+    assert session.get(url + "/console", allow_redirects=False).status_code == 303
+    english = requests.get(url + "/console/login?lang=en")
+    assert "Log in" in english.text and 'lang="en"' in english.text
+
+
+def test_a_login_without_its_form_token_is_refused(council):
+    answer = requests.post(council["url"] + "/console/login",
+                           data={"login": "admin", "password": PASSWORD})
+    assert answer.status_code == 403 and "Форма застаріла" in answer.text
+
+
+def test_failed_logins_are_limited_and_the_right_password_waits_too(council):
+    url = council["url"]
+    session = requests.Session()
+    token = _csrf(session.get(url + "/console/login").text)
+    for _ in range(accounts.FAILURES_PER_LOGIN):
+        answer = session.post(url + "/console/login", data={
+            "csrf": token, "login": "officer", "password": "вгадую-пароль"})
+        assert answer.status_code == 401
+    blocked = session.post(url + "/console/login", data={
+        "csrf": token, "login": "officer", "password": PASSWORD}, allow_redirects=False)
+    assert blocked.status_code == 429 and "15 хвилин" in blocked.text
+    assert _login(url, "admin")  # another account is not blocked by it
+
+
+def test_an_officer_cannot_issue_codes_or_revoke_and_nothing_changes(council, tmp_path):
+    url, db = council["url"], council["db"]
+    laptop = Laptop(tmp_path / "desna", url,
+                    auth.new_enrollment_code(db, council["office"], "office"))
+    officer = _login(url, "officer")
+    page = officer.get(url + "/console")
+    assert page.status_code == 200 and "Видати код" not in page.text
+    token = _csrf(page.text)
+    refused = officer.post(url + "/console/codes", data={
+        "csrf": token, "office": council["office"], "hours": "24"})
+    assert refused.status_code == 403 and "адміністратор" in refused.text
+    with db.transaction() as tx:
+        assert tx.one("SELECT count(*) FROM enrollment_codes WHERE used_at IS NULL")[0] == 0
+    refused = officer.post(url + f"/console/devices/{laptop.store.device_id}/revoke",
+                           data={"csrf": token})
+    assert refused.status_code == 403
+    assert laptop.sync().up_to_date  # still enrolled
+
+
+def test_forms_without_the_session_token_change_nothing(council, tmp_path):
+    url, db = council["url"], council["db"]
+    laptop = Laptop(tmp_path / "desna", url,
+                    auth.new_enrollment_code(db, council["office"], "office"))
+    admin = _login(url, "admin")
+    for path, data in ((f"/console/devices/{laptop.store.device_id}/revoke", {}),
+                       ("/console/codes", {"office": council["office"], "hours": "24"})):
+        refused = admin.post(url + path, data={**data, "csrf": "підроблений"})
+        assert refused.status_code == 403 and "Форма застаріла" in refused.text
+    assert laptop.sync().up_to_date
+    with db.transaction() as tx:
+        assert tx.one("SELECT count(*) FROM enrollment_codes WHERE used_at IS NULL")[0] == 0
+
+
+def test_an_ended_session_sends_back_to_the_login(council):
+    url, db = council["url"], council["db"]
+    admin = _login(url, "admin")
+    old = accounts._iso(accounts._now() - accounts.SESSION_IDLE - timedelta(minutes=1))
+    with db.transaction(write=True) as tx:
+        tx.execute("UPDATE console_sessions SET last_seen_at = ?", (old,))
+    answer = admin.get(url + "/console", allow_redirects=False)
+    assert answer.status_code == 303 and "ended=1" in answer.headers["location"]
+    assert "Сеанс завершився" in admin.get(url + answer.headers["location"]).text
+
+
+def test_a_code_issued_in_the_console_enrolls_a_laptop_that_can_then_be_revoked(
+        council, tmp_path):
+    url = council["url"]
+    admin = _login(url, "admin")
+    page = admin.get(url + "/console")
+    issued = admin.post(url + "/console/codes", data={
+        "csrf": _csrf(page.text), "office": council["office"], "hours": "24"})
+    assert issued.status_code == 200
+    code = re.search(r'id="code">([A-Z0-9-]+)<', issued.text).group(1)
+    assert 'src="data:image/svg+xml' in issued.text  # the QR code for the laptop
+    bad = admin.post(url + "/console/codes", data={
+        "csrf": _csrf(page.text), "office": council["office"], "hours": "9999"})
+    assert bad.status_code == 400 and "від 1 до 720" in bad.text
+    laptop = Laptop(tmp_path / "desna", url, code)
+    assert laptop.sync().up_to_date
+    listed = admin.get(url + "/console").text
+    assert laptop.store.device_id[:4] in listed or "Офіс Десна" in listed
+    revoked = admin.post(url + f"/console/devices/{laptop.store.device_id}/revoke",
+                         data={"csrf": _csrf(listed)}, allow_redirects=False)
+    assert revoked.status_code == 303
+    from desktop.sync.transport import SyncError
+
+    with pytest.raises(SyncError):
+        laptop.sync()
+
+
+def test_an_officers_answer_reaches_the_office_laptop(council, tmp_path):
+    url, db = council["url"], council["db"]
+    laptop = Laptop(tmp_path / "desna", url,
+                    auth.new_enrollment_code(db, council["office"], "office"))
+    received = date.today() - timedelta(days=40)
+    idea = laptop.store.insert("ideas", {
+        "title": "Освітлення вулиці Садової", "description": "Немає ліхтарів",
+        "channel": "appeal", "office_id": council["office"], "status": "forwarded",
+        "received_on": received.isoformat()})["id"]
+    assert laptop.sync().up_to_date
+    officer = _login(url, "officer")
+    inbox = officer.get(url + "/console/inbox?show=overdue").text
+    due = deadlines.due_date(received, deadlines.DEFAULT_PERIODS["appeal"])
+    assert "Освітлення вулиці Садової" in inbox and due.strftime("%d.%m.%Y") in inbox
+    page = officer.get(url + f"/console/ideas/{idea}")
+    empty = officer.post(url + f"/console/ideas/{idea}", data={
+        "csrf": _csrf(page.text), "status": "answered", "response": "  ",
+        "responded_on": date.today().isoformat()})
+    assert empty.status_code == 400 and "Напишіть відповідь" in empty.text
+    answer = officer.post(url + f"/console/ideas/{idea}", data={
+        "csrf": _csrf(page.text), "status": "accepted",
+        "response": "Ліхтарі встановлять у березні.",
+        "responded_on": date.today().isoformat()}, allow_redirects=False)
+    assert answer.status_code == 303
+    assert "Відповідь збережено" in officer.get(url + answer.headers["location"]).text
+    laptop.sync()
+    stored = laptop.store.get("ideas", idea)
+    assert stored["response"] == "Ліхтарі встановлять у березні."
+    assert stored["status"] == "accepted"
+    assert stored["responded_on"] == date.today().isoformat()
+    with db.transaction() as tx:  # the audit: who wrote the answer, in the field's history
+        meta = tx.one("SELECT field_meta FROM records WHERE tbl = 'ideas' AND id = ?",
+                      (idea,))[0]
+    assert "console-web" in meta
+    assert "Освітлення вулиці Садової" not in officer.get(
+        url + "/console/inbox?show=waiting").text
+
+
+def test_create_admin_on_the_command_line(tmp_path, monkeypatch, capsys):
+    import io
+
+    db_url = f"sqlite:///{tmp_path / 'platform.sqlite3'}"
+    monkeypatch.setattr("sys.stdin", io.StringIO("короткий\n"))
+    assert cli.main(["--db", db_url, "create-admin", "olena", "--name", "Олена",
+                     "--password-stdin"]) == 1
+    assert "at least 10 characters" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert cli.main(["--db", db_url, "create-admin", "olena", "--name", "Олена",
+                     "--password-stdin"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert cli.main(["--db", db_url, "create-admin", "Olena", "--name", "Олена",
+                     "--password-stdin"]) == 1
+    assert "already an account" in capsys.readouterr().err
+
+
+def test_every_console_phrase_has_its_ukrainian():
+    from server.console.texts import UK
+
+    root = Path(__file__).parents[2] / "server" / "console"
+    phrases: set[str] = set()
+    for template in (root / "templates").glob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        phrases |= set(re.findall(r't\("([^"]+)"\)', text))
+        phrases |= set(re.findall(r"t\('([^']+)'\)", text))
+        for group in re.findall(r'\[\((.*?)\)\]', text):  # the inbox's (value, text) pairs
+            phrases |= set(re.findall(r'"[a-z_]+", "([^"]+)"', "(" + group + ")"))
+    code = (root / "pages.py").read_text(encoding="utf-8")
+    phrases |= set(re.findall(r'translate\(\s*(?:language|_language\(request\)),\s*"([^"]+)"',
+                              code))
+    assert len(phrases) > 40
+    assert sorted(phrases - set(UK)) == []
