@@ -19,7 +19,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from desktop.domain import vocab
+from desktop.domain import kpi, vocab
+from desktop.domain.report_table import cell_kind, format_value
 from server import auth
 from server.console import accounts, council
 from server.console.texts import LANGUAGES, translate
@@ -286,5 +287,67 @@ def install(app: FastAPI, db: ServerDB) -> None:
                      offices=council.offices(db), statuses=council.ANSWER_STATUSES,
                      saved=False, problem=problem, today=form.get("responded_on") or "",
                      typed=response_text)
+
+    mirror: list[Any] = []  # made on the first report (the schema exists by then)
+
+    def report_request(request: Request) -> tuple[kpi.Period, str | None, str] | None:
+        preset = request.query_params.get("preset", "this_year")
+        if preset not in ("this_month", "last_month", "this_quarter", "this_year"):
+            preset = "this_year"
+        office = request.query_params.get("office") or None
+        names = council.offices(db)
+        if office is not None and office not in names:
+            return None
+        return kpi.period_for(preset, date.today()), office, preset
+
+    def build(request: Request, period: kpi.Period, office: str | None) -> Any:
+        from server.console.reports import Mirror, report_of
+
+        if not mirror:
+            mirror.append(Mirror(db))
+        figures = mirror[0].figures(period, office)
+        language = _language(request)
+        names = council.offices(db)
+        return report_of(
+            figures, language,
+            office=names.get(office or "", "") or translate(language, "All offices"),
+            period=f"{_date_text(period.start)} – {_date_text(period.end)}",
+            generated=translate(language, "Prepared on") + " " +
+            datetime.now().strftime("%d.%m.%Y %H:%M"))
+
+    @router.get("/console/report")
+    def report_page(request: Request) -> Response:
+        session = current(request)
+        if session is None:
+            return to_login()
+        asked = report_request(request)
+        if asked is None:
+            return _message(request, translate(_language(request), "Not found."), 404, session)
+        period, office, preset = asked
+        return _page(request, "report.html", session=session, report=build(request, period,
+                                                                           office),
+                     offices=council.offices(db), office=office or "", preset=preset,
+                     cell=format_value, kind=cell_kind)
+
+    @router.get("/console/report.xlsx")
+    def report_xlsx(request: Request) -> Response:
+        session = current(request)
+        if session is None:
+            return to_login()
+        asked = report_request(request)
+        if asked is None:
+            return _message(request, translate(_language(request), "Not found."), 404, session)
+        period, office, _preset = asked
+        import tempfile
+
+        from desktop.reporting.xlsx import write_xlsx
+
+        with tempfile.TemporaryDirectory() as folder:
+            target = write_xlsx(build(request, period, office), Path(folder) / "report.xlsx")
+            data = target.read_bytes()
+        name = f"hromada-report-{period.start.isoformat()}-{period.end.isoformat()}.xlsx"
+        return Response(data, media_type="application/vnd.openxmlformats-officedocument."
+                        "spreadsheetml.sheet",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     app.include_router(router)

@@ -237,3 +237,52 @@ def test_every_console_phrase_has_its_ukrainian():
                               code))
     assert len(phrases) > 40
     assert sorted(phrases - set(UK)) == []
+
+
+def test_the_report_has_the_desktops_figures_and_downloads_as_xlsx(council, tmp_path):
+    import io
+
+    import openpyxl
+
+    from desktop.domain import kpi
+    from desktop.store.queries.reports import compute
+
+    url, db, office = council["url"], council["db"], council["office"]
+    laptop = Laptop(tmp_path / "desna", url, auth.new_enrollment_code(db, office, "office"))
+    store = laptop.store
+    today = date.today()
+    event = store.insert("events", {
+        "title": "Громадські слухання", "kind": "public_hearing", "office_id": office,
+        "starts_at": f"{today.isoformat()}T10:00", "status": "held"})["id"]
+    for n, gender in enumerate(("female", "female", "male")):
+        person = store.insert("people", {"last_name": f"Учасник{n}", "first_name": "Тест",
+                                         "gender": gender, "office_id": office})["id"]
+        from desktop.store.ids import attendance_id
+
+        store.insert("attendance", {"id": attendance_id(person, event), "event_id": event,
+                                    "person_id": person, "status": "attended"})
+    store.insert("ideas", {"title": "Лавки", "description": "Біля ставу", "channel": "appeal",
+                           "office_id": office, "status": "forwarded",
+                           "received_on": today.isoformat()})
+    assert laptop.sync().up_to_date
+    council_laptop = Laptop(tmp_path / "council", url,
+                            auth.new_enrollment_code(db, None, "council"))
+    assert council_laptop.sync().up_to_date
+    period = kpi.period_for("this_year", today)
+    expected = compute(council_laptop.store.conn, period, None)
+
+    from server.console.reports import Mirror
+
+    assert Mirror(db).figures(period, None) == expected  # the same code, the same figures
+    assert expected.events.held == 1 and expected.reach.attendances == 3
+    officer = _login(url, "officer")
+    page = officer.get(url + "/console/report?preset=this_year")
+    assert page.status_code == 200 and "Проведено подій" in page.text
+    mine = officer.get(url + f"/console/report?preset=this_year&office={office}")
+    assert "Офіс Десна" in mine.text
+    assert officer.get(url + "/console/report?office=нема").status_code == 404
+    sheet = officer.get(url + "/console/report.xlsx?preset=this_year")
+    assert sheet.status_code == 200
+    book = openpyxl.load_workbook(io.BytesIO(sheet.content))
+    values = [cell.value for ws in book.worksheets for row in ws.iter_rows() for cell in row]
+    assert "Проведено подій" in values

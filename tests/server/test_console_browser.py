@@ -116,6 +116,9 @@ def test_log_in_issue_a_code_enroll_a_laptop_and_answer_its_appeal(browser, plat
     assert answered["status"] == "accepted" and answered["responded_on"] == date.today().isoformat()
     laptop.close()
 
+    browser.get(url + "/console/report")
+    assert "Звіт про роботу офісів" in browser.find_element(By.TAG_NAME, "h1").text
+    _shot(browser, "report")
     browser.find_element(By.XPATH, "//button[text()='Вийти']").click()
     browser.get(url + "/console/inbox")
     assert "/console/login" in browser.current_url
