@@ -36,7 +36,13 @@ _DUMMY_HASH = _hasher.hash("not a password of anyone")
 
 
 class AccountError(ValueError):
-    """A bad account request, said in plain words (the CLI and the console show it)."""
+    """A bad account request, said in plain words (the CLI and the console show it):
+    `text` is the English phrase with `{placeholders}`, `values` fill them."""
+
+    def __init__(self, text: str, **values: object) -> None:
+        super().__init__(text.format(**values))
+        self.text = text
+        self.values = values
 
 
 @dataclass(frozen=True)
@@ -84,15 +90,16 @@ def create_staff(db: ServerDB, login: str, name: str, password: str, role: str) 
     if not login or not login.replace(".", "").replace("-", "").replace("_", "").isalnum():
         raise AccountError("The login may use letters, digits, dots, hyphens and underscores.")
     if role not in ROLES:
-        raise AccountError(f"The role must be one of: {', '.join(ROLES)}.")
+        raise AccountError("The role must be one of: {roles}.", roles=", ".join(ROLES))
     if len(password) < MIN_PASSWORD:
-        raise AccountError(f"The password must have at least {MIN_PASSWORD} characters.")
+        raise AccountError("The password must have at least {count} characters.",
+                           count=MIN_PASSWORD)
     if not name.strip():
         raise AccountError("The person's name is empty.")
     staff = Staff(secrets.token_hex(8), login, name.strip(), role)
     with db.transaction(write=True) as tx:
         if tx.one("SELECT 1 FROM console_staff WHERE login = ?", (login,)) is not None:
-            raise AccountError(f"There is already an account «{login}».")
+            raise AccountError("There is already an account «{login}».", login=login)
         tx.execute("INSERT INTO console_staff(id, login, name, role, password_hash, created_at)"
                    " VALUES(?, ?, ?, ?, ?, ?)",
                    (staff.id, login, staff.name, role, _hasher.hash(password), _iso(_now())))
@@ -104,6 +111,15 @@ def staff_list(db: ServerDB) -> list[Staff]:
         rows = tx.all("SELECT id, login, name, role FROM console_staff "
                       "WHERE disabled_at IS NULL ORDER BY name")
     return [Staff(*row) for row in rows]
+
+
+def disable_staff(db: ServerDB, staff_id: str) -> bool:
+    """Close an account and end its sessions (its changes stay in the feed's history)."""
+    with db.transaction(write=True) as tx:
+        done = tx.execute("UPDATE console_staff SET disabled_at = ? WHERE id = ? AND "
+                          "disabled_at IS NULL", (_iso(_now()), staff_id)).rowcount
+        tx.execute("DELETE FROM console_sessions WHERE staff_id = ?", (staff_id,))
+    return bool(done)
 
 
 def too_many_failures(db: ServerDB, login: str, address: str) -> bool:

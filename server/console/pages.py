@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from desktop.domain import kpi, vocab
 from desktop.domain.report_table import cell_kind, format_value
-from server import auth
+from server import auth, service
 from server.console import accounts, council
 from server.console.texts import LANGUAGES, translate
 from server.db import ServerDB
@@ -198,6 +198,88 @@ def install(app: FastAPI, db: ServerDB) -> None:
         return _page(request, "code.html", session=session, code=code, qr=Markup(qr),
                      office=names.get(office) if role == "office" else None,
                      until=until.strftime("%d.%m.%Y %H:%M"))
+
+    def admin_form_refusal(request: Request, session: accounts.Session,
+                           form: dict[str, str] | None) -> Response | None:
+        language = _language(request)
+        if form is None:
+            return _message(request, translate(
+                language, "The form has expired. Open the page again and repeat."), 403, session)
+        if not session.staff.is_admin:
+            return _message(request, translate(language, "Only an administrator may do this."),
+                            403, session)
+        return None
+
+    @router.post("/console/offices")
+    async def new_office(request: Request) -> Response:
+        session = current(request)
+        if session is None:
+            return to_login()
+        form = await checked_form(request, session)
+        refusal = admin_form_refusal(request, session, form)
+        if refusal is not None:
+            return refusal
+        assert form is not None
+        name = " ".join((form.get("name") or "").split())
+        kind = form.get("kind") if form.get("kind") in ("liaison_office", "cso_hub") \
+            else "liaison_office"
+        if not name or len(name) > 200:
+            return _message(request, translate(_language(request),
+                                               "Write the office's name."), 400, session)
+        if name.casefold() in {n.casefold() for n in council.offices(db).values()}:
+            return _message(request, translate(_language(request),
+                                               "There is already an office with this name."),
+                            400, session)
+        service.create_office(db, name, kind)
+        return RedirectResponse("/console", status_code=303)
+
+    @router.get("/console/staff")
+    def staff_page(request: Request) -> Response:
+        session = current(request)
+        if session is None:
+            return to_login()
+        if not session.staff.is_admin:
+            return _message(request, translate(_language(request),
+                                               "Only an administrator may do this."), 403, session)
+        return _page(request, "staff.html", session=session, staff=accounts.staff_list(db),
+                     problem="", typed={})
+
+    @router.post("/console/staff")
+    async def add_staff(request: Request) -> Response:
+        session = current(request)
+        if session is None:
+            return to_login()
+        form = await checked_form(request, session)
+        refusal = admin_form_refusal(request, session, form)
+        if refusal is not None:
+            return refusal
+        assert form is not None
+        try:
+            accounts.create_staff(db, form.get("login", ""), form.get("name", ""),
+                                  form.get("password", ""), form.get("role", "officer"))
+        except accounts.AccountError as exc:
+            return _page(request, "staff.html", 400, session=session,
+                         staff=accounts.staff_list(db),
+                         problem=translate(_language(request), exc.text).format(**exc.values),
+                         typed={k: form.get(k, "") for k in ("login", "name", "role")})
+        return RedirectResponse("/console/staff", status_code=303)
+
+    @router.post("/console/staff/{staff_id}/disable")
+    async def disable(request: Request, staff_id: str) -> Response:
+        session = current(request)
+        if session is None:
+            return to_login()
+        form = await checked_form(request, session)
+        refusal = admin_form_refusal(request, session, form)
+        if refusal is not None:
+            return refusal
+        if staff_id == session.staff.id:
+            return _message(request, translate(_language(request),
+                                               "You cannot close your own account."),
+                            400, session)
+        if not accounts.disable_staff(db, staff_id):
+            return _message(request, translate(_language(request), "Not found."), 404, session)
+        return RedirectResponse("/console/staff", status_code=303)
 
     @router.post("/console/devices/{device_id}/revoke")
     async def revoke(request: Request, device_id: str) -> Response:

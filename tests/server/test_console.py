@@ -232,6 +232,8 @@ def test_every_console_phrase_has_its_ukrainian():
         phrases |= set(re.findall(r"t\('([^']+)'\)", text))
         for group in re.findall(r'\[\((.*?)\)\]', text):  # the inbox's (value, text) pairs
             phrases |= set(re.findall(r'"[a-z_]+", "([^"]+)"', "(" + group + ")"))
+    phrases |= set(re.findall(r'AccountError\(\s*"([^"]+)"',
+                              (root / "accounts.py").read_text(encoding="utf-8")))
     code = (root / "pages.py").read_text(encoding="utf-8")
     phrases |= set(re.findall(r'translate\(\s*(?:language|_language\(request\)),\s*"([^"]+)"',
                               code))
@@ -286,3 +288,47 @@ def test_the_report_has_the_desktops_figures_and_downloads_as_xlsx(council, tmp_
     book = openpyxl.load_workbook(io.BytesIO(sheet.content))
     values = [cell.value for ws in book.worksheets for row in ws.iter_rows() for cell in row]
     assert "Проведено подій" in values
+
+
+def test_an_administrator_keeps_the_staff_and_the_offices(council):
+    url, db = council["url"], council["db"]
+    admin = _login(url, "admin")
+    page = admin.get(url + "/console/staff")
+    assert page.status_code == 200 and "Офіцер Петро" in page.text
+    token = _csrf(page.text)
+    weak = admin.post(url + "/console/staff", data={
+        "csrf": token, "name": "Ірина", "login": "iryna", "password": "коротко",
+        "role": "officer"})
+    assert weak.status_code == 400 and "щонайменше 10 символів" in weak.text
+    assert "iryna" not in {s.login for s in accounts.staff_list(db)}
+    taken = admin.post(url + "/console/staff", data={
+        "csrf": token, "name": "Ще один", "login": "Officer", "password": PASSWORD,
+        "role": "officer"})
+    assert taken.status_code == 400 and "«officer» уже є" in taken.text
+    made = admin.post(url + "/console/staff", data={
+        "csrf": token, "name": "Ірина Шевчук", "login": "iryna", "password": PASSWORD,
+        "role": "officer"}, allow_redirects=False)
+    assert made.status_code == 303
+    iryna = _login(url, "iryna")
+    assert iryna.get(url + "/console/staff").status_code == 403  # not an administrator
+    staff_id = next(s.id for s in accounts.staff_list(db) if s.login == "iryna")
+    closed = admin.post(url + f"/console/staff/{staff_id}/disable", data={"csrf": token},
+                        allow_redirects=False)
+    assert closed.status_code == 303
+    assert iryna.get(url + "/console", allow_redirects=False).status_code == 303  # ended
+    again = requests.Session()
+    form = again.get(url + "/console/login")
+    assert again.post(url + "/console/login", data={
+        "csrf": _csrf(form.text), "login": "iryna", "password": PASSWORD}).status_code == 401
+    own = next(s.id for s in accounts.staff_list(db) if s.login == "admin")
+    assert admin.post(url + f"/console/staff/{own}/disable",
+                      data={"csrf": token}).status_code == 400
+
+    overview = admin.get(url + "/console")
+    office = admin.post(url + "/console/offices", data={
+        "csrf": _csrf(overview.text), "name": "  Хаб   Стадниця ", "kind": "cso_hub"},
+        allow_redirects=False)
+    assert office.status_code == 303 and "Хаб Стадниця" in admin.get(url + "/console").text
+    twice = admin.post(url + "/console/offices", data={
+        "csrf": _csrf(overview.text), "name": "хаб стадниця", "kind": "cso_hub"})
+    assert twice.status_code == 400 and "вже є" in twice.text
