@@ -37,18 +37,61 @@ class DeviceRow:
     last_seen_at: str | None
 
 
+#: What the inbox holds: ideas and appeals, and submissions to public consultations.
+INBOX_TABLES = ("ideas", "submissions")
+
+
 @dataclass(frozen=True)
-class IdeaRow:
+class InboxItem:
+    table: str
     id: str
     office_id: str | None
     data: dict[str, Any]
+    title: str
     due: date | None
     state: str | None
+    answered: bool
 
     @property
     def waiting(self) -> bool:
-        return not kpi.idea_answered(self.data.get("status"),
-                                     deadlines.day_of(self.data.get("responded_on")))
+        return not self.answered
+
+
+def inbox(db: ServerDB, today: date) -> list[InboxItem]:
+    """Every live idea and submission with its term (`deadlines`), the most urgent first."""
+    with db.transaction() as tx:
+        rows = tx.all("SELECT tbl, id, office_id, data FROM records WHERE tbl IN "
+                      "('ideas', 'submissions', 'consultations') AND deleted = 0")
+    consultations = {rid: json.loads(text).get("title") or "" for table, rid, _o, text in rows
+                     if table == "consultations"}
+    out = []
+    for table, record_id, office_id, text in rows:
+        if table not in INBOX_TABLES:
+            continue
+        data = json.loads(text)
+        received = deadlines.day_of(data.get("received_on"))
+        responded = deadlines.day_of(data.get("responded_on"))
+        if table == "ideas":
+            kind, title = data.get("channel"), data.get("title") or ""
+            answered = kpi.idea_answered(data.get("status"), responded)
+        else:
+            kind = "submission"
+            words = " ".join((data.get("text") or "").split())
+            title = f"{consultations.get(data.get('consultation_id'), '')}: " \
+                f"{words[:80]}{'…' if len(words) > 80 else ''}"
+            answered = responded is not None or bool(data.get("response"))
+        due = deadlines.due_date(received, deadlines.period_for(kind)) if received else None
+        # answered with no date: counted as answered, not judged against its term
+        state = deadlines.state(due, (responded or due) if answered else None, today)
+        out.append(InboxItem(table, record_id, office_id, data, title, due, state, answered))
+    order = {s: n for n, s in enumerate(deadlines.STATES)}
+    out.sort(key=lambda i: (order.get(i.state or "", 9), i.due or date.max,
+                            i.data.get("received_on") or ""))
+    return out
+
+
+def item(db: ServerDB, table: str, record_id: str, today: date) -> InboxItem | None:
+    return next((i for i in inbox(db, today) if i.table == table and i.id == record_id), None)
 
 
 def offices(db: ServerDB) -> dict[str, str]:
@@ -64,33 +107,6 @@ def devices(db: ServerDB) -> list[DeviceRow]:
         rows = tx.all("SELECT id, office_id, role, name, enrolled_at, revoked_at, last_seen_at "
                       "FROM devices WHERE id <> ? ORDER BY enrolled_at", (CONSOLE_DEVICE,))
     return [DeviceRow(r[0], r[1], r[2], r[3] or r[0], r[4], r[5], r[6]) for r in rows]
-
-
-def ideas(db: ServerDB, today: date) -> list[IdeaRow]:
-    """Every live idea with its term (`deadlines`), the most urgent first."""
-    with db.transaction() as tx:
-        rows = tx.all("SELECT id, office_id, data FROM records WHERE tbl = 'ideas' "
-                      "AND deleted = 0")
-    out = []
-    for record_id, office_id, text in rows:
-        data = json.loads(text)
-        received = deadlines.day_of(data.get("received_on"))
-        due = deadlines.due_date(received, deadlines.period_for(data.get("channel"))) \
-            if received else None
-        answered = kpi.idea_answered(data.get("status"),
-                                     deadlines.day_of(data.get("responded_on")))
-        responded = deadlines.day_of(data.get("responded_on"))
-        # answered with no date: counted as answered, not judged against its term
-        state = deadlines.state(due, (responded or due) if answered else None, today)
-        out.append(IdeaRow(record_id, office_id, data, due, state))
-    order = {s: n for n, s in enumerate(deadlines.STATES)}
-    out.sort(key=lambda i: (order.get(i.state or "", 9), i.due or date.max,
-                            i.data.get("received_on") or ""))
-    return out
-
-
-def idea(db: ServerDB, record_id: str, today: date) -> IdeaRow | None:
-    return next((i for i in ideas(db, today) if i.id == record_id), None)
 
 
 def _console_device(db: ServerDB) -> Device:

@@ -156,9 +156,8 @@ def install(app: FastAPI, db: ServerDB) -> None:
         if session is None:
             return to_login()
         today = date.today()
-        ideas = council.ideas(db, today)
         by_office: dict[str | None, dict[str, int]] = {}
-        for item in ideas:
+        for item in council.inbox(db, today):
             counts = by_office.setdefault(item.office_id, {"waiting": 0, "overdue": 0})
             counts["waiting"] += item.waiting
             counts["overdue"] += item.state == "overdue"
@@ -305,7 +304,10 @@ def install(app: FastAPI, db: ServerDB) -> None:
             return to_login()
         show = request.query_params.get("show", "waiting")
         office = request.query_params.get("office") or ""
-        items = council.ideas(db, date.today())
+        kind = request.query_params.get("kind") or ""
+        items = council.inbox(db, date.today())
+        if kind in council.INBOX_TABLES:
+            items = [i for i in items if i.table == kind]
         if office:
             items = [i for i in items if i.office_id == office]
         if show == "waiting":
@@ -317,23 +319,24 @@ def install(app: FastAPI, db: ServerDB) -> None:
         elif show == "answered":
             items = [i for i in items if not i.waiting]
         return _page(request, "inbox.html", session=session, items=items, show=show,
-                     office=office, offices=council.offices(db), today=date.today())
+                     office=office, kind=kind, offices=council.offices(db),
+                     today=date.today())
 
-    @router.get("/console/ideas/{record_id}")
-    def idea_page(request: Request, record_id: str) -> Response:
+    @router.get("/console/inbox/{table}/{record_id}")
+    def item_page(request: Request, table: str, record_id: str) -> Response:
         session = current(request)
         if session is None:
             return to_login()
-        item = council.idea(db, record_id, date.today())
-        if item is None:
+        found = council.item(db, table, record_id, date.today())
+        if found is None:
             return _message(request, translate(_language(request), "Not found."), 404, session)
-        return _page(request, "idea.html", session=session, item=item,
+        return _page(request, "item.html", session=session, item=found,
                      offices=council.offices(db), statuses=council.ANSWER_STATUSES,
                      saved=request.query_params.get("saved") == "1", problem="",
                      today=date.today().isoformat())
 
-    @router.post("/console/ideas/{record_id}")
-    async def answer(request: Request, record_id: str) -> Response:
+    @router.post("/console/inbox/{table}/{record_id}")
+    async def answer(request: Request, table: str, record_id: str) -> Response:
         session = current(request)
         if session is None:
             return to_login()
@@ -342,8 +345,8 @@ def install(app: FastAPI, db: ServerDB) -> None:
         if form is None:
             return _message(request, translate(
                 language, "The form has expired. Open the page again and repeat."), 403, session)
-        item = council.idea(db, record_id, date.today())
-        if item is None:
+        found = council.item(db, table, record_id, date.today())
+        if found is None:
             return _message(request, translate(language, "Not found."), 404, session)
         response_text = (form.get("response") or "").strip()
         status = form.get("status") or "answered"
@@ -352,20 +355,21 @@ def install(app: FastAPI, db: ServerDB) -> None:
             responded_on = date.fromisoformat(form.get("responded_on") or "")
         except ValueError:
             problem = translate(language, "The date must look like 2026-12-31.")
-        if not problem and not response_text and status != "under_review":
+        if not problem and not response_text and (table != "ideas" or status != "under_review"):
             problem = translate(language, "Write the answer.")
         if not problem:
-            fields: dict[str, Any] = {"status": status if status in council.ANSWER_STATUSES
-                                      else "answered"}
+            fields: dict[str, Any] = {}
+            if table == "ideas":
+                fields["status"] = status if status in council.ANSWER_STATUSES else "answered"
             if response_text:
                 fields.update(response=response_text, responded_on=responded_on.isoformat())
-            refusal = council.council_change(db, "ideas", record_id, fields,
+            refusal = council.council_change(db, table, record_id, fields,
                                              session.staff.user_id)
             if refusal is None:
-                return RedirectResponse(f"/console/ideas/{record_id}?saved=1",
+                return RedirectResponse(f"/console/inbox/{table}/{record_id}?saved=1",
                                         status_code=303)
             problem = translate(language, "The platform refused the answer:") + " " + refusal
-        return _page(request, "idea.html", 400, session=session, item=item,
+        return _page(request, "item.html", 400, session=session, item=found,
                      offices=council.offices(db), statuses=council.ANSWER_STATUSES,
                      saved=False, problem=problem, today=form.get("responded_on") or "",
                      typed=response_text)

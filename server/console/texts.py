@@ -106,6 +106,11 @@ UK: dict[str, str] = {
         "Пароль має містити щонайменше {count} символів.",
     "There is already an account «{login}».": "Обліковий запис «{login}» уже є.",
     "The person's name is empty.": "Не вказано ім'я людини.",
+    "What": "Що",
+    "Everything": "Усе",
+    "Ideas and appeals": "Ідеї та звернення",
+    "Consultation submissions": "Пропозиції до консультацій",
+    "Consultation submission": "Пропозиція до консультації",
     "English": "English",
     "Українська": "Українська",
 }

@@ -180,12 +180,12 @@ def test_an_officers_answer_reaches_the_office_laptop(council, tmp_path):
     inbox = officer.get(url + "/console/inbox?show=overdue").text
     due = deadlines.due_date(received, deadlines.DEFAULT_PERIODS["appeal"])
     assert "Освітлення вулиці Садової" in inbox and due.strftime("%d.%m.%Y") in inbox
-    page = officer.get(url + f"/console/ideas/{idea}")
-    empty = officer.post(url + f"/console/ideas/{idea}", data={
+    page = officer.get(url + f"/console/inbox/ideas/{idea}")
+    empty = officer.post(url + f"/console/inbox/ideas/{idea}", data={
         "csrf": _csrf(page.text), "status": "answered", "response": "  ",
         "responded_on": date.today().isoformat()})
     assert empty.status_code == 400 and "Напишіть відповідь" in empty.text
-    answer = officer.post(url + f"/console/ideas/{idea}", data={
+    answer = officer.post(url + f"/console/inbox/ideas/{idea}", data={
         "csrf": _csrf(page.text), "status": "accepted",
         "response": "Ліхтарі встановлять у березні.",
         "responded_on": date.today().isoformat()}, allow_redirects=False)
@@ -231,7 +231,7 @@ def test_every_console_phrase_has_its_ukrainian():
         phrases |= set(re.findall(r't\("([^"]+)"\)', text))
         phrases |= set(re.findall(r"t\('([^']+)'\)", text))
         for group in re.findall(r'\[\((.*?)\)\]', text):  # the inbox's (value, text) pairs
-            phrases |= set(re.findall(r'"[a-z_]+", "([^"]+)"', "(" + group + ")"))
+            phrases |= set(re.findall(r'"[a-z_]*", "([^"]+)"', "(" + group + ")"))
     phrases |= set(re.findall(r'AccountError\(\s*"([^"]+)"',
                               (root / "accounts.py").read_text(encoding="utf-8")))
     code = (root / "pages.py").read_text(encoding="utf-8")
@@ -332,3 +332,31 @@ def test_an_administrator_keeps_the_staff_and_the_offices(council):
     twice = admin.post(url + "/console/offices", data={
         "csrf": _csrf(overview.text), "name": "хаб стадниця", "kind": "cso_hub"})
     assert twice.status_code == 400 and "вже є" in twice.text
+
+
+def test_a_consultation_submission_is_answered_from_the_inbox_too(council, tmp_path):
+    url, db, office = council["url"], council["db"], council["office"]
+    laptop = Laptop(tmp_path / "desna", url, auth.new_enrollment_code(db, office, "office"))
+    consultation = laptop.store.insert("consultations", {
+        "title": "Бюджет 2027", "authority": "Вінницька міська рада",
+        "level": "consultation", "office_id": office, "status": "open"})["id"]
+    submission = laptop.store.insert("submissions", {
+        "consultation_id": consultation, "text": "Прошу додати гроші на освітлення",
+        "received_via": "paper", "office_id": office,
+        "received_on": (date.today() - timedelta(days=40)).isoformat()})["id"]
+    assert laptop.sync().up_to_date
+    officer = _login(url, "officer")
+    inbox = officer.get(url + "/console/inbox?kind=submissions&show=overdue").text
+    assert "Бюджет 2027: Прошу додати гроші на освітлення" in inbox
+    assert "Освітлення вулиці" not in inbox
+    page = officer.get(url + f"/console/inbox/submissions/{submission}")
+    assert page.status_code == 200 and 'id="status"' not in page.text
+    saved = officer.post(url + f"/console/inbox/submissions/{submission}", data={
+        "csrf": _csrf(page.text), "response": "Враховано в проєкті бюджету.",
+        "responded_on": date.today().isoformat()}, allow_redirects=False)
+    assert saved.status_code == 303
+    laptop.sync()
+    stored = laptop.store.get("submissions", submission)
+    assert stored["response"] == "Враховано в проєкті бюджету."
+    assert officer.get(url + "/console/inbox/submissions/нема").status_code == 404
+    assert officer.get(url + f"/console/inbox/people/{submission}").status_code == 404
