@@ -15,7 +15,7 @@ SHARED_TABLES = frozenset({
 })
 # Only the council writes the reference lists.
 COUNCIL_ONLY_TABLES = frozenset({
-    "districts", "settlements", "offices", "event_kinds", "idea_categories",
+    "districts", "settlements", "offices", "event_kinds", "idea_categories", "targets",
 })
 # Shared records any office may edit (the CSO directory is kept together).
 OPEN_SHARED_TABLES = frozenset({"organizations"})

@@ -360,6 +360,7 @@ class _Generator:
         self._emit("visits", *self._visits())
         self._emit("ideas", *self._ideas())
         self._emit("attachments", *self._attachments())
+        self._emit("targets", self._targets(), len(self.districts))
         return self.counts
 
     def _check_cancel(self) -> None:
@@ -433,6 +434,15 @@ class _Generator:
                 "address": office["address"], "phone": office["phone"],
                 "email": office["email"], "opened_on": office["opened_on"], "active": 1,
             }
+
+    def _targets(self) -> Iterator[dict]:
+        """The council's targets for the demo year: the programme's 15 events and 3 CSOs
+        (a hub more events), and a number of people to reach."""
+        for district in self.districts:
+            hub = district.office_kind == "cso_hub"
+            yield {"id": self.ids(), "office_id": district.office_id,
+                   "year": REFERENCE_DATE.year, "events_held": 20 if hub else 15,
+                   "csos_created": 3, "people_reached": 400 if hub else 250}
 
     def _seeds(self, table: str) -> tuple[Iterator[dict], int]:
         seeds = vocab.EVENT_KIND_SEEDS if table == "event_kinds" else vocab.IDEA_CATEGORY_SEEDS

@@ -453,6 +453,26 @@ class OfficeFigures:
 
 
 @dataclass(frozen=True)
+class Targets:
+    """What the council expects for the years of the period (None: no target set). Against
+    them: events held, CSOs created, and people reached (each person once)."""
+
+    events_held: int | None = None
+    csos_created: int | None = None
+    people_reached: int | None = None
+
+    @property
+    def any(self) -> bool:
+        return any(v is not None for v in (self.events_held, self.csos_created,
+                                          self.people_reached))
+
+
+#: The liaison-office programme's yardstick (Vinnytsia): at least 15 events a year and 3 CSOs
+#: created; offered when the council sets a year's targets for the first time.
+PROGRAMME_TARGETS = Targets(events_held=15, csos_created=3)
+
+
+@dataclass(frozen=True)
 class ReportFigures:
     """Everything a report shows, as numbers; `desktop.domain.report_table` lays it out."""
 
@@ -468,3 +488,4 @@ class ReportFigures:
     consultations: Consultations = Consultations()
     visits: Visits = Visits()
     offices: tuple[OfficeFigures, ...] = ()
+    targets: Targets = Targets()

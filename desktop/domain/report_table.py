@@ -172,11 +172,35 @@ class _Builder:
             (t(QT_TRANSLATE_NOOP("Report", "Public consultations")), f.consultations.total, INT),
             (t(QT_TRANSLATE_NOOP("Report", "Advice visits")), f.visits.total, INT),
         ]
-        return Section("summary", t(QT_TRANSLATE_NOOP("Report", "Key figures")), (
-            self.figures_table(t(QT_TRANSLATE_NOOP("Report", "Key figures")), rows, note=t(
-                QT_TRANSLATE_NOOP(
-                    "Report", "Percentages are of the people who answered the question."))),
-        ))
+        tables = [self.figures_table(t(QT_TRANSLATE_NOOP("Report", "Key figures")), rows, note=t(
+            QT_TRANSLATE_NOOP(
+                "Report", "Percentages are of the people who answered the question.")))]
+        if f.targets.any:
+            tables.append(self.targets_table())
+        return Section("summary", t(QT_TRANSLATE_NOOP("Report", "Key figures")), tuple(tables))
+
+    def targets_table(self) -> Table:
+        """Progress against the council's targets for the year(s) of the period."""
+        f, t = self.f, self.t
+        rows = []
+        for label, target, done in (
+            (t(QT_TRANSLATE_NOOP("Report", "Events held")), f.targets.events_held,
+             f.events.held),
+            (t(QT_TRANSLATE_NOOP("Report", "CSOs created")), f.targets.csos_created,
+             f.csos.created),
+            (t(QT_TRANSLATE_NOOP("Report", "People reached (each person once)")),
+             f.targets.people_reached, f.reach.unique_people),
+        ):
+            if target is not None:
+                rows.append((label, target, done, kpi.ratio(done, target)))
+        return Table(t(QT_TRANSLATE_NOOP("Report", "The council's targets")), (
+            Column(t(QT_TRANSLATE_NOOP("Report", "Indicator"))),
+            Column(t(QT_TRANSLATE_NOOP("Report", "Target")), INT),
+            Column(t(QT_TRANSLATE_NOOP("Report", "Done")), INT),
+            Column(t(QT_TRANSLATE_NOOP("Report", "Share of the target")), PERCENT),
+        ), tuple(rows), note=t(QT_TRANSLATE_NOOP(
+            "Report", "Targets are set by the council for a year; a shorter period is "
+            "measured against the whole year's target.")))
 
     def events(self) -> Section:
         f, t = self.f, self.t

@@ -420,6 +420,12 @@ _SPECS: dict[str, dict[str, Callable[[Any], Any]]] = {
         "losing_hlc": _text, "losing_device": _text, "office_id": _ID,
         "resolved_at": _datetime, "resolved_by": _text,
     },
+    # What the council expects of an office in a year (set in the console, synced down).
+    "targets": {
+        "office_id": _ID, "year": _int_range(2000, 2100),
+        "events_held": _int_range(0, 100_000), "csos_created": _int_range(0, 10_000),
+        "people_reached": _int_range(0, 10_000_000),
+    },
 }
 
 #: table -> its own fields (without the common columns), in data-model order.
@@ -445,10 +451,15 @@ REQUIRED: dict[str, set[str]] = {
     "ideas": {"title", "description", "channel", "office_id", "received_on", "status"},
     "attachments": {"owner_table", "owner_id", "sha256", "filename"},
     "conflicts": {"table_name", "record_id", "field"},
+    "targets": {"office_id", "year"},
 }
 
 #: field name -> English label (same meaning in every table that has the field).
 FIELD_LABELS: dict[str, str] = {
+    "year": QT_TRANSLATE_NOOP("Field", "Year"),
+    "events_held": QT_TRANSLATE_NOOP("Field", "Events held"),
+    "csos_created": QT_TRANSLATE_NOOP("Field", "CSOs created"),
+    "people_reached": QT_TRANSLATE_NOOP("Field", "People reached"),
     "table_name": QT_TRANSLATE_NOOP("Field", "Record type"),
     "record_id": QT_TRANSLATE_NOOP("Field", "Record"),
     "field": QT_TRANSLATE_NOOP("Field", "Field"),

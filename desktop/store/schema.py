@@ -124,6 +124,13 @@ RECORD_TABLES: dict[str, tuple[dict[str, type], list[tuple[str, str]]]] = {
             ("author_person_id", "people"), ("office_id", "offices"),
         ],
     ),
+    # What the council expects of an office in a year (events held, CSOs created, people
+    # reached); written by the council only, read by the office it is about.
+    "targets": (
+        {"office_id": str, "year": int, "events_held": int, "csos_created": int,
+         "people_reached": int},
+        [("office_id", "offices")],
+    ),
     # Written by the platform when two offices changed the same field while offline: the
     # losing value is kept here for a person to see and resolve.
     "conflicts": (
@@ -302,7 +309,20 @@ def _m007_forgotten(db: sqlite_utils.Database) -> None:
         db["people"].add_column("forgotten_at", str)
 
 
+def _m008_targets(db: sqlite_utils.Database) -> None:
+    """The council's yearly targets per office (issue 13); a store created since has it."""
+    if "targets" not in db.table_names():
+        columns, fks = RECORD_TABLES["targets"]
+        db["targets"].create(
+            {**COMMON, **columns}, pk="id",
+            foreign_keys=[(col, other, "id") for col, other in fks],
+            not_null={"created_at", "updated_at", "device_id", "version", "deleted"},
+            defaults={"version": 0, "deleted": 0}, strict=True,
+        )
+    db["targets"].create_index(["office_id", "year"], if_not_exists=True)
+
+
 MIGRATIONS: list[Migration] = [
     _m001_initial, _m002_duplicates_and_list_indexes, _m003_sort_keys, _m004_set_aside,
-    _m005_reach, _m006_search_prefixes, _m007_forgotten,
+    _m005_reach, _m006_search_prefixes, _m007_forgotten, _m008_targets,
 ]

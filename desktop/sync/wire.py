@@ -53,7 +53,7 @@ Role = Literal["office", "council"]
 SYNCED_TABLES: tuple[str, ...] = (
     "districts", "settlements", "offices", "event_kinds", "idea_categories", "staff",
     "people", "organizations", "org_members", "events", "attendance", "consultations",
-    "submissions", "visits", "ideas", "attachments", "conflicts",
+    "submissions", "visits", "ideas", "attachments", "conflicts", "targets",
 )
 
 

@@ -1291,7 +1291,6 @@ Your data is safe. The details were written to {file}.</source>
     <name>Field</name>
     <message>
         <source>Record type</source>
-        <extracomment>table -&gt; its own fields (without the common columns), in data-model order. table -&gt; fields that must have a value. Beyond the starred fields of data-model.md, the lookup tables need a name (and code): a nameless district or office cannot be picked. field name -&gt; English label (same meaning in every table that has the field).</extracomment>
         <translation>Тип запису</translation>
     </message>
     <message>
@@ -1381,6 +1380,23 @@ Your data is safe. The details were written to {file}.</source>
     <message>
         <source>Member&apos;s role</source>
         <translation>Роль в організації</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <extracomment>table -&gt; its own fields (without the common columns), in data-model order. table -&gt; fields that must have a value. Beyond the starred fields of data-model.md, the lookup tables need a name (and code): a nameless district or office cannot be picked. field name -&gt; English label (same meaning in every table that has the field).</extracomment>
+        <translation>Рік</translation>
+    </message>
+    <message>
+        <source>Events held</source>
+        <translation>Проведено подій</translation>
+    </message>
+    <message>
+        <source>CSOs created</source>
+        <translation>Створено ГО</translation>
+    </message>
+    <message>
+        <source>People reached</source>
+        <translation>Охоплено людей</translation>
     </message>
     <message>
         <source>Address</source>
@@ -3801,6 +3817,30 @@ Their gender, age group and settlement stay, and so do their check-ins: the offi
         <translation>Відсотки — від кількості людей, які відповіли на запитання.</translation>
     </message>
     <message>
+        <source>People reached (each person once)</source>
+        <translation>Охоплено людей (кожна людина один раз)</translation>
+    </message>
+    <message>
+        <source>The council&apos;s targets</source>
+        <translation>Цілі, встановлені радою</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ціль</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Виконано</translation>
+    </message>
+    <message>
+        <source>Share of the target</source>
+        <translation>Частка виконання</translation>
+    </message>
+    <message>
+        <source>Targets are set by the council for a year; a shorter period is measured against the whole year&apos;s target.</source>
+        <translation>Цілі рада встановлює на рік; коротший період порівнюється з ціллю на весь рік.</translation>
+    </message>
+    <message>
         <source>Events of the period</source>
         <translation>Події періоду</translation>
     </message>
@@ -4271,6 +4311,10 @@ Their gender, age group and settlement stay, and so do their check-ins: the offi
     <message>
         <source>Prepared on {date}</source>
         <translation>Сформовано {date}</translation>
+    </message>
+    <message>
+        <source>target {target} · {share}</source>
+        <translation>ціль {target} · {share}</translation>
     </message>
     <message>
         <source>all offices</source>

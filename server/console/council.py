@@ -123,17 +123,19 @@ def _console_device(db: ServerDB) -> Device:
 
 
 def council_change(db: ServerDB, table: str, record_id: str, fields: dict[str, Any],
-                   user_id: str) -> str | None:
-    """Apply one council edit as a change in the feed; returns why it was refused, or None."""
+                   user_id: str, *, create: bool = False) -> str | None:
+    """Apply one council edit as a change in the feed (a new record with `create` when
+    there is none yet); returns why it was refused, or None."""
     for _attempt in range(5):
         device = _console_device(db)
         with db.transaction() as tx:
             row = tx.one("SELECT rev FROM records WHERE tbl = ? AND id = ?", (table, record_id))
-        if row is None:
+        if row is None and not create:
             return "there is no such record"
         millis = int(time.time() * 1000)
         change = Change(mutation=device.last_mutation + 1, table=table, record_id=record_id,
-                        op="update", fields=fields, base_rev=int(row[0]),
+                        op="update" if row else "insert", fields=fields,
+                        base_rev=int(row[0]) if row else None,
                         hlc=f"{millis:013d}-00000-{CONSOLE_DEVICE}",
                         changed_at=datetime.now(UTC).isoformat(timespec="milliseconds")
                         .replace("+00:00", "Z"), user_id=user_id)
@@ -145,3 +147,20 @@ def council_change(db: ServerDB, table: str, record_id: str, fields: dict[str, A
         result = response.results[0]
         return result.reason if result.status == "rejected" else None
     return "the platform is busy; try again"
+
+
+def target_id(office_id: str, year: int) -> str:
+    """One targets record per office and year, whoever sets it first."""
+    return f"target-{office_id}-{year}"
+
+
+def targets(db: ServerDB, year: int) -> dict[str, dict[str, Any]]:
+    """Office id -> its targets for `year`."""
+    with db.transaction() as tx:
+        rows = tx.all("SELECT data FROM records WHERE tbl = 'targets' AND deleted = 0")
+    out = {}
+    for (text,) in rows:
+        data = json.loads(text)
+        if data.get("year") == year and data.get("office_id"):
+            out[data["office_id"]] = data
+    return out

@@ -374,6 +374,69 @@ def install(app: FastAPI, db: ServerDB) -> None:
                      saved=False, problem=problem, today=form.get("responded_on") or "",
                      typed=response_text)
 
+    @router.get("/console/targets")
+    def targets_page(request: Request) -> Response:
+        session = current(request)
+        if session is None:
+            return to_login()
+        try:
+            year = int(request.query_params.get("year") or date.today().year)
+        except ValueError:
+            year = date.today().year
+        year = min(max(year, 2000), 2100)
+        return _page(request, "targets.html", session=session, year=year,
+                     offices=council.offices(db), targets=council.targets(db, year),
+                     programme=kpi.PROGRAMME_TARGETS, problem="",
+                     saved=request.query_params.get("saved") == "1")
+
+    @router.post("/console/targets")
+    async def save_targets(request: Request) -> Response:
+        session = current(request)
+        if session is None:
+            return to_login()
+        language = _language(request)
+        form = await checked_form(request, session)
+        if form is None:
+            return _message(request, translate(
+                language, "The form has expired. Open the page again and repeat."), 403, session)
+        try:
+            year = int(form.get("year") or "")
+        except ValueError:
+            year = 0
+        if not 2000 <= year <= 2100:
+            return _message(request, translate(language, "Choose a year."), 400, session)
+        names, current_targets = council.offices(db), council.targets(db, year)
+        wanted: dict[str, dict[str, int | None]] = {}
+        for office_id in names:
+            values: dict[str, int | None] = {}
+            for field in ("events_held", "csos_created", "people_reached"):
+                text = (form.get(f"{field}:{office_id}") or "").strip()
+                if not text:
+                    values[field] = None
+                elif text.isdigit() and int(text) <= 10_000_000:
+                    values[field] = int(text)
+                else:
+                    problem = translate(language, "A target is a whole number, or empty for none:")
+                    return _page(request, "targets.html", 400, session=session, year=year,
+                                 offices=names, targets=current_targets,
+                                 programme=kpi.PROGRAMME_TARGETS, saved=False,
+                                 problem=problem + " " + names[office_id])
+            wanted[office_id] = values
+        for office_id, values in wanted.items():
+            before = current_targets.get(office_id)
+            if before is None and not any(v is not None for v in values.values()):
+                continue
+            if before is not None and all(before.get(k) == v for k, v in values.items()):
+                continue
+            refusal = council.council_change(
+                db, "targets", council.target_id(office_id, year),
+                {"office_id": office_id, "year": year, **values}, session.staff.user_id,
+                create=True)
+            if refusal is not None:
+                return _message(request, translate(
+                    language, "The platform refused the answer:") + " " + refusal, 400, session)
+        return RedirectResponse(f"/console/targets?year={year}&saved=1", status_code=303)
+
     mirror: list[Any] = []  # made on the first report (the schema exists by then)
 
     def report_request(request: Request) -> tuple[kpi.Period, str | None, str] | None:

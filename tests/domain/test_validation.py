@@ -56,6 +56,7 @@ MINIMAL = {
     "attachments": {"owner_table": "ideas", "owner_id": "i1", "sha256": "ab" * 32,
                     "filename": "photo.jpg"},
     "conflicts": {"table_name": "organizations", "record_id": "o1", "field": "phone"},
+    "targets": {"office_id": "o1", "year": 2026},
 }
 
 

@@ -360,3 +360,49 @@ def test_a_consultation_submission_is_answered_from_the_inbox_too(council, tmp_p
     assert stored["response"] == "Враховано в проєкті бюджету."
     assert officer.get(url + "/console/inbox/submissions/нема").status_code == 404
     assert officer.get(url + f"/console/inbox/people/{submission}").status_code == 404
+
+
+def test_targets_set_in_the_console_reach_the_office_and_its_report(council, tmp_path):
+    from desktop.domain import kpi
+    from desktop.domain.report_table import build_report
+    from desktop.store.queries.reports import compute
+
+    url, db, office = council["url"], council["db"], council["office"]
+    laptop = Laptop(tmp_path / "desna", url, auth.new_enrollment_code(db, office, "office"))
+    other = service.create_office(db, "Офіс Стадниця")
+    year = date.today().year
+    officer = _login(url, "officer")
+    page = officer.get(url + f"/console/targets?year={year}")
+    assert page.status_code == 200 and "Програма офісів звʼязку" in page.text
+    bad = officer.post(url + "/console/targets", data={
+        "csrf": _csrf(page.text), "year": str(year), f"events_held:{office}": "п'ятнадцять"})
+    assert bad.status_code == 400 and "ціле число" in bad.text
+    assert council_targets(db, year) == {}
+    saved = officer.post(url + "/console/targets", data={
+        "csrf": _csrf(page.text), "year": str(year), f"events_held:{office}": "15",
+        f"csos_created:{office}": "3", f"events_held:{other}": "20"}, allow_redirects=False)
+    assert saved.status_code == 303
+    assert council_targets(db, year)[office]["events_held"] == 15
+    laptop.sync()
+    rows = laptop.store.conn.execute(
+        "SELECT office_id, year, events_held, csos_created, people_reached FROM targets "
+        "WHERE deleted = 0").fetchall()
+    assert rows == [(office, year, 15, 3, None)]  # its own office's only
+    figures = compute(laptop.store.conn, kpi.period_for("this_year", date.today()), None)
+    assert figures.targets == kpi.Targets(15, 3, None)
+    report = build_report(figures, office="", period="", generated="")
+    table = report.section("summary").tables[1]
+    assert [row[1] for row in table.rows] == [15, 3]
+    # an office cannot change its own targets: they are the council's
+    laptop.store.update("targets", laptop.store.conn.execute(
+        "SELECT id FROM targets").fetchone()[0], {"events_held": 1})
+    report_of_sync = laptop.sync()
+    assert any("council" in r for r in report_of_sync.rejected) or \
+        laptop.store.conn.execute("SELECT count(*) FROM sync_rejections").fetchone()[0] == 1
+    assert council_targets(db, year)[office]["events_held"] == 15
+
+
+def council_targets(db, year):
+    from server.console import council
+
+    return council.targets(db, year)

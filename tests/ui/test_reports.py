@@ -236,8 +236,12 @@ def test_save_excel(screen, qtbot, tmp_path, monkeypatch):
                                "Громадські організації", "Ідеї та звернення", "Консультації",
                                "За офісами"]
     sheet = book["Основні показники"]
-    values = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row[0]}
+    values: dict = {}
+    for row in sheet.iter_rows(values_only=True):  # the key figures come first
+        if row[0]:
+            values.setdefault(row[0], row[1])
     assert values["Проведено подій"] == figures.events.held
+    assert "Цілі, встановлені радою" in values  # and the council's targets after them
     assert isinstance(values["Учасників (кожна людина один раз)"], int)
     assert values["Учасників (кожна людина один раз)"] == figures.reach.unique_people
     assert values["Зазначили, що їхні знання покращилися"] == pytest.approx(
@@ -288,3 +292,19 @@ def test_without_an_office_the_report_covers_every_office(window, qtbot, store):
         window.show_screen("reports")
     assert screen.scope.currentData() is None
     assert screen.report.office == "Усі офіси на цьому компʼютері"
+
+
+def test_the_councils_targets_show_on_the_cards_and_in_the_report(screen, qtbot, store, demo):
+    own = store.conn.execute("SELECT id FROM targets WHERE office_id = ? AND year = 2026",
+                             (demo,)).fetchone()
+    store.update("targets", own[0], {"events_held": 10, "csos_created": 4,
+                                     "people_reached": None})
+    figures = compute(screen, qtbot, preset="this_year")
+    assert figures.targets == kpi.Targets(10, 4, None)
+    cards = {f.caption.text(): f.target.text() for f in screen.figure_cards()}
+    held = round(figures.events.held / 10 * 100)
+    assert cards["Проведено подій"] == f"ціль 10 · {held}\u00a0%"
+    assert cards["Учасників (кожна людина один раз)"] == ""  # no target set
+    table = screen.report.section("summary").tables[1]
+    assert table.title == "Цілі, встановлені радою"
+    assert [row[1] for row in table.rows] == [10, 4]

@@ -23,6 +23,7 @@ import contextlib
 import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from typing import Any
 
 from desktop.domain import kpi
 from desktop.domain.deadlines import day_of
@@ -255,7 +256,21 @@ def compute(
         period=period, office_id=office_id, office_name=office_name,
         events=summary, kind_names=kind_names, reach=reach_figures, feedback=feedback, csos=csos,
         ideas=ideas, consultations=consultations, visits=visits, offices=offices,
+        targets=targets(conn, period, office_id),
     )
+
+
+def targets(conn: sqlite3.Connection, period: kpi.Period,
+            office_id: str | None) -> kpi.Targets:
+    """The council's targets for the years of `period` (summed over offices and years)."""
+    sql = ("SELECT sum(events_held), sum(csos_created), sum(people_reached) FROM targets "
+           "WHERE deleted = 0 AND year BETWEEN ? AND ?")
+    args: list[Any] = [period.start.year, period.end.year]
+    if office_id is not None:
+        sql += " AND office_id = ?"
+        args.append(office_id)
+    events, csos, people = conn.execute(sql, args).fetchone()
+    return kpi.Targets(events, csos, people)
 
 
 def offices(conn: sqlite3.Connection) -> list[tuple[str, str, str | None]]:

@@ -78,6 +78,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import kpi
 from desktop.domain.report_table import (
+    PERCENT,
     TEXT,
     Report,
     Section,
@@ -89,7 +90,7 @@ from desktop.domain.report_table import (
 from desktop.store.queries import reports as queries
 from desktop.ui import theme
 from desktop.ui.context import AppContext
-from desktop.ui.formatting import format_date
+from desktop.ui.formatting import format_count, format_date
 from desktop.ui.report_pdf import ChartImage, render_pdf
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import is_ukrainian, tr_vocab, translate
@@ -336,7 +337,8 @@ class _SectionPage(QScrollArea):
 class _Figure(QFrame):
     """A key figure: the number large, what it is below."""
 
-    def __init__(self, value: str, caption: str, parent: QWidget | None = None) -> None:
+    def __init__(self, value: str, caption: str, parent: QWidget | None = None,
+                 target: str = "") -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
@@ -354,9 +356,13 @@ class _Figure(QFrame):
         self.caption = hint(caption, self)
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
+        self.target = hint(target, self)
+        self.target.setVisible(bool(target))
+        layout.addWidget(self.target)
         layout.addStretch(1)
-        self.setAccessibleName(f"{caption}: {value}")
-        self.setToolTip(f"{caption}: {value}")
+        said = f"{caption}: {value}" + (f" ({target})" if target else "")
+        self.setAccessibleName(said)
+        self.setToolTip(said)
 
 
 class _ChartView(QChartView):
@@ -754,12 +760,33 @@ class ReportsScreen(Screen):
                 item.widget().deleteLater()
         table = section.tables[0]
         per_row = 6
+        targets = self._target_texts()
         for index, (caption, value) in enumerate(table.rows):
             figure = _Figure(format_value(value, cell_kind(table.columns[1], value)), caption,
-                             self.overview)
+                             self.overview, targets.get(caption, ""))
             self.figures_grid.addWidget(figure, index // per_row, index % per_row)
         for col in range(per_row):
             self.figures_grid.setColumnStretch(col, 1)
+
+    def _target_texts(self) -> dict[str, str]:
+        """Card caption -> "target 20 · 115 %" where the council set a target."""
+        figures = self.figures
+        if figures is None or not figures.targets.any:
+            return {}
+        out = {}
+        for caption, target, done in (
+            (translate("Report", "Events held"), figures.targets.events_held,
+             figures.events.held),
+            (translate("Report", "CSOs created"), figures.targets.csos_created,
+             figures.csos.created),
+            (translate("Report", "Participants (each person once)"),
+             figures.targets.people_reached, figures.reach.unique_people),
+        ):
+            if target:
+                out[caption] = self.tr("target {target} · {share}").format(
+                    target=format_count(target),
+                    share=format_value(kpi.ratio(done, target), PERCENT))
+        return out
 
     def figure_cards(self) -> list[_Figure]:
         return [self.figures_grid.itemAt(i).widget() for i in range(self.figures_grid.count())]
