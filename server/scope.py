@@ -11,11 +11,12 @@ from server.auth import Device
 # Everyone reads these; their office_id (if any) is informative, not a fence.
 SHARED_TABLES = frozenset({
     "districts", "settlements", "offices", "event_kinds", "idea_categories", "organizations",
-    "consultations", "events",
+    "consultations", "events", "answer_periods", "days_off",
 })
 # Only the council writes the reference lists.
 COUNCIL_ONLY_TABLES = frozenset({
     "districts", "settlements", "offices", "event_kinds", "idea_categories", "targets",
+    "answer_periods", "days_off",
 })
 # Shared records any office may edit (the CSO directory is kept together).
 OPEN_SHARED_TABLES = frozenset({"organizations"})

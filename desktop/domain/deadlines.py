@@ -175,11 +175,45 @@ def _standard_days(period: AnswerPeriod, received_on: date) -> int:
     return period.amount
 
 
-def period_for(kind: str | None, periods: Mapping[str, AnswerPeriod] | None = None
+def period_for(kind: str | None, periods: Mapping[str, AnswerPeriod | None] | None = None
                ) -> AnswerPeriod | None:
     """The term for `kind` from the council's list (the defaults if it has none)."""
     table = DEFAULT_PERIODS if periods is None else periods
     return table.get(kind or "")
+
+
+def periods_from_rows(rows: Iterable[Mapping[str, object]]
+                      ) -> dict[str, AnswerPeriod | None]:
+    """The council's reference list (`answer_periods` records: kind, amount, unit,
+    longest_days) over the defaults: a row replaces the default of its kind; a row without
+    an amount means that kind has no term. A malformed row is left out (the default stays)."""
+    periods: dict[str, AnswerPeriod | None] = dict(DEFAULT_PERIODS)
+    for row in rows:
+        kind = str(row.get("kind") or "")
+        if not kind:
+            continue
+        if row.get("amount") in (None, ""):
+            periods[kind] = None
+            continue
+        try:
+            longest = row.get("longest_days")
+            periods[kind] = AnswerPeriod(kind, int(row["amount"]),  # type: ignore[call-overload]
+                                         str(row.get("unit") or "days"),
+                                         int(longest) if longest not in (None, "") else None)  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            continue
+    return periods
+
+
+def calendar_from_rows(rows: Iterable[Mapping[str, object]]) -> WorkCalendar:
+    """The council's `days_off` records (day, working): a day off, or with `working` a
+    weekend day worked."""
+    off, worked = [], []
+    for row in rows:
+        day = day_of(str(row.get("day") or ""))
+        if day is not None:
+            (worked if row.get("working") else off).append(day)
+    return WorkCalendar.of(off, worked)
 
 
 def state(due: date | None, responded_on: date | None, today: date,

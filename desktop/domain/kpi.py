@@ -351,7 +351,7 @@ class IdeaSummary:
 
 
 def summarize_ideas(ideas: Iterable[IdeaFacts], today: date | None = None,
-                    periods: Mapping[str, deadlines.AnswerPeriod] | None = None,
+                    periods: Mapping[str, deadlines.AnswerPeriod | None] | None = None,
                     work: deadlines.WorkCalendar | None = None) -> IdeaSummary:
     """Ideas and appeals received in the period, and what became of them by `today` (the
     day the report is made; None: nothing counts as overdue). `periods` and `work` are the

@@ -420,6 +420,12 @@ _SPECS: dict[str, dict[str, Callable[[Any], Any]]] = {
         "losing_hlc": _text, "losing_device": _text, "office_id": _ID,
         "resolved_at": _datetime, "resolved_by": _text,
     },
+    # The council's terms for answers (domain/deadlines.py) and its days off.
+    "answer_periods": {
+        "kind": _slug, "amount": _int_range(1, 366), "unit": _choice("answer_units"),
+        "longest_days": _int_range(1, 366),
+    },
+    "days_off": {"day": _date, "working": _bool, "name": _titles},
     # What the council expects of an office in a year (set in the console, synced down).
     "targets": {
         "office_id": _ID, "year": _int_range(2000, 2100),
@@ -452,11 +458,18 @@ REQUIRED: dict[str, set[str]] = {
     "attachments": {"owner_table", "owner_id", "sha256", "filename"},
     "conflicts": {"table_name", "record_id", "field"},
     "targets": {"office_id", "year"},
+    "answer_periods": {"kind"},
+    "days_off": {"day"},
 }
 
 #: field name -> English label (same meaning in every table that has the field).
 FIELD_LABELS: dict[str, str] = {
     "year": QT_TRANSLATE_NOOP("Field", "Year"),
+    "amount": QT_TRANSLATE_NOOP("Field", "Term"),
+    "unit": QT_TRANSLATE_NOOP("Field", "Counted in"),
+    "longest_days": QT_TRANSLATE_NOOP("Field", "Longest when extended (days)"),
+    "day": QT_TRANSLATE_NOOP("Field", "Day"),
+    "working": QT_TRANSLATE_NOOP("Field", "Working day"),
     "events_held": QT_TRANSLATE_NOOP("Field", "Events held"),
     "csos_created": QT_TRANSLATE_NOOP("Field", "CSOs created"),
     "people_reached": QT_TRANSLATE_NOOP("Field", "People reached"),

@@ -201,6 +201,12 @@ IDEA_CHANNELS = _define("idea_channels", [
     ("grant_application", QT_TRANSLATE_NOOP("Vocab", "Grant application"), "Грантова заявка"),
 ])
 
+ANSWER_UNITS = _define("answer_units", [
+    ("days", QT_TRANSLATE_NOOP("Vocab", "Calendar days"), "Календарних днів"),
+    ("working_days", QT_TRANSLATE_NOOP("Vocab", "Working days"), "Робочих днів"),
+    ("months", QT_TRANSLATE_NOOP("Vocab", "Months"), "Місяців"),
+])
+
 IDEA_STATUSES = _define("idea_statuses", [
     ("new", QT_TRANSLATE_NOOP("Vocab", "New"), "Нове"),
     ("forwarded", QT_TRANSLATE_NOOP("Vocab", "Forwarded"), "Передано"),

@@ -124,6 +124,12 @@ RECORD_TABLES: dict[str, tuple[dict[str, type], list[tuple[str, str]]]] = {
             ("author_person_id", "people"), ("office_id", "offices"),
         ],
     ),
+    # The council's terms for answering (domain/deadlines.py): a row replaces the legal
+    # default of its kind; and the days off it declares (or weekend days worked).
+    "answer_periods": (
+        {"kind": str, "amount": int, "unit": str, "longest_days": int}, [],
+    ),
+    "days_off": ({"day": str, "working": int, "name": str}, []),
     # What the council expects of an office in a year (events held, CSOs created, people
     # reached); written by the council only, read by the office it is about.
     "targets": (
@@ -322,7 +328,19 @@ def _m008_targets(db: sqlite_utils.Database) -> None:
     db["targets"].create_index(["office_id", "year"], if_not_exists=True)
 
 
+def _m009_answer_terms(db: sqlite_utils.Database) -> None:
+    """The council's terms for answers and its days off (issue 13)."""
+    for table in ("answer_periods", "days_off"):
+        if table not in db.table_names():
+            columns, _fks = RECORD_TABLES[table]
+            db[table].create(
+                {**COMMON, **columns}, pk="id",
+                not_null={"created_at", "updated_at", "device_id", "version", "deleted"},
+                defaults={"version": 0, "deleted": 0}, strict=True,
+            )
+
+
 MIGRATIONS: list[Migration] = [
     _m001_initial, _m002_duplicates_and_list_indexes, _m003_sort_keys, _m004_set_aside,
-    _m005_reach, _m006_search_prefixes, _m007_forgotten, _m008_targets,
+    _m005_reach, _m006_search_prefixes, _m007_forgotten, _m008_targets, _m009_answer_terms,
 ]

@@ -54,6 +54,7 @@ SYNCED_TABLES: tuple[str, ...] = (
     "districts", "settlements", "offices", "event_kinds", "idea_categories", "staff",
     "people", "organizations", "org_members", "events", "attendance", "consultations",
     "submissions", "visits", "ideas", "attachments", "conflicts", "targets",
+    "answer_periods", "days_off",
 )
 
 

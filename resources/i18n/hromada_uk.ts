@@ -1387,6 +1387,26 @@ Your data is safe. The details were written to {file}.</source>
         <translation>Рік</translation>
     </message>
     <message>
+        <source>Term</source>
+        <translation>Строк</translation>
+    </message>
+    <message>
+        <source>Counted in</source>
+        <translation>Як рахувати</translation>
+    </message>
+    <message>
+        <source>Longest when extended (days)</source>
+        <translation>Найдовше з продовженням (днів)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Working day</source>
+        <translation>Робочий день</translation>
+    </message>
+    <message>
         <source>Events held</source>
         <translation>Проведено подій</translation>
     </message>
@@ -1886,6 +1906,7 @@ Your data is safe. The details were written to {file}.</source>
     <name>IdeasEditor</name>
     <message>
         <source>Search by words from the title or description</source>
+        <extracomment>The council&apos;s terms for answers and its working calendar (reload_choices).</extracomment>
         <translation>Пошук за словами з назви або опису</translation>
     </message>
     <message>
@@ -5733,6 +5754,18 @@ The app restarts afterwards.</source>
     <message>
         <source>Grant application</source>
         <translation>Грантова заявка</translation>
+    </message>
+    <message>
+        <source>Calendar days</source>
+        <translation>Календарних днів</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Робочих днів</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>Місяців</translation>
     </message>
     <message>
         <source>New</source>

@@ -57,8 +57,26 @@ class InboxItem:
         return not self.answered
 
 
+def _live(db: ServerDB, table: str) -> list[tuple[str, dict[str, Any]]]:
+    with db.transaction() as tx:
+        rows = tx.all("SELECT id, data FROM records WHERE tbl = ? AND deleted = 0", (table,))
+    return [(rid, json.loads(text)) for rid, text in rows]
+
+
+def answer_terms(db: ServerDB
+                 ) -> tuple[dict[str, deadlines.AnswerPeriod | None], deadlines.WorkCalendar]:
+    """The council's terms and days off, as every device receives them."""
+    return (deadlines.periods_from_rows(data for _id, data in _live(db, "answer_periods")),
+            deadlines.calendar_from_rows(data for _id, data in _live(db, "days_off")))
+
+
+def days_off(db: ServerDB) -> list[tuple[str, dict[str, Any]]]:
+    return sorted(_live(db, "days_off"), key=lambda item: str(item[1].get("day")))
+
+
 def inbox(db: ServerDB, today: date) -> list[InboxItem]:
     """Every live idea and submission with its term (`deadlines`), the most urgent first."""
+    periods, work = answer_terms(db)
     with db.transaction() as tx:
         rows = tx.all("SELECT tbl, id, office_id, data FROM records WHERE tbl IN "
                       "('ideas', 'submissions', 'consultations') AND deleted = 0")
@@ -80,9 +98,10 @@ def inbox(db: ServerDB, today: date) -> list[InboxItem]:
             title = f"{consultations.get(data.get('consultation_id'), '')}: " \
                 f"{words[:80]}{'…' if len(words) > 80 else ''}"
             answered = responded is not None or bool(data.get("response"))
-        due = deadlines.due_date(received, deadlines.period_for(kind)) if received else None
+        due = deadlines.due_date(received, deadlines.period_for(kind, periods), work) \
+            if received else None
         # answered with no date: counted as answered, not judged against its term
-        state = deadlines.state(due, (responded or due) if answered else None, today)
+        state = deadlines.state(due, (responded or due) if answered else None, today, work)
         out.append(InboxItem(table, record_id, office_id, data, title, due, state, answered))
     order = {s: n for n, s in enumerate(deadlines.STATES)}
     out.sort(key=lambda i: (order.get(i.state or "", 9), i.due or date.max,
@@ -123,7 +142,7 @@ def _console_device(db: ServerDB) -> Device:
 
 
 def council_change(db: ServerDB, table: str, record_id: str, fields: dict[str, Any],
-                   user_id: str, *, create: bool = False) -> str | None:
+                   user_id: str, *, create: bool = False, delete: bool = False) -> str | None:
     """Apply one council edit as a change in the feed (a new record with `create` when
     there is none yet); returns why it was refused, or None."""
     for _attempt in range(5):
@@ -134,7 +153,8 @@ def council_change(db: ServerDB, table: str, record_id: str, fields: dict[str, A
             return "there is no such record"
         millis = int(time.time() * 1000)
         change = Change(mutation=device.last_mutation + 1, table=table, record_id=record_id,
-                        op="update" if row else "insert", fields=fields,
+                        op="delete" if delete else "update" if row else "insert",
+                        fields=fields,
                         base_rev=int(row[0]) if row else None,
                         hlc=f"{millis:013d}-00000-{CONSOLE_DEVICE}",
                         changed_at=datetime.now(UTC).isoformat(timespec="milliseconds")

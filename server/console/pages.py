@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from desktop.domain import kpi, vocab
+from desktop.domain import deadlines, kpi, vocab
 from desktop.domain.report_table import cell_kind, format_value
 from server import auth, service
 from server.console import accounts, council
@@ -27,6 +27,8 @@ from server.console.texts import LANGUAGES, translate
 from server.db import ServerDB
 
 SESSION_COOKIE = "hromada_console"
+#: The kinds of record a council sets a term for (idea channels, then submissions).
+TERM_KINDS = (*vocab.codes("idea_channels"), "submission")
 LOGIN_CSRF_COOKIE = "hromada_login_csrf"
 LANGUAGE_COOKIE = "hromada_lang"
 
@@ -436,6 +438,93 @@ def install(app: FastAPI, db: ServerDB) -> None:
                 return _message(request, translate(
                     language, "The platform refused the answer:") + " " + refusal, 400, session)
         return RedirectResponse(f"/console/targets?year={year}&saved=1", status_code=303)
+
+    @router.get("/console/terms")
+    def terms_page(request: Request) -> Response:
+        session = current(request)
+        if session is None:
+            return to_login()
+        periods, _work = council.answer_terms(db)
+        return _page(request, "terms.html", session=session, periods=periods,
+                     kinds=TERM_KINDS, days=council.days_off(db), problem="",
+                     saved=request.query_params.get("saved") == "1")
+
+    @router.post("/console/terms")
+    async def save_terms(request: Request) -> Response:
+        session = current(request)
+        if session is None:
+            return to_login()
+        language = _language(request)
+        form = await checked_form(request, session)
+        refusal = admin_form_refusal(request, session, form)
+        if refusal is not None:
+            return refusal
+        assert form is not None
+        periods, _work = council.answer_terms(db)
+        for kind in TERM_KINDS:
+            amount = (form.get(f"amount:{kind}") or "").strip()
+            unit = form.get(f"unit:{kind}") or "days"
+            longest = (form.get(f"longest:{kind}") or "").strip()
+            if (amount and not amount.isdigit()) or (longest and not longest.isdigit()) or \
+                    unit not in deadlines.UNITS or (amount and not 1 <= int(amount) <= 366) or \
+                    (longest and not 1 <= int(longest) <= 366):
+                what = vocab.label("idea_channels", kind, language) if kind != "submission" \
+                    else translate(language, "Consultation submission")
+                problem = translate(language, "A term is a whole number from 1 to 366:")
+                problem += " " + what
+                periods, _work = council.answer_terms(db)
+                return _page(request, "terms.html", 400, session=session, periods=periods,
+                             kinds=TERM_KINDS, days=council.days_off(db), problem=problem,
+                             saved=False)
+            wanted = {"kind": kind, "amount": int(amount) if amount else None,
+                      "unit": unit, "longest_days": int(longest) if longest else None}
+            now = periods.get(kind)
+            if (now is None and wanted["amount"] is None) or (
+                    now is not None and (now.amount, now.unit, now.longest_days) ==
+                    (wanted["amount"], wanted["unit"], wanted["longest_days"])):
+                continue
+            refusal_text = council.council_change(db, "answer_periods", f"term-{kind}", wanted,
+                                                  session.staff.user_id, create=True)
+            if refusal_text is not None:
+                return _message(request, refusal_text, 400, session)
+        return RedirectResponse("/console/terms?saved=1", status_code=303)
+
+    @router.post("/console/days-off")
+    async def add_day_off(request: Request) -> Response:
+        session = current(request)
+        if session is None:
+            return to_login()
+        language = _language(request)
+        form = await checked_form(request, session)
+        refusal = admin_form_refusal(request, session, form)
+        if refusal is not None:
+            return refusal
+        assert form is not None
+        try:
+            day = date.fromisoformat(form.get("day") or "")
+        except ValueError:
+            return _message(request, translate(language, "The date must look like 2026-12-31."),
+                            400, session)
+        council.council_change(db, "days_off", f"day-{day.isoformat()}", {
+            "day": day.isoformat(), "working": 1 if form.get("working") else 0,
+            "name": (form.get("name") or "").strip() or None}, session.staff.user_id,
+            create=True)
+        return RedirectResponse("/console/terms?saved=1", status_code=303)
+
+    @router.post("/console/days-off/{record_id}/remove")
+    async def remove_day_off(request: Request, record_id: str) -> Response:
+        session = current(request)
+        if session is None:
+            return to_login()
+        form = await checked_form(request, session)
+        refusal = admin_form_refusal(request, session, form)
+        if refusal is not None:
+            return refusal
+        if record_id not in {rid for rid, _data in council.days_off(db)}:
+            return _message(request, translate(_language(request), "Not found."), 404, session)
+        council.council_change(db, "days_off", record_id, {}, session.staff.user_id,
+                               delete=True)
+        return RedirectResponse("/console/terms?saved=1", status_code=303)
 
     mirror: list[Any] = []  # made on the first report (the schema exists by then)
 

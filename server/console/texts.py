@@ -127,6 +127,32 @@ UK: dict[str, str] = {
         "Порожньо — цілі немає. Програма офісів звʼязку очікує щонайменше",
     "events and": "подій і",
     "CSOs created a year.": "створених ГО на рік.",
+    "Terms": "Строки",
+    "Terms for an answer": "Строки відповіді",
+    "Kind": "Вид",
+    "Term": "Строк",
+    "Counted in": "Як рахувати",
+    "Longest when extended (days)": "Найдовше з продовженням (днів)",
+    "Calendar days": "Календарних днів",
+    "Working days": "Робочих днів",
+    "Months": "Місяців",
+    "Empty: no term for this kind.": "Порожньо — для цього виду строку немає.",
+    "Save the terms": "Зберегти строки",
+    "Saved; offices receive it with their next sync.":
+        "Збережено; офіси отримають це під час наступної синхронізації.",
+    "A term is a whole number from 1 to 366:": "Строк — ціле число від 1 до 366:",
+    "Days off": "Вихідні дні",
+    "Under martial law public holidays are working days; list here the days the council "
+    "declares off, and weekend days that are worked.":
+        "Під час воєнного стану святкові дні робочі; внесіть сюди дні, які рада оголошує "
+        "вихідними, і вихідні дні, що стають робочими.",
+    "Day": "День",
+    "What day": "Що за день",
+    "A weekend day that is worked": "Вихідний, що стає робочим",
+    "Add the day": "Додати день",
+    "Remove": "Вилучити",
+    "day off": "вихідний",
+    "worked": "робочий",
     "English": "English",
     "Українська": "Українська",
 }

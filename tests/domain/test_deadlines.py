@@ -110,3 +110,21 @@ def test_due_dates_are_working_days_after_the_receipt_within_the_law(received, d
         extended = due_date(received, period, work, term="extended")
         if period.longest_days and extended is not None:
             assert extended <= received + timedelta(days=period.longest_days)
+
+
+def test_the_councils_list_replaces_the_defaults_kind_by_kind():
+    from desktop.domain.deadlines import calendar_from_rows, periods_from_rows
+
+    periods = periods_from_rows([
+        {"kind": "petition", "amount": 1, "unit": "months", "longest_days": None},
+        {"kind": "public_budget", "amount": 30, "unit": "days"},
+        {"kind": "proposal", "amount": None},  # the council: no term for proposals
+        {"kind": "appeal", "amount": "many", "unit": "days"},  # malformed: default stays
+    ])
+    assert periods["petition"] == AnswerPeriod("petition", 1, "months")
+    assert periods["public_budget"].amount == 30 and periods["proposal"] is None
+    assert periods["appeal"] == DEFAULT_PERIODS["appeal"]
+    assert due_date(date(2026, 5, 1), period_for("proposal", periods)) is None
+    work = calendar_from_rows([{"day": "2026-05-11", "working": 0},
+                               {"day": "2026-05-09", "working": 1}, {"day": "не дата"}])
+    assert not work.is_working(date(2026, 5, 11)) and work.is_working(date(2026, 5, 9))

@@ -57,6 +57,8 @@ MINIMAL = {
                     "filename": "photo.jpg"},
     "conflicts": {"table_name": "organizations", "record_id": "o1", "field": "phone"},
     "targets": {"office_id": "o1", "year": 2026},
+    "answer_periods": {"kind": "petition"},
+    "days_off": {"day": "2026-12-25"},
 }
 
 

@@ -406,3 +406,49 @@ def council_targets(db, year):
     from server.console import council
 
     return council.targets(db, year)
+
+
+def test_the_councils_terms_and_days_off_reach_the_offices(council, tmp_path):
+    from desktop.domain.deadlines import due_date, period_for
+    from desktop.store.queries.ideas import answer_terms
+
+    url, db, office = council["url"], council["db"], council["office"]
+    laptop = Laptop(tmp_path / "desna", url, auth.new_enrollment_code(db, office, "office"))
+    officer = _login(url, "officer")
+    page = officer.get(url + "/console/terms")
+    assert page.status_code == 200 and "Строки відповіді" in page.text
+    assert officer.post(url + "/console/terms", data={
+        "csrf": _csrf(page.text), "amount:petition": "1", "unit:petition": "months"}
+        ).status_code == 403
+    admin = _login(url, "admin")
+    page = admin.get(url + "/console/terms")
+    token = _csrf(page.text)
+    form = {"csrf": token}
+    for kind in ("public_budget", "petition", "appeal", "proposal", "grant_application",
+                 "submission"):
+        form[f"unit:{kind}"] = "days"
+    bad = admin.post(url + "/console/terms", data={**form, "amount:petition": "-3"})
+    assert bad.status_code == 400 and "від 1 до 366" in bad.text
+    saved = admin.post(url + "/console/terms", data={
+        **form, "amount:appeal": "1", "unit:appeal": "months", "longest:appeal": "45",
+        "amount:proposal": "1", "unit:proposal": "months", "longest:proposal": "45",
+        "amount:submission": "1", "unit:submission": "months", "longest:submission": "45",
+        "amount:petition": "20", "unit:petition": "working_days"}, allow_redirects=False)
+    assert saved.status_code == 303
+    day_off = admin.post(url + "/console/days-off", data={
+        "csrf": token, "day": "2026-05-11", "name": "Вихідний за рішенням ради"},
+        allow_redirects=False)
+    assert day_off.status_code == 303
+    laptop.sync()
+    periods, work = answer_terms(laptop.store.conn)
+    assert periods["petition"].amount == 20 and periods["petition"].unit == "working_days"
+    assert periods["appeal"].unit == "months"  # unchanged: written back as it was
+    assert not work.is_working(date(2026, 5, 11))
+    # 20 working days from Friday 1 May, less the day off on 11 May: Monday 1 June
+    assert due_date(date(2026, 5, 1), period_for("petition", periods), work) == \
+        date(2026, 6, 1)
+    listed = admin.get(url + "/console/terms").text
+    record = re.search(r'action="/console/days-off/([^/"]+)/remove"', listed).group(1)
+    admin.post(url + f"/console/days-off/{record}/remove", data={"csrf": token})
+    laptop.sync()
+    assert answer_terms(laptop.store.conn)[1].is_working(date(2026, 5, 11))

@@ -24,12 +24,27 @@ OFFICE_STATUSES = ("new", "forwarded")
 LIST_COLUMNS = ("id", "received_on", "title", "channel", "category_id", "status",
                 "settlement_id", "office_id", "responded_on", "description")
 
-def due_sort(periods: dict[str, deadlines.AnswerPeriod] | None = None) -> str:
+def answer_terms(conn: sqlite3.Connection
+                 ) -> tuple[dict[str, deadlines.AnswerPeriod | None], deadlines.WorkCalendar]:
+    """The council's terms for answers and its working calendar, as synced to this device
+    (the legal defaults where the council has set nothing)."""
+    periods = deadlines.periods_from_rows(
+        {"kind": k, "amount": a, "unit": u, "longest_days": d} for k, a, u, d in conn.execute(
+            "SELECT kind, amount, unit, longest_days FROM answer_periods WHERE deleted = 0"))
+    work = deadlines.calendar_from_rows(
+        {"day": day, "working": working} for day, working in conn.execute(
+            "SELECT day, working FROM days_off WHERE deleted = 0"))
+    return periods, work
+
+
+def due_sort(periods: dict[str, deadlines.AnswerPeriod | None] | None = None) -> str:
     """An SQL expression over `t` that orders ideas by their due date, for a header click:
     the legal term added to `received_on` (working days as weeks and days, so the order
     is right though a day off may shift the date itself by a day or two); no term last."""
     cases = []
     for kind, period in (periods or deadlines.DEFAULT_PERIODS).items():
+        if period is None:
+            continue
         days = period.amount * 7 // 5 if period.unit == "working_days" else period.amount
         unit = "months" if period.unit == "months" else "days"
         cases.append(f"WHEN '{kind}' THEN date(t.received_on, '+{days} {unit}')")

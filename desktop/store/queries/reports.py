@@ -187,6 +187,9 @@ def compute(
 
         # 7. ideas and appeals
         advance("ideas")
+        from desktop.store.queries.ideas import answer_terms
+
+        periods, work = answer_terms(conn)
         idea_rows = conn.execute(
             "SELECT channel, status, received_on, responded_on, office_id FROM ideas "
             f"WHERE deleted = 0 AND substr(received_on, 1, 10) BETWEEN ? AND ?{office_sql}",
@@ -195,7 +198,7 @@ def compute(
             (kpi.IdeaFacts(channel or "", status or "", day_of(received) or period.start,
                            day_of(responded))
              for channel, status, received, responded, _office_id in idea_rows),
-            today=today or date.today())
+            today=today or date.today(), periods=periods, work=work)
         ideas_by_office: dict[str, int] = {}
         for *_rest, idea_office in idea_rows:
             ideas_by_office[idea_office] = ideas_by_office.get(idea_office, 0) + 1

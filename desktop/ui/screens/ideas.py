@@ -505,6 +505,8 @@ class IdeasEditor(RecordEditor):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._categories: dict[str, str] = {}
+        #: The council's terms for answers and its working calendar (reload_choices).
+        self._terms: tuple[Any, Any] = (None, None)
         self._council = False
         self._record: dict[str, Any] | None = None
         layout = QVBoxLayout(self)
@@ -611,12 +613,13 @@ class IdeasEditor(RecordEditor):
         received_on = deadlines.day_of(received)
         if received_on is None:
             return None, None
-        due = deadlines.due_date(received_on, deadlines.period_for(channel))
+        periods, work = self._terms
+        due = deadlines.due_date(received_on, deadlines.period_for(channel, periods), work)
         if kpi.idea_answered(status, deadlines.day_of(responded)):
             responded_on = deadlines.day_of(responded)
-            return due, (deadlines.state(due, responded_on, date.today())
+            return due, (deadlines.state(due, responded_on, date.today(), work)
                          if responded_on else None)
-        return due, deadlines.state(due, None, date.today())
+        return due, deadlines.state(due, None, date.today(), work)
 
     def _due_cell(self, *values: str | None) -> str:
         due, state = self._deadline(*values)
@@ -645,6 +648,7 @@ class IdeasEditor(RecordEditor):
 
     def reload_choices(self) -> None:
         conn = self.ctx.store.conn
+        self._terms = queries.answer_terms(conn)
         uk = is_ukrainian()
         self._categories = {c["id"]: (c["name_uk"] if uk else c["name_en"]) or c["name_uk"]
                             or c["code"] for c in queries.categories(conn)}
