@@ -18,7 +18,6 @@ import secrets
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from desktop.domain import kpi
 from desktop.domain.report_table import Report, build_report
@@ -115,25 +114,38 @@ class Mirror:
             store.close()
 
 
-_translator: Any = None
+_catalogue: dict[tuple[str, str], str] = {}
+
+
+def _ukrainian() -> dict[tuple[str, str], str]:
+    """The desktop's Ukrainian translations, read from its Qt Linguist file: (context,
+    English) -> Ukrainian. Read as XML rather than through QTranslator: a Qt object made in a
+    server thread would claim Qt's main thread for it in a process that also runs Qt."""
+    if not _catalogue:
+        from xml.etree import ElementTree
+
+        from desktop.paths import resources_dir
+
+        root = ElementTree.parse(resources_dir() / "i18n" / "hromada_uk.ts").getroot()
+        for context in root.iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                source, translation = message.findtext("source"), message.find("translation")
+                if source and translation is not None and translation.text and \
+                        translation.get("type") not in ("unfinished", "obsolete", "vanished"):
+                    _catalogue[(name, source)] = translation.text
+    return _catalogue
 
 
 def report_of(figures: kpi.ReportFigures, language: str, office: str, period: str,
               generated: str) -> Report:
     """The report's tables in `language`, labelled with the desktop's own translations."""
-    global _translator
     translate = _identity
     if language == "uk":
-        if _translator is None:
-            from PySide6.QtCore import QTranslator
-
-            from desktop.paths import resources_dir
-
-            _translator = QTranslator()
-            _translator.load(str(resources_dir() / "i18n" / "hromada_uk.qm"))
+        catalogue = _ukrainian()
 
         def translate(context: str, text: str) -> str:
-            return _translator.translate(context, text) or text
+            return catalogue.get((context, text), text)
     return build_report(figures, office=office, period=period, generated=generated,
                         translate=translate, lang=language)
 

@@ -35,9 +35,10 @@ from desktop.store.search import search
 
 PEOPLE, EVENTS = 300, 20
 META = ("created_at", "updated_at", "device_id")
-# Written only by the sync platform (e.g. conflicts between two offices' edits), never by a
+# Written only by the sync platform (e.g. conflicts between two offices' edits), or by the
+# council when it departs from the law's terms (its own terms, its days off), never by a
 # single office's demo, so they stay empty.
-SYNC_ONLY = {"conflicts"}
+SYNC_ONLY = {"conflicts", "answer_periods", "days_off"}
 DEMO_TABLES = [t for t in RECORD_TABLES if t not in SYNC_ONLY]
 
 
