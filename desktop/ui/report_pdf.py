@@ -243,3 +243,31 @@ def _render(report: Report, charts: list[ChartImage], path: Path) -> None:
         painter.end()
 
 
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m desktop.ui.report_pdf REPORT.pickle TARGET.pdf [LANGUAGE]`: the PDF of a
+    report laid out elsewhere (the council's console, which keeps Qt out of its server
+    threads), without charts, on the offscreen platform, its page footer in LANGUAGE (uk)."""
+    import os
+    import pickle
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) not in (2, 3):
+        print("usage: python -m desktop.ui.report_pdf REPORT.pickle TARGET.pdf [uk|en]",
+              file=sys.stderr)
+        return 2
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.ui.app import application, install_translations
+
+    app = application([sys.argv[0]])
+    install_translations(app, args[2] if len(args) == 3 else "uk")
+    report = pickle.loads(Path(args[0]).read_bytes())
+    render_pdf(report, [], Path(args[1]))
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

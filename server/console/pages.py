@@ -9,6 +9,7 @@ that names them, never a traceback.
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -586,6 +587,38 @@ def install(app: FastAPI, db: ServerDB) -> None:
         name = f"hromada-report-{period.start.isoformat()}-{period.end.isoformat()}.xlsx"
         return Response(data, media_type="application/vnd.openxmlformats-officedocument."
                         "spreadsheetml.sheet",
+                        headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+    @router.get("/console/report.pdf")
+    def report_pdf(request: Request) -> Response:
+        session = current(request)
+        if session is None:
+            return to_login()
+        asked = report_request(request)
+        if asked is None:
+            return _message(request, translate(_language(request), "Not found."), 404, session)
+        period, office, _preset = asked
+        import pickle
+        import subprocess
+        import sys
+        import tempfile
+
+        report = build(request, period, office)
+        with tempfile.TemporaryDirectory() as folder:
+            source, target = Path(folder) / "report.pickle", Path(folder) / "report.pdf"
+            source.write_bytes(pickle.dumps(report))
+            # Qt lays the PDF out in a process of its own: never in a server thread.
+            done = subprocess.run([sys.executable, "-m", "desktop.ui.report_pdf", str(source),
+                                   str(target), _language(request)], capture_output=True,
+                                  timeout=120,
+                                  env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+            if done.returncode != 0 or not target.exists():
+                failed = translate(_language(request),
+                                   "The PDF could not be made; the XLSX has the same tables.")
+                return _message(request, failed, 500, session)
+            data = target.read_bytes()
+        name = f"hromada-report-{period.start.isoformat()}-{period.end.isoformat()}.pdf"
+        return Response(data, media_type="application/pdf",
                         headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
     app.include_router(router)

@@ -153,6 +153,9 @@ UK: dict[str, str] = {
     "Remove": "Вилучити",
     "day off": "вихідний",
     "worked": "робочий",
+    "Download PDF": "Завантажити PDF",
+    "The PDF could not be made; the XLSX has the same tables.":
+        "PDF не вдалося створити; у XLSX ті самі таблиці.",
     "English": "English",
     "Українська": "Українська",
 }

@@ -4,6 +4,7 @@ gets in, what each role may do, and an answer that travels to the office's lapto
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -288,6 +289,15 @@ def test_the_report_has_the_desktops_figures_and_downloads_as_xlsx(council, tmp_
     book = openpyxl.load_workbook(io.BytesIO(sheet.content))
     values = [cell.value for ws in book.worksheets for row in ws.iter_rows() for cell in row]
     assert "Проведено подій" in values
+    pdf = officer.get(url + "/console/report.pdf?preset=this_year")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    if shutil.which("pdftotext"):  # the same tables, in Ukrainian
+        (tmp_path / "report.pdf").write_bytes(pdf.content)
+        import subprocess
+
+        text = subprocess.run(["pdftotext", str(tmp_path / "report.pdf"), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        assert "Проведено подій" in text
 
 
 def test_an_administrator_keeps_the_staff_and_the_offices(council):
