@@ -70,6 +70,18 @@ def answer_terms(db: ServerDB
             deadlines.calendar_from_rows(data for _id, data in _live(db, "days_off")))
 
 
+def open_conflicts(db: ServerDB) -> dict[str | None, int]:
+    """Office id -> conflicts nobody has resolved yet (two offices edited one field)."""
+    counts: dict[str | None, int] = {}
+    with db.transaction() as tx:
+        rows = tx.all("SELECT office_id, data FROM records WHERE tbl = 'conflicts' "
+                      "AND deleted = 0")
+    for office_id, text in rows:
+        if not json.loads(text).get("resolved_at"):
+            counts[office_id] = counts.get(office_id, 0) + 1
+    return counts
+
+
 def days_off(db: ServerDB) -> list[tuple[str, dict[str, Any]]]:
     return sorted(_live(db, "days_off"), key=lambda item: str(item[1].get("day")))
 

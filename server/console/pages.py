@@ -105,8 +105,11 @@ def install(app: FastAPI, db: ServerDB) -> None:
         values = {k: str(v) for k, v in form.items()}
         return values if accounts.same_token(session.csrf, values.get("csrf")) else None
 
-    def to_login() -> RedirectResponse:
-        return RedirectResponse("/console/login?ended=1", status_code=303)
+    def to_login(request: Request) -> RedirectResponse:
+        """To the login page; saying the session ended only to someone who had one."""
+        ended = SESSION_COOKIE in request.cookies
+        return RedirectResponse("/console/login" + ("?ended=1" if ended else ""),
+                                status_code=303)
 
     @router.get("/")
     def root() -> RedirectResponse:
@@ -157,7 +160,7 @@ def install(app: FastAPI, db: ServerDB) -> None:
     def overview(request: Request) -> Response:
         session = current(request)
         if session is None:
-            return to_login()
+            return to_login(request)
         today = date.today()
         by_office: dict[str | None, dict[str, int]] = {}
         for item in council.inbox(db, today):
@@ -166,13 +169,13 @@ def install(app: FastAPI, db: ServerDB) -> None:
             counts["overdue"] += item.state == "overdue"
         return _page(request, "overview.html", session=session,
                      offices=council.offices(db), devices=council.devices(db),
-                     by_office=by_office)
+                     by_office=by_office, conflicts=council.open_conflicts(db))
 
     @router.post("/console/codes")
     async def issue_code(request: Request) -> Response:
         session = current(request)
         if session is None:
-            return to_login()
+            return to_login(request)
         language = _language(request)
         form = await checked_form(request, session)
         if form is None:
@@ -216,7 +219,7 @@ def install(app: FastAPI, db: ServerDB) -> None:
     async def new_office(request: Request) -> Response:
         session = current(request)
         if session is None:
-            return to_login()
+            return to_login(request)
         form = await checked_form(request, session)
         refusal = admin_form_refusal(request, session, form)
         if refusal is not None:
@@ -239,7 +242,7 @@ def install(app: FastAPI, db: ServerDB) -> None:
     def staff_page(request: Request) -> Response:
         session = current(request)
         if session is None:
-            return to_login()
+            return to_login(request)
         if not session.staff.is_admin:
             return _message(request, translate(_language(request),
                                                "Only an administrator may do this."), 403, session)
@@ -250,7 +253,7 @@ def install(app: FastAPI, db: ServerDB) -> None:
     async def add_staff(request: Request) -> Response:
         session = current(request)
         if session is None:
-            return to_login()
+            return to_login(request)
         form = await checked_form(request, session)
         refusal = admin_form_refusal(request, session, form)
         if refusal is not None:
@@ -270,7 +273,7 @@ def install(app: FastAPI, db: ServerDB) -> None:
     async def disable(request: Request, staff_id: str) -> Response:
         session = current(request)
         if session is None:
-            return to_login()
+            return to_login(request)
         form = await checked_form(request, session)
         refusal = admin_form_refusal(request, session, form)
         if refusal is not None:
@@ -287,7 +290,7 @@ def install(app: FastAPI, db: ServerDB) -> None:
     async def revoke(request: Request, device_id: str) -> Response:
         session = current(request)
         if session is None:
-            return to_login()
+            return to_login(request)
         language = _language(request)
         form = await checked_form(request, session)
         if form is None:
@@ -304,7 +307,7 @@ def install(app: FastAPI, db: ServerDB) -> None:
     def inbox(request: Request) -> Response:
         session = current(request)
         if session is None:
-            return to_login()
+            return to_login(request)
         show = request.query_params.get("show", "waiting")
         office = request.query_params.get("office") or ""
         kind = request.query_params.get("kind") or ""
@@ -329,7 +332,7 @@ def install(app: FastAPI, db: ServerDB) -> None:
     def item_page(request: Request, table: str, record_id: str) -> Response:
         session = current(request)
         if session is None:
-            return to_login()
+            return to_login(request)
         found = council.item(db, table, record_id, date.today())
         if found is None:
             return _message(request, translate(_language(request), "Not found."), 404, session)
@@ -342,7 +345,7 @@ def install(app: FastAPI, db: ServerDB) -> None:
     async def answer(request: Request, table: str, record_id: str) -> Response:
         session = current(request)
         if session is None:
-            return to_login()
+            return to_login(request)
         language = _language(request)
         form = await checked_form(request, session)
         if form is None:
@@ -381,7 +384,7 @@ def install(app: FastAPI, db: ServerDB) -> None:
     def targets_page(request: Request) -> Response:
         session = current(request)
         if session is None:
-            return to_login()
+            return to_login(request)
         try:
             year = int(request.query_params.get("year") or date.today().year)
         except ValueError:
@@ -396,7 +399,7 @@ def install(app: FastAPI, db: ServerDB) -> None:
     async def save_targets(request: Request) -> Response:
         session = current(request)
         if session is None:
-            return to_login()
+            return to_login(request)
         language = _language(request)
         form = await checked_form(request, session)
         if form is None:
@@ -444,7 +447,7 @@ def install(app: FastAPI, db: ServerDB) -> None:
     def terms_page(request: Request) -> Response:
         session = current(request)
         if session is None:
-            return to_login()
+            return to_login(request)
         periods, _work = council.answer_terms(db)
         return _page(request, "terms.html", session=session, periods=periods,
                      kinds=TERM_KINDS, days=council.days_off(db), problem="",
@@ -454,7 +457,7 @@ def install(app: FastAPI, db: ServerDB) -> None:
     async def save_terms(request: Request) -> Response:
         session = current(request)
         if session is None:
-            return to_login()
+            return to_login(request)
         language = _language(request)
         form = await checked_form(request, session)
         refusal = admin_form_refusal(request, session, form)
@@ -494,7 +497,7 @@ def install(app: FastAPI, db: ServerDB) -> None:
     async def add_day_off(request: Request) -> Response:
         session = current(request)
         if session is None:
-            return to_login()
+            return to_login(request)
         language = _language(request)
         form = await checked_form(request, session)
         refusal = admin_form_refusal(request, session, form)
@@ -516,7 +519,7 @@ def install(app: FastAPI, db: ServerDB) -> None:
     async def remove_day_off(request: Request, record_id: str) -> Response:
         session = current(request)
         if session is None:
-            return to_login()
+            return to_login(request)
         form = await checked_form(request, session)
         refusal = admin_form_refusal(request, session, form)
         if refusal is not None:
@@ -558,7 +561,7 @@ def install(app: FastAPI, db: ServerDB) -> None:
     def report_page(request: Request) -> Response:
         session = current(request)
         if session is None:
-            return to_login()
+            return to_login(request)
         asked = report_request(request)
         if asked is None:
             return _message(request, translate(_language(request), "Not found."), 404, session)
@@ -572,7 +575,7 @@ def install(app: FastAPI, db: ServerDB) -> None:
     def report_xlsx(request: Request) -> Response:
         session = current(request)
         if session is None:
-            return to_login()
+            return to_login(request)
         asked = report_request(request)
         if asked is None:
             return _message(request, translate(_language(request), "Not found."), 404, session)
@@ -593,7 +596,7 @@ def install(app: FastAPI, db: ServerDB) -> None:
     def report_pdf(request: Request) -> Response:
         session = current(request)
         if session is None:
-            return to_login()
+            return to_login(request)
         asked = report_request(request)
         if asked is None:
             return _message(request, translate(_language(request), "Not found."), 404, session)

@@ -156,6 +156,7 @@ UK: dict[str, str] = {
     "Download PDF": "Завантажити PDF",
     "The PDF could not be made; the XLSX has the same tables.":
         "PDF не вдалося створити; у XLSX ті самі таблиці.",
+    "Conflicts to review": "Конфлікти до розгляду",
     "English": "English",
     "Українська": "Українська",
 }

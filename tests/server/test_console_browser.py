@@ -61,6 +61,14 @@ def _shot(driver, name: str) -> None:
         driver.save_screenshot(str(Path(folder) / f"console-{name}.png"))
 
 
+def _click_then(driver, element, text: str) -> None:
+    """Click and wait for the next page to say `text` (a form posts, a new page loads)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    element.click()
+    WebDriverWait(driver, 15).until(lambda d: text in d.page_source)
+
+
 def test_log_in_issue_a_code_enroll_a_laptop_and_answer_its_appeal(browser, platform,
                                                                    tmp_path):
     from selenium.webdriver.common.by import By
@@ -71,19 +79,21 @@ def test_log_in_issue_a_code_enroll_a_laptop_and_answer_its_appeal(browser, plat
     office = service.create_office(db, "Офіс звʼязку Десна")
 
     browser.get(url + "/")
-    assert browser.current_url.endswith("/console/login?ended=1")
+    assert browser.current_url.endswith("/console/login")  # a first visit: nothing "ended"
+    assert not browser.find_elements(By.CSS_SELECTOR, "[role=alert]")
     browser.find_element(By.ID, "login").send_keys("olena")
     browser.find_element(By.ID, "password").send_keys("не той пароль")
-    browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    assert "Неправильний логін або пароль" in browser.find_element(
-        By.CSS_SELECTOR, "[role=alert]").text
+    _click_then(browser, browser.find_element(By.CSS_SELECTOR, "button[type=submit]"),
+                "Неправильний логін або пароль")
     browser.find_element(By.ID, "password").send_keys(PASSWORD)
-    browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    _click_then(browser, browser.find_element(By.CSS_SELECTOR, "button[type=submit]"),
+                "Видати код підключення")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Офіси та пристрої"
 
     Select(browser.find_element(By.ID, "office")).select_by_visible_text("Офіс звʼязку Десна")
     _shot(browser, "overview")
-    browser.find_element(By.XPATH, "//button[text()='Видати код']").click()
+    _click_then(browser, browser.find_element(By.XPATH, "//button[text()='Видати код']"),
+                'id="code"')
     code = browser.find_element(By.ID, "code").text
     assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}", code)
     _shot(browser, "code")
@@ -103,11 +113,11 @@ def test_log_in_issue_a_code_enroll_a_laptop_and_answer_its_appeal(browser, plat
     row = browser.find_element(By.LINK_TEXT, "Тротуар до школи")
     assert "прострочено" in browser.find_element(By.CSS_SELECTOR, "td.overdue").text
     _shot(browser, "inbox")
-    row.click()
+    _click_then(browser, row, "Зберегти відповідь")
     Select(browser.find_element(By.ID, "status")).select_by_visible_text("Підтримано")
     browser.find_element(By.ID, "response").send_keys("Тротуар збудують до вересня.")
-    browser.find_element(By.XPATH, "//button[text()='Зберегти відповідь']").click()
-    assert "Відповідь збережено" in browser.find_element(By.CSS_SELECTOR, "[role=status]").text
+    _click_then(browser, browser.find_element(By.XPATH, "//button[text()='Зберегти відповідь']"),
+                "Відповідь збережено")
     _shot(browser, "answer")
 
     make_engine(laptop, folder).run()
@@ -119,6 +129,7 @@ def test_log_in_issue_a_code_enroll_a_laptop_and_answer_its_appeal(browser, plat
     browser.get(url + "/console/report")
     assert "Звіт про роботу офісів" in browser.find_element(By.TAG_NAME, "h1").text
     _shot(browser, "report")
-    browser.find_element(By.XPATH, "//button[text()='Вийти']").click()
+    _click_then(browser, browser.find_element(By.XPATH, "//button[text()='Вийти']"),
+                'id="password"')
     browser.get(url + "/console/inbox")
     assert "/console/login" in browser.current_url
