@@ -5144,6 +5144,10 @@ The app restarts afterwards.</source>
         <translation>Налаштування…</translation>
     </message>
     <message>
+        <source>⚠ overdue by {days} days</source>
+        <translation>⚠ прострочено на {days} дн.</translation>
+    </message>
+    <message>
         <source>All offices</source>
         <translation>Усі офіси</translation>
     </message>
@@ -5189,7 +5193,7 @@ The app restarts afterwards.</source>
     </message>
     <message>
         <source>due {date}</source>
-        <translation>до {date}</translation>
+        <translation>строк {date}</translation>
     </message>
 </context>
 <context>

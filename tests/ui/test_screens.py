@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.store.syncstate import LAST_ACKED
+from desktop.ui.widgets import DETAIL_ROLE
 
 
 @pytest.fixture
@@ -221,3 +222,19 @@ def test_about_summary_has_no_personal_data(window, store, offices):
     text = diagnostic_summary(window.ctx)
     assert "people 1" in text and str(window.ctx.paths.root) in text
     assert "Секретенко" not in text and "501234567" not in text
+
+
+def test_today_says_which_answers_are_overdue(window, qtbot, today_data):
+    from desktop.domain import deadlines
+
+    screen = _today(window, qtbot)
+    with qtbot.waitSignal(screen.loaded, timeout=5000):
+        screen.refresh()
+    idea = screen.summary.ideas[0]
+    # an appeal of 10 January 2026: a month, to Tuesday 10 February
+    assert idea.due == date(2026, 2, 10) == deadlines.due_date(
+        date(2026, 1, 10), deadlines.DEFAULT_PERIODS["appeal"])
+    late = (screen.summary.today - idea.due).days
+    assert idea.state == "overdue" and late > 0
+    line = screen.ideas.list.item(0).data(DETAIL_ROLE)
+    assert line.startswith(f"⚠ прострочено на {late} дн.")

@@ -12,6 +12,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from desktop.domain import deadlines
 from desktop.store.syncstate import LAST_ACKED
 
 #: Events shown: today and the next two weeks.
@@ -45,6 +46,10 @@ class IdeaItem:
     status: str
     channel: str | None
     received_on: str | None
+    #: The last day for the council's answer (`domain.deadlines`; None: no term), and where
+    #: the idea stands against it (`deadlines.STATES`).
+    due: date | None = None
+    state: str | None = None
 
 
 @dataclass(frozen=True)
@@ -124,9 +129,10 @@ def coming_events(
 
 
 def waiting_ideas(
-    conn: sqlite3.Connection, office_id: str | None,
+    conn: sqlite3.Connection, office_id: str | None, today: date | None = None,
 ) -> tuple[list[IdeaItem], int]:
-    """Ideas and appeals still waiting for the council's answer, longest waiting first."""
+    """Ideas and appeals still waiting for the council's answer, longest waiting first, each
+    with its term for the answer (the council's terms and days off as synced here)."""
     office, params = _office_filter(office_id)
     marks = ",".join("?" for _ in WAITING_STATUSES)
     where = f"deleted = 0 AND status IN ({marks}){office}"
@@ -137,7 +143,17 @@ def waiting_ideas(
     ).fetchall()
     total = conn.execute(f"SELECT count(*) FROM ideas WHERE {where}",
                          (*WAITING_STATUSES, *params)).fetchone()[0]
-    return [IdeaItem(*row) for row in rows], int(total)
+    from desktop.store.queries.ideas import answer_terms
+
+    periods, work = answer_terms(conn)
+    items = []
+    for row in rows:
+        received = deadlines.day_of(row[4])
+        due = deadlines.due_date(received, deadlines.period_for(row[3], periods), work) \
+            if received else None
+        items.append(IdeaItem(*row, due=due, state=deadlines.state(
+            due, None, today or date.today(), work)))
+    return items, int(total)
 
 
 def due_follow_ups(
@@ -187,7 +203,7 @@ def busiest_office(conn: sqlite3.Connection, today: date) -> str | None:
 
 def summary(conn: sqlite3.Connection, office_id: str | None, today: date) -> TodaySummary:
     """Everything the home screen shows, for one office (None: every office)."""
-    ideas, ideas_total = waiting_ideas(conn, office_id)
+    ideas, ideas_total = waiting_ideas(conn, office_id, today)
     follow_ups, follow_ups_total = due_follow_ups(conn, office_id, today)
     return TodaySummary(
         today=today,

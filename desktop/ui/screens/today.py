@@ -151,6 +151,14 @@ class TodayScreen(Screen):
     def _sync_finished(self, ok: bool, message: str) -> None:
         self.mark_stale()
 
+    def _term(self, idea: today.IdeaItem, day: date) -> str:
+        """"⚠ 3 days overdue", "due 14.12.2026" or nothing (no term for the answer)."""
+        if idea.due is None:
+            return ""
+        if idea.state == "overdue":
+            return self.tr("⚠ overdue by {days} days").format(days=(day - idea.due).days)
+        return self.tr("due {date}").format(date=format_date(idea.due.isoformat()))
+
     def showEvent(self, event: Any) -> None:
         # The date may have changed since the screen was last shown: always reload.
         self._stale = True
@@ -196,6 +204,7 @@ class TodayScreen(Screen):
         self.ideas.set_items([
             (idea.title,
              " · ".join(filter(None, (
+                 self._term(idea, summary.today),
                  tr_vocab("idea_statuses", idea.status),
                  tr_vocab("idea_channels", idea.channel),
                  self.tr("received {date}").format(date=format_date(idea.received_on))
