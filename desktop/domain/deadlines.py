@@ -26,7 +26,6 @@ weekend day declared a working day.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -141,7 +140,8 @@ def add_months(day: date, months: int) -> date:
     (31 January + 1 month = 28 or 29 February)."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return date(year, month, min(day.day, (following - timedelta(days=1)).day))
 
 
 def due_date(received_on: date, period: AnswerPeriod | None,

@@ -7,21 +7,12 @@ who were never trained on it; sizes are relative to the user's font, never fixed
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QFont,
-    QFontMetrics,
-    QKeyEvent,
-    QKeySequence,
-    QPainter,
-    QPalette,
-    QShortcut,
-)
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -34,6 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui import theme
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeySequence, QShortcut
+    from PySide6.QtWidgets import QComboBox
 
 
 def page_title(text: str, parent: QWidget | None = None) -> QLabel:
@@ -86,6 +81,10 @@ def shortcut(keys: QKeySequence | QKeySequence.StandardKey | Qt.Key, widget: QWi
              slot: Callable[[], object], *, only_widget: bool = False) -> QShortcut:
     """`keys` run `slot` while the focus is in `widget` or a widget inside it (only in
     `widget` itself with `only_widget`: Delete on a list, not in its search box)."""
+    # Imported here: the first window shows without them (PySide makes a class's enums
+    # when the class is first imported, and start-up time is measured: issue 11).
+    from PySide6.QtGui import QKeySequence, QShortcut
+
     action = QShortcut(QKeySequence(keys), widget)
     action.setContext(Qt.ShortcutContext.WidgetShortcut if only_widget
                       else Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -99,6 +98,8 @@ def combo(parent: QWidget | None, name: str, items: Sequence[tuple[Any, str]] = 
     `first` an entry whose value is None ("All genders"), then `items` as (value, text).
     `min_chars`: as wide as that many letters, so a long village name does not widen the
     screen past a 1366-pixel laptop."""
+    from PySide6.QtWidgets import QComboBox  # see `shortcut`
+
     widget = QComboBox(parent)
     widget.setAccessibleName(name)
     if tip:
