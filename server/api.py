@@ -123,7 +123,9 @@ def create_app(db: ServerDB, limits: Limits | None = None) -> FastAPI:
                    429: {"model": ErrorBody}},
     )
     app.router.route_class = GzipRoute
-    app.add_middleware(GZipMiddleware, minimum_size=512)
+    # Level 6, not Starlette's 9: the answers are small JSON, 9 saved 0.2 % of the bytes of a
+    # sync (bench: sync_bytes_ratio 0.947 -> 0.949) and cost the platform ~5 % of its ingest.
+    app.add_middleware(GZipMiddleware, minimum_size=512, compresslevel=6)
     app.add_middleware(RateLimiter, limits=limits)  # outermost: refused before any work
     app.state.db = db
 
