@@ -4735,6 +4735,7 @@ The app restarts afterwards.</source>
     <name>SubmissionsPanel</name>
     <message>
         <source>&amp;Add a submission</source>
+        <extracomment>The council&apos;s terms for answers and its working calendar (reload_choices).</extracomment>
         <translation>&amp;Додати пропозицію</translation>
     </message>
     <message>
@@ -4760,6 +4761,10 @@ The app restarts afterwards.</source>
     <message>
         <source>Answered</source>
         <translation>Відповідь</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Строк</translation>
     </message>
     <message>
         <source>Submissions</source>

@@ -167,3 +167,26 @@ def test_every_control_has_an_accessible_name(screen, store, desna):
                         "QScrollBar", "QSplitterHandle")
                     and not (w.parentWidget() and w.parentWidget().focusProxy() is w)]
         assert [w.metaObject().className() for w in nameless] == []
+
+
+def test_each_submission_shows_the_authoritys_term(screen, store, desna):
+    from datetime import timedelta
+
+    from desktop.domain import deadlines
+
+    consultation = _consultation(store, desna)
+    old = (date.today() - timedelta(days=60))
+    late = store.insert("submissions", {
+        "consultation_id": consultation, "text": "Прошу освітлення", "received_via": "paper",
+        "received_on": old.isoformat(), "office_id": desna})["id"]
+    answered = store.insert("submissions", {
+        "consultation_id": consultation, "text": "Лавки біля ставу", "received_via": "paper",
+        "received_on": old.isoformat(), "office_id": desna, "response": "Враховано",
+        "responded_on": date.today().isoformat()})["id"]
+    screen.refresh()
+    panel = screen.consultations.submissions
+    model = panel.model
+    cells = {model.record_id(r): model.data(model.index(r, 4)) for r in range(model.rowCount())}
+    due = deadlines.due_date(old, deadlines.DEFAULT_PERIODS["submission"])
+    assert cells[late] == "⚠ " + due.strftime("%d.%m.%Y")
+    assert cells[answered] == due.strftime("%d.%m.%Y")

@@ -80,6 +80,7 @@ SUBMISSION_COLUMNS: tuple[tuple[str, str], ...] = (
     ("patronymic", _PERSON.format(column="patronymic")),
     ("text", "t.text"),
     ("responded_on", "t.responded_on"),
+    ("response", "t.response IS NOT NULL AND t.response <> ''"),
     ("person_id", "t.person_id"),
 )
 

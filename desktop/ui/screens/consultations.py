@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain import deadlines
 from desktop.domain.names import full_name, short_name
 from desktop.store import authors
 from desktop.store.queries import consultations as queries
@@ -65,6 +66,8 @@ class SubmissionsPanel(RecordEditor):
         super().__init__(ctx, parent)
         self.consultation_id: str | None = None
         self._council = False
+        #: The council's terms for answers and its working calendar (reload_choices).
+        self._terms: tuple[Any, Any] = (None, None)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         top = QHBoxLayout()
@@ -89,9 +92,11 @@ class SubmissionsPanel(RecordEditor):
                    tooltip=lambda *parts: full_name(*parts)),
             Column("text", self.tr("Submission"), _first_line, tooltip=lambda t: t or ""),
             Column("responded_on", self.tr("Answered"), format_date),
+            Column(("received_on", "responded_on", "response"), self.tr("Due"),
+                   self._due_cell, sort="t.received_on"),
         ], parent=self)
         self.view = make_table(self.model, self.tr("Submissions"), 2, splitter, samples={
-            0: "00.00.0000", 1: "Коваленко О. П.", 3: "00.00.0000"})
+            0: "00.00.0000", 1: "Коваленко О. П.", 3: "00.00.0000", 4: "⚠ 00.00.0000"})
         self.view.setMinimumHeight(self.fontMetrics().height() * 6)
 
         self.detail = QWidget(splitter)
@@ -140,9 +145,23 @@ class SubmissionsPanel(RecordEditor):
 
     def reload_choices(self) -> None:
         self.set_choices({"office_id": idea_queries.offices(self.ctx.store.conn)})
+        self._terms = idea_queries.answer_terms(self.ctx.store.conn)
 
     def list_query(self) -> Any:
         return queries.submissions_query(self.consultation_id)
+
+    def _due_cell(self, received: str | None, responded: str | None,
+                  response: str | None) -> str:
+        """The last day for the authority's response; ⚠ when it passed with none."""
+        periods, work = self._terms
+        received_on = deadlines.day_of(received)
+        due = deadlines.due_date(received_on, deadlines.period_for("submission", periods),
+                                 work) if received_on else None
+        if due is None:
+            return "—"
+        answered = bool(responded or response)
+        late = not answered and date.today() > due
+        return ("⚠ " if late else "") + format_date(due.isoformat())
 
     def load(self, record_id: str | None) -> None:
         record = self.ctx.store.get("submissions", record_id) if record_id else None
