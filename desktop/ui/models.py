@@ -119,6 +119,11 @@ class PagedTableModel(QAbstractTableModel):
         """All rows of the query (-1 until the count is known); rowCount() is what is loaded."""
         return self._total
 
+    def set_column_sort(self, index: int, sort: str | None) -> None:
+        """What a header click on column `index` orders by, from now on (an expression that
+        depends on data, such as the council's terms for a due date)."""
+        self._columns[index] = replace(self._columns[index], sort=sort)
+
     def sort_by(self, column: int | None, descending: bool = False) -> None:
         """Order by a column (a header click), or back to the query's own order (None)."""
         self._sort = None if column is None or not 0 <= column < len(self._columns) \

@@ -1906,7 +1906,7 @@ Your data is safe. The details were written to {file}.</source>
     <name>IdeasEditor</name>
     <message>
         <source>Search by words from the title or description</source>
-        <extracomment>The council&apos;s terms for answers and its working calendar (reload_choices).</extracomment>
+        <extracomment>The list&apos;s column of due dates (its header sorts by the council&apos;s terms). The council&apos;s terms for answers and its working calendar (reload_choices).</extracomment>
         <translation>Пошук за словами з назви або опису</translation>
     </message>
     <message>
@@ -5151,6 +5151,10 @@ The app restarts afterwards.</source>
     <message>
         <source>⚠ overdue by {days} days</source>
         <translation>⚠ прострочено на {days} дн.</translation>
+    </message>
+    <message>
+        <source>⌛ due {date}</source>
+        <translation>⌛ строк {date}</translation>
     </message>
     <message>
         <source>All offices</source>

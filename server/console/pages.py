@@ -530,8 +530,6 @@ def install(app: FastAPI, db: ServerDB) -> None:
                                delete=True)
         return RedirectResponse("/console/terms?saved=1", status_code=303)
 
-    mirror: list[Any] = []  # made on the first report (the schema exists by then)
-
     def report_request(request: Request) -> tuple[kpi.Period, str | None, str] | None:
         preset = request.query_params.get("preset", "this_year")
         if preset not in ("this_month", "last_month", "this_quarter", "this_year"):
@@ -542,12 +540,20 @@ def install(app: FastAPI, db: ServerDB) -> None:
             return None
         return kpi.period_for(preset, date.today()), office, preset
 
-    def build(request: Request, period: kpi.Period, office: str | None) -> Any:
-        from server.console.reports import Mirror, report_of
+    mirror: list[Any] = []  # made on the first report (the schema exists by then)
+
+    def figures_of(period: kpi.Period, office: str | None) -> kpi.ReportFigures:
+        from server.console.reports import Mirror
 
         if not mirror:
             mirror.append(Mirror(db))
-        figures = mirror[0].figures(period, office)
+        return mirror[0].figures(period, office)
+
+    def build(request: Request, period: kpi.Period, office: str | None,
+              figures: kpi.ReportFigures | None = None) -> Any:
+        from server.console.reports import report_of
+
+        figures = figures or figures_of(period, office)
         language = _language(request)
         names = council.offices(db)
         return report_of(
@@ -556,6 +562,23 @@ def install(app: FastAPI, db: ServerDB) -> None:
             period=f"{_date_text(period.start)} – {_date_text(period.end)}",
             generated=translate(language, "Prepared on") + " " +
             datetime.now().strftime("%d.%m.%Y %H:%M"))
+
+    def charts(request: Request, figures: kpi.ReportFigures) -> list[dict[str, Any]]:
+        """The desktop's three charts, as bars the page draws: (title, [(label, count)])."""
+        language = _language(request)
+        label = _vocab(language)
+        return [
+            {"title": translate(language, "People reached by gender"),
+             "bars": [(label("genders", code), n)
+                      for code, n in figures.reach.by_gender().items()]},
+            {"title": translate(language, "Events by level of participation"),
+             "bars": [(label("participation_levels", code) if code else
+                       translate(language, "Not given"), n)
+                      for code, n in figures.events.by_level.items()]},
+            {"title": translate(language, "Ideas and appeals by status"),
+             "bars": [(label("idea_statuses", code), n)
+                      for code, n in figures.ideas.by_status.items()]},
+        ]
 
     @router.get("/console/report")
     def report_page(request: Request) -> Response:
@@ -566,10 +589,11 @@ def install(app: FastAPI, db: ServerDB) -> None:
         if asked is None:
             return _message(request, translate(_language(request), "Not found."), 404, session)
         period, office, preset = asked
-        return _page(request, "report.html", session=session, report=build(request, period,
-                                                                           office),
-                     offices=council.offices(db), office=office or "", preset=preset,
-                     cell=format_value, kind=cell_kind)
+        figures = figures_of(period, office)
+        return _page(request, "report.html", session=session,
+                     report=build(request, period, office, figures),
+                     charts=charts(request, figures), offices=council.offices(db),
+                     office=office or "", preset=preset, cell=format_value, kind=cell_kind)
 
     @router.get("/console/report.xlsx")
     def report_xlsx(request: Request) -> Response:

@@ -157,6 +157,10 @@ UK: dict[str, str] = {
     "The PDF could not be made; the XLSX has the same tables.":
         "PDF не вдалося створити; у XLSX ті самі таблиці.",
     "Conflicts to review": "Конфлікти до розгляду",
+    "People reached by gender": "Охоплені люди за статтю",
+    "Events by level of participation": "Події за рівнем участі",
+    "Ideas and appeals by status": "Ідеї та звернення за станом",
+    "Not given": "Не вказано",
     "English": "English",
     "Українська": "Українська",
 }

@@ -281,6 +281,9 @@ def test_the_report_has_the_desktops_figures_and_downloads_as_xlsx(council, tmp_
     officer = _login(url, "officer")
     page = officer.get(url + "/console/report?preset=this_year")
     assert page.status_code == 200 and "Проведено подій" in page.text
+    # the desktop's three charts, drawn as bars, each said in words for a screen reader
+    assert "Охоплені люди за статтю" in page.text and page.text.count('role="img"') == 3
+    assert 'aria-label="Охоплені люди за статтю: Жінка 2, Чоловік 1' in page.text
     mine = officer.get(url + f"/console/report?preset=this_year&office={office}")
     assert "Офіс Десна" in mine.text
     assert officer.get(url + "/console/report?office=нема").status_code == 404

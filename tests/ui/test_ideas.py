@@ -336,3 +336,46 @@ def test_each_idea_shows_its_legal_term_and_the_overdue_ones_stand_out(screen, s
     editor.view.horizontalHeader().setSortIndicator(due_column, Qt.SortOrder.AscendingOrder)
     order = [model.record_id(r) for r in range(model.rowCount())]
     assert order.index(late) < order.index(fresh) < order.index(budget)
+
+
+def test_the_due_column_sorts_by_the_councils_terms(screen, store, desna):
+    from datetime import date, timedelta
+
+    today = date.today()
+    petition = _idea(store, desna, title="Петиція", channel="petition", status="forwarded",
+                     received_on=(today - timedelta(days=10)).isoformat())
+    appeal = _idea(store, desna, title="Звернення", channel="appeal", status="forwarded",
+                   received_on=(today - timedelta(days=5)).isoformat())
+    editor = screen.editor
+    editor.refresh()
+    header = editor.view.horizontalHeader()
+    header.setSortIndicator(4, Qt.SortOrder.AscendingOrder)
+    model = editor.model
+    order = [model.record_id(r) for r in range(model.rowCount())]
+    assert order.index(petition) < order.index(appeal)  # 10 working days before a month
+    store.insert("answer_periods", {"id": "term-petition", "kind": "petition", "amount": 3,
+                                    "unit": "months"})  # the council: petitions get 3 months
+    editor.refresh()
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    header.setSortIndicator(4, Qt.SortOrder.AscendingOrder)
+    order = [model.record_id(r) for r in range(model.rowCount())]
+    assert order.index(appeal) < order.index(petition)
+
+
+def test_an_idea_due_in_the_next_days_is_marked_too(screen, store, desna):
+    from datetime import date, timedelta
+
+    from desktop.domain import deadlines
+
+    today = date.today()
+    appeal = deadlines.DEFAULT_PERIODS["appeal"]
+    received = next(today - timedelta(days=n) for n in range(60) if deadlines.state(
+        deadlines.due_date(today - timedelta(days=n), appeal), None, today) == "due_soon")
+    soon = _idea(store, desna, title="Скоро строк", status="forwarded",
+                 received_on=received.isoformat())
+    editor = screen.editor
+    editor.refresh()
+    model = editor.model
+    cell = next(model.data(model.index(r, 4)) for r in range(model.rowCount())
+                if model.record_id(r) == soon)
+    assert cell.startswith("⌛ ")

@@ -497,6 +497,10 @@ class AttachmentsBox(QGroupBox):
 # -- the editor -------------------------------------------------------------------------------
 
 
+#: The list's column of due dates (its header sorts by the council's terms).
+DUE_COLUMN = 4
+
+
 class IdeasEditor(RecordEditor):
     """The list of ideas and appeals beside the chosen one."""
 
@@ -625,7 +629,8 @@ class IdeasEditor(RecordEditor):
         due, state = self._deadline(*values)
         if due is None:
             return "—"
-        return ("⚠ " if state == "overdue" else "") + format_date(due.isoformat())
+        mark = {"overdue": "⚠ ", "due_soon": "⌛ "}.get(state or "", "")
+        return mark + format_date(due.isoformat())
 
     def _due_text(self, *values: str | None) -> str:
         """The term in words: "Due 02.03.2026: 3 days overdue."."""
@@ -649,6 +654,7 @@ class IdeasEditor(RecordEditor):
     def reload_choices(self) -> None:
         conn = self.ctx.store.conn
         self._terms = queries.answer_terms(conn)
+        self.model.set_column_sort(DUE_COLUMN, queries.due_sort(self._terms[0]))
         uk = is_ukrainian()
         self._categories = {c["id"]: (c["name_uk"] if uk else c["name_en"]) or c["name_uk"]
                             or c["code"] for c in queries.categories(conn)}

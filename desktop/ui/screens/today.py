@@ -157,6 +157,8 @@ class TodayScreen(Screen):
             return ""
         if idea.state == "overdue":
             return self.tr("⚠ overdue by {days} days").format(days=(day - idea.due).days)
+        if idea.state == "due_soon":
+            return self.tr("⌛ due {date}").format(date=format_date(idea.due.isoformat()))
         return self.tr("due {date}").format(date=format_date(idea.due.isoformat()))
 
     def showEvent(self, event: Any) -> None:
