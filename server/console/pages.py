@@ -105,6 +105,24 @@ def install(app: FastAPI, db: ServerDB) -> None:
         values = {k: str(v) for k, v in form.items()}
         return values if accounts.same_token(session.csrf, values.get("csrf")) else None
 
+    async def posted(request: Request, *, admin: bool = False
+                     ) -> tuple[accounts.Session, dict[str, str]] | Response:
+        """The session and the checked form of a POST, or the page that refuses it: the
+        login for no session, 403 for a form without its token or, with `admin`, for an
+        officer. Nothing is changed before this says yes."""
+        session = current(request)
+        if session is None:
+            return to_login(request)
+        form = await checked_form(request, session)
+        language = _language(request)
+        if form is None:
+            return _message(request, translate(
+                language, "The form has expired. Open the page again and repeat."), 403, session)
+        if admin and not session.staff.is_admin:
+            return _message(request, translate(language, "Only an administrator may do this."),
+                            403, session)
+        return session, form
+
     def to_login(request: Request) -> RedirectResponse:
         """To the login page; saying the session ended only to someone who had one."""
         ended = SESSION_COOKIE in request.cookies
@@ -173,17 +191,11 @@ def install(app: FastAPI, db: ServerDB) -> None:
 
     @router.post("/console/codes")
     async def issue_code(request: Request) -> Response:
-        session = current(request)
-        if session is None:
-            return to_login(request)
+        checked = await posted(request, admin=True)
+        if isinstance(checked, Response):
+            return checked
+        session, form = checked
         language = _language(request)
-        form = await checked_form(request, session)
-        if form is None:
-            return _message(request, translate(
-                language, "The form has expired. Open the page again and repeat."), 403, session)
-        if not session.staff.is_admin:
-            return _message(request, translate(language, "Only an administrator may do this."),
-                            403, session)
         office = form.get("office") or ""
         role = "council" if office == "council" else "office"
         try:
@@ -204,27 +216,12 @@ def install(app: FastAPI, db: ServerDB) -> None:
                      office=names.get(office) if role == "office" else None,
                      until=until.strftime("%d.%m.%Y %H:%M"))
 
-    def admin_form_refusal(request: Request, session: accounts.Session,
-                           form: dict[str, str] | None) -> Response | None:
-        language = _language(request)
-        if form is None:
-            return _message(request, translate(
-                language, "The form has expired. Open the page again and repeat."), 403, session)
-        if not session.staff.is_admin:
-            return _message(request, translate(language, "Only an administrator may do this."),
-                            403, session)
-        return None
-
     @router.post("/console/offices")
     async def new_office(request: Request) -> Response:
-        session = current(request)
-        if session is None:
-            return to_login(request)
-        form = await checked_form(request, session)
-        refusal = admin_form_refusal(request, session, form)
-        if refusal is not None:
-            return refusal
-        assert form is not None
+        checked = await posted(request, admin=True)
+        if isinstance(checked, Response):
+            return checked
+        session, form = checked
         name = " ".join((form.get("name") or "").split())
         kind = form.get("kind") if form.get("kind") in ("liaison_office", "cso_hub") \
             else "liaison_office"
@@ -251,14 +248,10 @@ def install(app: FastAPI, db: ServerDB) -> None:
 
     @router.post("/console/staff")
     async def add_staff(request: Request) -> Response:
-        session = current(request)
-        if session is None:
-            return to_login(request)
-        form = await checked_form(request, session)
-        refusal = admin_form_refusal(request, session, form)
-        if refusal is not None:
-            return refusal
-        assert form is not None
+        checked = await posted(request, admin=True)
+        if isinstance(checked, Response):
+            return checked
+        session, form = checked
         try:
             accounts.create_staff(db, form.get("login", ""), form.get("name", ""),
                                   form.get("password", ""), form.get("role", "officer"))
@@ -271,13 +264,10 @@ def install(app: FastAPI, db: ServerDB) -> None:
 
     @router.post("/console/staff/{staff_id}/disable")
     async def disable(request: Request, staff_id: str) -> Response:
-        session = current(request)
-        if session is None:
-            return to_login(request)
-        form = await checked_form(request, session)
-        refusal = admin_form_refusal(request, session, form)
-        if refusal is not None:
-            return refusal
+        checked = await posted(request, admin=True)
+        if isinstance(checked, Response):
+            return checked
+        session, _form = checked
         if staff_id == session.staff.id:
             return _message(request, translate(_language(request),
                                                "You cannot close your own account."),
@@ -288,17 +278,11 @@ def install(app: FastAPI, db: ServerDB) -> None:
 
     @router.post("/console/devices/{device_id}/revoke")
     async def revoke(request: Request, device_id: str) -> Response:
-        session = current(request)
-        if session is None:
-            return to_login(request)
+        checked = await posted(request, admin=True)
+        if isinstance(checked, Response):
+            return checked
+        session, _form = checked
         language = _language(request)
-        form = await checked_form(request, session)
-        if form is None:
-            return _message(request, translate(
-                language, "The form has expired. Open the page again and repeat."), 403, session)
-        if not session.staff.is_admin:
-            return _message(request, translate(language, "Only an administrator may do this."),
-                            403, session)
         if device_id == council.CONSOLE_DEVICE or not auth.revoke(db, device_id):
             return _message(request, translate(language, "Not found."), 404, session)
         return RedirectResponse("/console?revoked=1", status_code=303)
@@ -343,14 +327,11 @@ def install(app: FastAPI, db: ServerDB) -> None:
 
     @router.post("/console/inbox/{table}/{record_id}")
     async def answer(request: Request, table: str, record_id: str) -> Response:
-        session = current(request)
-        if session is None:
-            return to_login(request)
+        checked = await posted(request)
+        if isinstance(checked, Response):
+            return checked
+        session, form = checked
         language = _language(request)
-        form = await checked_form(request, session)
-        if form is None:
-            return _message(request, translate(
-                language, "The form has expired. Open the page again and repeat."), 403, session)
         found = council.item(db, table, record_id, date.today())
         if found is None:
             return _message(request, translate(language, "Not found."), 404, session)
@@ -397,14 +378,11 @@ def install(app: FastAPI, db: ServerDB) -> None:
 
     @router.post("/console/targets")
     async def save_targets(request: Request) -> Response:
-        session = current(request)
-        if session is None:
-            return to_login(request)
+        checked = await posted(request)
+        if isinstance(checked, Response):
+            return checked
+        session, form = checked
         language = _language(request)
-        form = await checked_form(request, session)
-        if form is None:
-            return _message(request, translate(
-                language, "The form has expired. Open the page again and repeat."), 403, session)
         try:
             year = int(form.get("year") or "")
         except ValueError:
@@ -455,15 +433,11 @@ def install(app: FastAPI, db: ServerDB) -> None:
 
     @router.post("/console/terms")
     async def save_terms(request: Request) -> Response:
-        session = current(request)
-        if session is None:
-            return to_login(request)
+        checked = await posted(request, admin=True)
+        if isinstance(checked, Response):
+            return checked
+        session, form = checked
         language = _language(request)
-        form = await checked_form(request, session)
-        refusal = admin_form_refusal(request, session, form)
-        if refusal is not None:
-            return refusal
-        assert form is not None
         periods, _work = council.answer_terms(db)
         for kind in TERM_KINDS:
             amount = (form.get(f"amount:{kind}") or "").strip()
@@ -495,15 +469,11 @@ def install(app: FastAPI, db: ServerDB) -> None:
 
     @router.post("/console/days-off")
     async def add_day_off(request: Request) -> Response:
-        session = current(request)
-        if session is None:
-            return to_login(request)
+        checked = await posted(request, admin=True)
+        if isinstance(checked, Response):
+            return checked
+        session, form = checked
         language = _language(request)
-        form = await checked_form(request, session)
-        refusal = admin_form_refusal(request, session, form)
-        if refusal is not None:
-            return refusal
-        assert form is not None
         try:
             day = date.fromisoformat(form.get("day") or "")
         except ValueError:
@@ -517,13 +487,10 @@ def install(app: FastAPI, db: ServerDB) -> None:
 
     @router.post("/console/days-off/{record_id}/remove")
     async def remove_day_off(request: Request, record_id: str) -> Response:
-        session = current(request)
-        if session is None:
-            return to_login(request)
-        form = await checked_form(request, session)
-        refusal = admin_form_refusal(request, session, form)
-        if refusal is not None:
-            return refusal
+        checked = await posted(request, admin=True)
+        if isinstance(checked, Response):
+            return checked
+        session, _form = checked
         if record_id not in {rid for rid, _data in council.days_off(db)}:
             return _message(request, translate(_language(request), "Not found."), 404, session)
         council.council_change(db, "days_off", record_id, {}, session.staff.user_id,
@@ -541,6 +508,18 @@ def install(app: FastAPI, db: ServerDB) -> None:
         return kpi.period_for(preset, date.today()), office, preset
 
     mirror: list[Any] = []  # made on the first report (the schema exists by then)
+
+    def report_asked(request: Request
+                     ) -> tuple[accounts.Session, kpi.Period, str | None, str] | Response:
+        """Who asks for which report: (session, period, office, preset), or the page that
+        refuses (the login; an office that does not exist)."""
+        session = current(request)
+        if session is None:
+            return to_login(request)
+        asked = report_request(request)
+        if asked is None:
+            return _message(request, translate(_language(request), "Not found."), 404, session)
+        return (session, *asked)
 
     def figures_of(period: kpi.Period, office: str | None) -> kpi.ReportFigures:
         from server.console.reports import Mirror
@@ -582,13 +561,10 @@ def install(app: FastAPI, db: ServerDB) -> None:
 
     @router.get("/console/report")
     def report_page(request: Request) -> Response:
-        session = current(request)
-        if session is None:
-            return to_login(request)
-        asked = report_request(request)
-        if asked is None:
-            return _message(request, translate(_language(request), "Not found."), 404, session)
-        period, office, preset = asked
+        asked = report_asked(request)
+        if isinstance(asked, Response):
+            return asked
+        session, period, office, preset = asked
         figures = figures_of(period, office)
         return _page(request, "report.html", session=session,
                      report=build(request, period, office, figures),
@@ -597,13 +573,10 @@ def install(app: FastAPI, db: ServerDB) -> None:
 
     @router.get("/console/report.xlsx")
     def report_xlsx(request: Request) -> Response:
-        session = current(request)
-        if session is None:
-            return to_login(request)
-        asked = report_request(request)
-        if asked is None:
-            return _message(request, translate(_language(request), "Not found."), 404, session)
-        period, office, _preset = asked
+        asked = report_asked(request)
+        if isinstance(asked, Response):
+            return asked
+        _session, period, office, _preset = asked
         import tempfile
 
         from desktop.reporting.xlsx import write_xlsx
@@ -618,13 +591,10 @@ def install(app: FastAPI, db: ServerDB) -> None:
 
     @router.get("/console/report.pdf")
     def report_pdf(request: Request) -> Response:
-        session = current(request)
-        if session is None:
-            return to_login(request)
-        asked = report_request(request)
-        if asked is None:
-            return _message(request, translate(_language(request), "Not found."), 404, session)
-        period, office, _preset = asked
+        asked = report_asked(request)
+        if isinstance(asked, Response):
+            return asked
+        session, period, office, _preset = asked
         import pickle
         import subprocess
         import sys
