@@ -229,3 +229,18 @@ def state(due: date | None, responded_on: date | None, today: date,
     if work.add_working_days(today, DUE_SOON_WORKING_DAYS) >= due:
         return "due_soon"
     return "pending"
+
+
+def term_of(kind: str | None, received: str | date | None, answered: bool,
+            responded: str | date | None, today: date,
+            periods: Mapping[str, AnswerPeriod | None] | None = None,
+            work: WorkCalendar | None = None) -> tuple[date | None, str | None]:
+    """(due date, `STATES` code) of one record from its stored dates - what every list,
+    the console and the KPI show. An answer without a date counts as answered, not judged
+    against its term."""
+    received_on = received if isinstance(received, date) else day_of(received)
+    if received_on is None:
+        return None, None
+    due = due_date(received_on, period_for(kind, periods), work)
+    responded_on = responded if isinstance(responded, date) else day_of(responded)
+    return due, state(due, (responded_on or due) if answered else None, today, work)

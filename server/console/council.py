@@ -110,10 +110,8 @@ def inbox(db: ServerDB, today: date) -> list[InboxItem]:
             title = f"{consultations.get(data.get('consultation_id'), '')}: " \
                 f"{words[:80]}{'…' if len(words) > 80 else ''}"
             answered = responded is not None or bool(data.get("response"))
-        due = deadlines.due_date(received, deadlines.period_for(kind, periods), work) \
-            if received else None
-        # answered with no date: counted as answered, not judged against its term
-        state = deadlines.state(due, (responded or due) if answered else None, today, work)
+        due, state = deadlines.term_of(kind, received, answered, responded, today, periods,
+                                       work)
         out.append(InboxItem(table, record_id, office_id, data, title, due, state, answered))
     order = {s: n for n, s in enumerate(deadlines.STATES)}
     out.sort(key=lambda i: (order.get(i.state or "", 9), i.due or date.max,

@@ -128,3 +128,17 @@ def test_the_councils_list_replaces_the_defaults_kind_by_kind():
     work = calendar_from_rows([{"day": "2026-05-11", "working": 0},
                                {"day": "2026-05-09", "working": 1}, {"day": "не дата"}])
     assert not work.is_working(date(2026, 5, 11)) and work.is_working(date(2026, 5, 9))
+
+
+def test_one_records_term_from_its_stored_dates():
+    from desktop.domain.deadlines import term_of
+
+    today = date(2026, 5, 20)
+    assert term_of("petition", "2026-05-01", False, None, today) == (date(2026, 5, 15),
+                                                                      "overdue")
+    assert term_of("petition", "2026-05-01T09:30:00Z", True, "2026-05-14", today) == \
+        (date(2026, 5, 15), "answered_on_time")
+    # answered with no date: answered, not judged late
+    assert term_of("petition", "2026-05-01", True, None, today)[1] == "answered_on_time"
+    assert term_of("public_budget", "2026-05-01", False, None, today) == (None, None)
+    assert term_of("appeal", None, False, None, today) == (None, None)

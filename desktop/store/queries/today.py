@@ -148,11 +148,9 @@ def waiting_ideas(
     periods, work = answer_terms(conn)
     items = []
     for row in rows:
-        received = deadlines.day_of(row[4])
-        due = deadlines.due_date(received, deadlines.period_for(row[3], periods), work) \
-            if received else None
-        items.append(IdeaItem(*row, due=due, state=deadlines.state(
-            due, None, today or date.today(), work)))
+        due, state = deadlines.term_of(row[3], row[4], False, None, today or date.today(),
+                                       periods, work)
+        items.append(IdeaItem(*row, due=due, state=state))
     return items, int(total)
 
 

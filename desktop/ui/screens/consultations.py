@@ -154,13 +154,11 @@ class SubmissionsPanel(RecordEditor):
                   response: str | None) -> str:
         """The last day for the authority's response; ⚠ when it passed with none."""
         periods, work = self._terms
-        received_on = deadlines.day_of(received)
-        due = deadlines.due_date(received_on, deadlines.period_for("submission", periods),
-                                 work) if received_on else None
+        due, state = deadlines.term_of("submission", received, bool(responded or response),
+                                       responded, date.today(), periods, work)
         if due is None:
             return "—"
-        answered = bool(responded or response)
-        late = not answered and date.today() > due
+        late = state == "overdue"
         return ("⚠ " if late else "") + format_date(due.isoformat())
 
     def load(self, record_id: str | None) -> None:

@@ -614,16 +614,10 @@ class IdeasEditor(RecordEditor):
     def _deadline(self, received: str | None, channel: str | None, status: str | None,
                   responded: str | None) -> tuple[date | None, str | None]:
         """(due date, `deadlines.STATES` code) of an idea; (None, None) if it has no term."""
-        received_on = deadlines.day_of(received)
-        if received_on is None:
-            return None, None
         periods, work = self._terms
-        due = deadlines.due_date(received_on, deadlines.period_for(channel, periods), work)
-        if kpi.idea_answered(status, deadlines.day_of(responded)):
-            responded_on = deadlines.day_of(responded)
-            return due, (deadlines.state(due, responded_on, date.today(), work)
-                         if responded_on else None)
-        return due, deadlines.state(due, None, date.today(), work)
+        answered = kpi.idea_answered(status, deadlines.day_of(responded))
+        return deadlines.term_of(channel, received, answered, responded, date.today(),
+                                 periods, work)
 
     def _due_cell(self, *values: str | None) -> str:
         due, state = self._deadline(*values)
