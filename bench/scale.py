@@ -49,6 +49,10 @@ GOALS: list[tuple[str, str, Callable[[dict[str, Any]], bool]]] = [
 ]
 
 
+#: The parts `--only` can pick, in the order they are measured.
+STEPS = ("checkin", "startup", "reports", "sync", "import", "ingest-sqlite", "ingest-postgres")
+
+
 def _best(fn: Callable[[], Any], runs: int = 3) -> tuple[float, Any]:
     best, value = float("inf"), None
     for _ in range(runs):
@@ -486,6 +490,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true",
                         help="a 20,000-person store (within 5 minutes)")
     parser.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
+    parser.add_argument("--only", action="append", choices=STEPS, metavar="STEP",
+                        help=f"measure just this (repeatable): {', '.join(STEPS)}; the "
+                        "results are printed, bench/results.json is left as it is")
     args = parser.parse_args(argv)
     people, events = (20_000, 600) if args.quick else (200_000, 3_000)
     pg_url = os.environ.get("HROMADA_BENCH_PG_URL") or os.environ.get("HROMADA_TEST_PG_URL")
@@ -499,28 +506,34 @@ def main(argv: list[str] | None = None) -> int:
             "SELECT count(*) FROM attendance").fetchone()[0]
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        steps: list[tuple[str, Callable[[], dict[str, Any]]]] = [
-            ("check-in search", lambda: checkin_search(database)),
-            ("start-up and keystrokes", lambda: startup_and_keys(database, tmp)),
-            ("reports", lambda: dashboard(database)),
-            ("sync", lambda: sync_figures(tmp / "sync")),
-            ("import", lambda: import_speed(tmp, 2000 if args.quick else 20_000)),
-        ]
-        for name, step in steps:
+        devices, per = (4, 500) if args.quick else (4, 2500)
+
+        def ingest(engine: str) -> dict[str, Any]:
+            if engine == "postgres" and not pg_url:
+                return {"server_changes_per_s_postgres": None}
+            (tmp / f"{engine}-ingest").mkdir()
+            return {f"server_changes_per_s_{engine}": server_ingest(
+                tmp / f"{engine}-ingest", pg_url if engine == "postgres" else None,
+                *((devices, per) if engine == "sqlite" else
+                  (20 if not args.quick else 8, per // 2)))}
+
+        steps: dict[str, Callable[[], dict[str, Any]]] = {
+            "checkin": lambda: checkin_search(database),
+            "startup": lambda: startup_and_keys(database, tmp),
+            "reports": lambda: dashboard(database),
+            "sync": lambda: sync_figures(tmp / "sync"),
+            "import": lambda: import_speed(tmp, 2000 if args.quick else 20_000),
+            "ingest-sqlite": lambda: ingest("sqlite"),
+            "ingest-postgres": lambda: ingest("postgres"),
+        }
+        for name, step in steps.items():
+            if args.only and name not in args.only:
+                continue
             print(f"measuring {name} ...", file=sys.stderr, flush=True)
             (tmp / "sync").mkdir(exist_ok=True)
             results.update(step())
-        devices, per = (4, 500) if args.quick else (4, 2500)
-        (tmp / "sqlite-ingest").mkdir()
-        results["server_changes_per_s_sqlite"] = server_ingest(
-            tmp / "sqlite-ingest", None, devices, per)
-        if pg_url:
-            (tmp / "pg-ingest").mkdir()
-            results["server_changes_per_s_postgres"] = server_ingest(
-                tmp / "pg-ingest", pg_url, 20 if not args.quick else 8, per // 2)
-        else:
-            results["server_changes_per_s_postgres"] = None
-    Path(args.out).write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
+    if not args.only:
+        Path(args.out).write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
     print_table(results)
     return 0
 

@@ -359,12 +359,19 @@ def summarize_ideas(ideas: Iterable[IdeaFacts], today: date | None = None,
     received = answered = in_time = late = overdue = days_total = days_count = 0
     channels: Counter[str] = Counter()
     statuses: Counter[str] = Counter()
+    # A year's thousands of ideas fall on a few hundred (day, channel) pairs: each pair's
+    # due date is worked out once.
+    dues: dict[tuple[date, str], date | None] = {}
     for idea in ideas:
         received += 1
         channels[idea.channel] += 1
         statuses[idea.status] += 1
-        due = deadlines.due_date(idea.received_on, deadlines.period_for(idea.channel, periods),
-                                 work)
+        key = (idea.received_on, idea.channel)
+        if key in dues:
+            due = dues[key]
+        else:
+            due = dues[key] = deadlines.due_date(
+                idea.received_on, deadlines.period_for(idea.channel, periods), work)
         if not idea_answered(idea.status, idea.responded_on):
             overdue += int(due is not None and today is not None and today > due)
             continue

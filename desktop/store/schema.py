@@ -340,7 +340,22 @@ def _m009_answer_terms(db: sqlite_utils.Database) -> None:
             )
 
 
+def _m010_report_sums(db: sqlite_utils.Database) -> None:
+    """Reports that end today count different people from daily sums instead of a pass over
+    every check-in of the period (desktop/store/reach.py); the advice visits of a period are
+    read from one index, without the visits' rows (their notes) (issue 11)."""
+    from desktop.store import reach
+
+    db.execute("DROP TABLE IF EXISTS reach_days")  # derived: made again from `reach`
+    db.execute(reach.DAYS_TABLE)
+    reach.rebuild_days(db.conn)
+    db["visits"].create_index(["office_id", "visited_at", "deleted", "tool", "person_id"],
+                              index_name="visits_for_reports", if_not_exists=True)
+    db.execute("DROP INDEX IF EXISTS idx_visits_office_id_visited_at")  # its first columns
+
+
 MIGRATIONS: list[Migration] = [
     _m001_initial, _m002_duplicates_and_list_indexes, _m003_sort_keys, _m004_set_aside,
     _m005_reach, _m006_search_prefixes, _m007_forgotten, _m008_targets, _m009_answer_terms,
+    _m010_report_sums,
 ]

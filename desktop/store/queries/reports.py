@@ -112,40 +112,28 @@ def compute(
 
         # 2. check-ins and feedback, from the daily sums
         advance("feedback")
-        day_rows = conn.execute(
-            "SELECT office_id, grp, "
-            f"{', '.join(f'sum({c})' for c in reach.SUM_COLUMNS)} FROM reach_days "
-            f"WHERE day BETWEEN ? AND ?{office_sql} GROUP BY office_id, grp",
-            (start, end, *office_args)).fetchall()
-        attendances_by = kpi.cross_table((*reach.decode(grp), n)
-                                         for _office_id, grp, n, *_sums in day_rows)
-        feedback = kpi.Feedback(*(sum(int(row[2 + i]) for row in day_rows)
-                                  for i in range(1, 8)))
+        sums = reach.period_sums(conn, start, end, office_id)
+        attendances_by = kpi.cross_table((*reach.decode(grp), row.checkins)
+                                         for (_office, grp), row in sums.items()
+                                         if row.checkins)
+        feedback = kpi.Feedback(*(sum(row[i] for row in sums.values()) for i in range(1, 8)))
         checkins_by_office: dict[str, int] = {}
-        for office, _grp, n, *_sums in day_rows:
-            checkins_by_office[office] = checkins_by_office.get(office, 0) + int(n)
+        for (office, _grp), row in sums.items():
+            if row.checkins:
+                checkins_by_office[office] = checkins_by_office.get(office, 0) + row.checkins
 
         # 3. different people reached, in all and per office, and those reached for the
-        # first time: a person's first check-in of the period is the one whose previous
-        # check-in (anywhere, or at that office) is before the period; one pass over the
-        # index in its own order (desktop/store/reach.py)
+        # first time: from the daily sums, or one pass over the period's check-ins
+        # (desktop/store/reach.py, `people_counts`)
         advance("people")
-        scope = "prev_any" if office_id is None else "prev_office"
-        offices_seen = sorted(checkins_by_office)
         unique_by_group: dict[int, int] = {}
         unique_by_office: dict[str, int] = {}
         first_time = 0
-        for office, grp, in_office, in_scope, first in conn.execute(
-                "SELECT office_id, grp, count(*) FILTER (WHERE prev_office < ?), "
-                f"count(*) FILTER (WHERE {scope} < ?), count(*) FILTER (WHERE {scope} = '') "
-                "FROM reach INDEXED BY reach_by_office "
-                f"WHERE office_id IN ({', '.join('?' * len(offices_seen))}) "
-                f"AND grp IN ({', '.join(str(g) for g in reach.groups())}) "
-                "AND day BETWEEN ? AND ? GROUP BY office_id, grp",
-                (start, start, *offices_seen, start, end)):
-            unique_by_group[grp] = unique_by_group.get(grp, 0) + int(in_scope)
-            unique_by_office[office] = unique_by_office.get(office, 0) + int(in_office)
-            first_time += int(first)
+        for (office, grp), (in_office, in_scope, first) in reach.people_counts(
+                conn, start, end, office_id, sums).items():
+            unique_by_group[grp] = unique_by_group.get(grp, 0) + in_scope
+            unique_by_office[office] = unique_by_office.get(office, 0) + in_office
+            first_time += first
         reach_figures = kpi.Reach(
             attendances=sum(checkins_by_office.values()),
             unique_people=sum(unique_by_group.values()), first_time=first_time,
@@ -223,19 +211,22 @@ def compute(
 
         # 9. advice visits, and the per-office table
         advance("visits")
+        # From the visits' index alone (`visits_for_reports`), counted per office and tool
+        # in one pass: the rows of a busy year's visits are not read three times.
         visit_where = (f"deleted = 0 AND visited_at >= ? AND visited_at < ?{office_sql} "
                        f"AND {reach.local_day('visited_at')} BETWEEN ? AND ?")
         visit_args = (low, high, *office_args, start, end)
-        by_tool = conn.execute(
-            f"SELECT tool, count(*) FROM visits WHERE {visit_where} GROUP BY 1",
-            visit_args).fetchall()
+        tools: dict[str | None, int] = {}
+        visits_by_office: dict[str, int] = {}
+        for office, tool, n in conn.execute(
+                f"SELECT office_id, tool, count(*) FROM visits WHERE {visit_where} "
+                "GROUP BY 1, 2", visit_args):
+            tools[tool] = tools.get(tool, 0) + int(n)
+            visits_by_office[office] = visits_by_office.get(office, 0) + int(n)
         visitors = conn.execute(
             f"SELECT count(DISTINCT person_id) FROM visits WHERE {visit_where}",
             visit_args).fetchone()[0]
-        visits_by_office = dict(conn.execute(
-            f"SELECT office_id, count(*) FROM visits WHERE {visit_where} GROUP BY 1",
-            visit_args).fetchall())
-        visits = kpi.visits_from(by_tool, int(visitors))
+        visits = kpi.visits_from(tools.items(), int(visitors))
 
         summary = kpi.summarize_events(events)
         office_rows = conn.execute(
