@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.store import checkin as desk
 from desktop.store.ids import attendance_id
@@ -202,3 +204,17 @@ def test_the_people_list_finds_a_phone_as_the_desk_does(store, event):
         assert [r[0] for r in people_list(typed).all(store.conn)] == [wanted], typed
         assert [m.id for m in queries.find_people(store.conn, typed, event).matches] \
             == [wanted], typed
+
+
+@settings(max_examples=200, deadline=None)
+@given(entries=st.lists(st.lists(st.sampled_from(["ко", "кова", "шев", "050", "ан", "а"]),
+                                 min_size=1, max_size=4), max_size=12),
+       needles=st.lists(st.sampled_from(["ко", "ков", "шев", "050", "а", "ан"]),
+                        min_size=1, max_size=3))
+def test_the_roster_finds_exactly_the_entries_holding_every_typed_word(entries, needles):
+    """The one-text scan of an event's list picks the same people, in the same order, as
+    testing every entry for every word."""
+    rows = [(f"p{i}", " ".join(words), " " + " ".join(words)) for i, words in enumerate(entries)]
+    typed = [" " + n for n in needles]
+    expected = [(pid, name) for pid, name, words in rows if all(n in words for n in typed)]
+    assert queries.Roster.of(rows).matching(typed) == expected

@@ -6,12 +6,14 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QBrush, QKeyEvent
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.domain.consent import ANONYMOUS_FIRST_NAME, ANONYMOUS_LAST_NAME
+from desktop.domain.names import full_name
 from desktop.store.ids import attendance_id
+from desktop.ui import theme
 
 
 class Keys:
@@ -352,6 +354,13 @@ def test_a_check_in_never_reorders_the_results_under_the_cursor(screen, desk, ke
     keys.type(screen.search, "Ко")
     assert [m.id for m in screen.matches] == before
     assert screen.matches[2].checked_in  # marked, not moved
+    model = screen.results_model
+    colours = [model.data(model.index(row, column), Qt.ItemDataRole.ForegroundRole)
+               for row in range(3) for column in range(5)]
+    assert colours[:10] == [None] * 10  # the row in the success colour, the others not
+    assert {QBrush(colour).color().name() for colour in colours[10:]} == \
+        {theme.success_color().name()}
+    assert "✓" in model.data(model.index(2, 4))
 
 
 def test_a_scanned_qr_code_checks_the_person_in_with_one_enter(screen, desk, keys, store):
@@ -366,21 +375,30 @@ def test_a_scanned_qr_code_checks_the_person_in_with_one_enter(screen, desk, key
 
 def test_results_are_a_model_whose_rows_stay_when_the_same_people_match(screen, desk, keys):
     """A letter that changes nothing, or a check-in, repaints cells; it does not rebuild
-    the rows under the operator's cursor."""
+    the rows under the operator's cursor. Fewer matches take rows off the end; the rows
+    that stay are rewritten in place, never removed and made again."""
     model = screen.results_model
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    resets, changes = [], []
-    model.modelReset.connect(lambda: resets.append(1))
+    moved, changes = [], []
+    for signal in (model.modelReset, model.rowsRemoved, model.rowsInserted,
+                   model.layoutChanged):
+        signal.connect(lambda *_: moved.append(1))
     model.dataChanged.connect(lambda *_: changes.append(1))
     keys.type(screen.search, "Ков")
     first = [m.id for m in model.matches]
-    assert len(first) == 3 and len(resets) >= 1
-    resets.clear()
+    assert len(first) == 3 and moved
+    moved.clear()
     screen.run_search()  # the same text again: the same people
-    assert resets == [] and changes
+    assert moved == [] and changes
     assert model.rowCount() == 3 and model.columnCount() == 5
     assert model.data(model.index(0, 0)).startswith("Коваленко")
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Прізвище, імʼя, по батькові"
+    row_items = [model.item(row, 0) for row in range(3)]
+    keys.type(screen.search, "а")  # "Кова": fewer people, the first rows kept and rewritten
+    assert 0 < model.rowCount() < 3
+    assert all(model.item(row, 0) is row_items[row] for row in range(model.rowCount()))
+    assert [model.data(model.index(row, 0)) for row in range(model.rowCount())] == \
+        [full_name(m.last_name, m.first_name, m.patronymic) for m in screen.matches]
 
 
 def test_a_renamed_person_on_the_list_is_found_by_the_new_name(window, desk, qtbot, store):
