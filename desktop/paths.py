@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import platformdirs
@@ -19,11 +20,13 @@ ENV_DATA_DIR = "HROMADA_DATA_DIR"
 DB_FILENAME = "hromada.sqlite3"
 
 
+@cache
 def resources_dir() -> Path:
     """The read-only `resources/` folder (demo-data sources, icons, translations).
 
     It sits beside the package in a checkout or an editable install; a PyInstaller build
-    unpacks it under `sys._MEIPASS`, so the frozen app finds it there instead.
+    unpacks it under `sys._MEIPASS`, so the frozen app finds it there instead. Worked out
+    once: every icon asks for it, and start-up shows a dozen.
     """
     frozen_root = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and frozen_root:

@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale
 
-from desktop.store.queries.today import to_local
+from desktop.store.ids import to_local
 
 
 def locale() -> QLocale:

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.names import full_name, short_name
 from desktop.store import authors
+from desktop.store.ids import to_local
 from desktop.store.queries import ideas as idea_queries
 from desktop.store.queries import visits as queries
-from desktop.store.queries.today import to_local
 from desktop.ui import forms as _forms
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import format_date, format_datetime

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -18,17 +18,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QWidget,
 )
 
 from desktop.ui import theme
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QKeySequence, QShortcut
-    from PySide6.QtWidgets import QComboBox
+    from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+    from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
 
 
 def page_title(text: str, parent: QWidget | None = None) -> QLabel:
@@ -208,6 +206,10 @@ class TwoLineDelegate(QStyledItemDelegate):
         self, painter: QPainter, option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        # Imported at the first paint: QStyle's enums are the dearest of Qt's types to make
+        # (7 ms), and the lists that use this are filled after the window shows.
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text, opt.text = opt.text, ""

@@ -31,15 +31,18 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.domain.errors import ValidationError
 from desktop.store.database import open_reader
 from desktop.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +185,8 @@ class BackgroundTask(QObject):
         cancel_text = (QCoreApplication.translate("Workers", "Cancel")
                        if self._cancellable else None)
         window = self._parent if isinstance(self._parent, QWidget) else None
+        from PySide6.QtWidgets import QProgressDialog  # only when a job runs long
+
         dialog = QProgressDialog(self._label, cancel_text, 0, 0, window)
         dialog.setWindowTitle(QCoreApplication.translate("Workers", "Please wait"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -330,5 +335,7 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
     """The default failure handler: log the details, show the plain message."""
     if not isinstance(error, StoreError | OSError | ValidationError):
         log.error("background job failed", exc_info=error)
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(parent, QCoreApplication.translate("Workers", "Could not finish"),
                         plain_message(error))

@@ -15,8 +15,8 @@ import pytest
 from desktop.demo.generator import REFERENCE_DATE, generate
 from desktop.domain import kpi
 from desktop.store.database import open_reader
+from desktop.store.ids import to_local
 from desktop.store.queries import reports
-from desktop.store.queries.today import to_local
 
 
 def rows(conn, sql: str) -> list[dict]:

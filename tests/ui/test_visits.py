@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.store.ids import to_local
 from desktop.store.queries import today
 
 
@@ -62,7 +63,7 @@ def test_visit_with_a_follow_up_appears_on_today(panel, qtbot, store, desna, off
         "Збір підписів під петицією", "petition", follow_up.isoformat(),
         offices["Бондар Іван Іванович"])
     assert visited_at.endswith("Z")  # stored in UTC like every moment
-    assert today.to_local(visited_at) == datetime(2026, 3, 2, 10, 30)
+    assert to_local(visited_at) == datetime(2026, 3, 2, 10, 30)
     summary = today.summary(store.conn, desna, date.today())
     assert [f.visit_id for f in summary.follow_ups] == [visit_id]
     assert summary.follow_ups[0].topic == "Збір підписів під петицією"

@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 
 from desktop.domain.dedupe import duplicate_keys
 from desktop.domain.names import fold
-from desktop.store.queries.today import to_local
+from desktop.store.ids import to_local
 from desktop.store.search import (
     match_expression,
     person_words,

@@ -10,8 +10,8 @@ from desktop.domain import vocab
 from desktop.domain.consent import ANONYMOUS_FIRST_NAME, ANONYMOUS_LAST_NAME
 from desktop.domain.names import full_name
 from desktop.domain.paper import certificate_number
+from desktop.store.ids import to_local
 from desktop.store.queries.checkin import sort_key
-from desktop.store.queries.today import to_local
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from desktop.domain import deadlines
+from desktop.store.ids import to_local
 from desktop.store.syncstate import LAST_ACKED
 
 #: Events shown: today and the next two weeks.
@@ -79,18 +80,6 @@ class TodaySummary:
     follow_ups: list[FollowUpItem] = field(default_factory=list)
     follow_ups_total: int = 0
     sync: SyncItem = SyncItem(None, None, 0)
-
-
-def to_local(stamp: str) -> datetime | None:
-    """A stored date-time as naive local time: UTC stamps (…Z) are converted, naive ones are
-    already the office's local time."""
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone().replace(tzinfo=None)
-    return moment
 
 
 def _office_filter(office_id: str | None, column: str = "office_id") -> tuple[str, tuple]:

@@ -36,10 +36,9 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.names import full_name, person_from_search
 from desktop.domain.phones import format_phone
 from desktop.store import StoreError, authors
-from desktop.store.ids import utc_now
+from desktop.store.ids import to_local, utc_now
 from desktop.store.queries import visits as queries
 from desktop.store.queries.checkin import find_people
-from desktop.store.queries.today import to_local
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import format_date
 from desktop.ui.forms import (

@@ -76,7 +76,7 @@ PERSON_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _time_of(stamp: str | None) -> str:
-    from desktop.store.queries.today import to_local
+    from desktop.store.ids import to_local
 
     moment = to_local(stamp) if stamp else None
     return moment.strftime("%H:%M") if moment else ""

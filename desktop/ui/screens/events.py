@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.errors import StoreError
+from desktop.store.ids import to_local
 from desktop.store.queries import common
 from desktop.store.queries import events as queries
-from desktop.store.queries.today import to_local
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import format_count, format_datetime, locale
 from desktop.ui.forms import (

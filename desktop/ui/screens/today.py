@@ -9,7 +9,7 @@ work has reached the council's platform. Every item opens the screen where it is
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.names import full_name
-from desktop.store.queries import common, today
+from desktop.store.queries import common
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import format_count, format_date, format_datetime, long_date
 from desktop.ui.screens.base import Screen
@@ -32,7 +32,18 @@ from desktop.ui.translate import is_ukrainian, tr_vocab
 from desktop.ui.widgets import DETAIL_ROLE, Banner, TwoLineDelegate, button, hint, page_title
 from desktop.ui.workers import reader_job, run_in_background
 
+if TYPE_CHECKING:
+    from desktop.store.queries import today
+
 ITEM_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _summary(conn: Any, office_id: str | None, day: date) -> today.TodaySummary:
+    """The screen's lists, read on a worker: the queries (and their module, with its record
+    types and the council's terms) are loaded there, after the window has shown."""
+    from desktop.store.queries import today
+
+    return today.summary(conn, office_id, day)
 
 
 class _Panel(QGroupBox):
@@ -182,7 +193,7 @@ class TodayScreen(Screen):
 
         run_in_background(
             self, reader_job(self.ctx.store.path,
-                             lambda conn, job: today.summary(conn, office_id, day)),
+                             lambda conn, job: _summary(conn, office_id, day)),
             show, progress=False, busy_cursor=False,
         )
 
