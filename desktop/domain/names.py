@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 #: The orthographic Ukrainian apostrophe (MODIFIER LETTER APOSTROPHE), stored everywhere.
 APOSTROPHE = "\u02bc"
@@ -60,6 +61,9 @@ def _capitalise(part: str) -> str:
     return part[:1].upper() + part[1:].lower()
 
 
+# Names repeat (a community has a few hundred surnames and first names, and the platform
+# checks every pushed person's): each spelling is tidied once.
+@lru_cache(maxsize=16_384)
 def clean_name(s: str | None) -> str:
     """A name as it should be stored: tidy spacing, ʼ apostrophes, proper capitals.
 
