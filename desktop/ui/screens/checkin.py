@@ -199,15 +199,16 @@ class MatchesModel(QStandardItemModel):
                     self._write(row, self.matches[row])
         if kept:
             self.dataChanged.emit(self.index(0, 0), self.index(kept - 1, len(self.HEADERS) - 1))
-        for row in range(kept, rows):
+        for row in range(kept, rows):  # new rows are filled before they are inserted
             items = [QStandardItem() for _column in self.HEADERS]
             for item in items:
                 item.setEditable(False)
             self._shown.append(None)
+            self._write(row, self.matches[row], items)
             self.appendRow(items)
-            self._write(row, self.matches[row])
 
-    def _write(self, row: int, person: Any) -> None:
+    def _write(self, row: int, person: Any, items: list[QStandardItem] | None = None) -> None:
+        """Write `person` into `row` (or into `items`, the row about to be inserted)."""
         born = str(person.birth_year) if person.birth_year else \
             tr_vocab("age_groups", person.age_group)
         if person.checked_in:
@@ -224,12 +225,12 @@ class MatchesModel(QStandardItemModel):
         shown = self._shown[row]
         colour = shown is None or bool(shown.checked_in) != bool(person.checked_in)
         for column, text in enumerate(texts):
-            item = self.item(row, column)
+            item = items[column] if items is not None else self.item(row, column)
             if item.text() != text:
                 item.setText(text)
             if colour:
                 item.setData(self._done if person.checked_in else None, _FOREGROUND)
-        self.item(row, 0).setData(person.id, _PERSON)
+        (items[0] if items is not None else self.item(row, 0)).setData(person.id, _PERSON)
         self._shown[row] = person
 
 
