@@ -181,13 +181,12 @@ def create_app(db: ServerDB, limits: Limits | None = None) -> FastAPI:
     def push(body: PushRequest, device: Device,
              echo: Annotated[bool, Query()] = False) -> Any:
         try:
-            response = service.push(db, device, body, echo=echo)
-            # Encoded here, once, by pydantic's own serialiser: returned as a model, FastAPI
-            # would dump it, validate the dump and encode it again (three passes over five
-            # hundred results for every push). An older device's strict reader must not
-            # meet fields it does not know, so without `echo` the revisions are left out.
-            return Response(response.model_dump_json(exclude=None if echo else {
-                "results": {"__all__": {"rev"}}}), media_type="application/json")
+            outcome = service.apply_push(db, device, body, echo=echo)
+            # Encoded here, once: returned as a model, FastAPI would dump it, validate the
+            # dump and encode it again (three passes over five hundred results for every
+            # push). An older device's strict reader must not meet fields it does not know,
+            # so without `echo` the revisions are left out.
+            return Response(outcome.as_json(with_revs=echo), media_type="application/json")
         except service.GapError as exc:
             return JSONResponse({"error": "gap", "message": str(exc),
                                  "expected": exc.expected}, status_code=409)

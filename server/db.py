@@ -69,12 +69,41 @@ SCHEMA = [
 ]
 
 
+def _copy_field(value: Any) -> str:
+    if value is None:
+        return "\\N"
+    if type(value) is not str:
+        return str(int(value))
+    if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
+        value = value.replace("\\", "\\\\").replace("\t", "\\t").replace(
+            "\n", "\\n").replace("\r", "\\r")
+    return value
+
+
+def copy_line_start(values: Sequence[str | int | None]) -> str:
+    """The start of a line of PostgreSQL's COPY text format: these values (text, whole
+    numbers, None), each followed by a tab. The caller adds the last value and the line
+    break (`Tx.copy_lines`): a push prepares its rows before the write lock, and only the
+    revision, the last column, waits for it."""
+    return "".join([_copy_field(v) + "\t" for v in values])
+
+
 class Tx:
     """A cursor-like wrapper that speaks `?` placeholders on both engines."""
 
     def __init__(self, conn: Any, postgres: bool) -> None:
         self._conn = conn
         self._pg = postgres
+
+    @property
+    def postgres(self) -> bool:
+        return self._pg
+
+    def copy_lines(self, table: str, columns: Sequence[str], lines: Sequence[str]) -> None:
+        """PostgreSQL only: COPY lines already in its text format (`copy_line_start`)."""
+        with self._conn.cursor() as cursor, \
+                cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            copy.write("".join(lines))  # encoded as the connection's encoding
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         if self._pg:
@@ -93,6 +122,12 @@ class Tx:
         is the same whatever the number, so psycopg parses and plans it once), a list of
         placeholders on SQLite (keep `values` under its limit of 999)."""
         if self._pg:
+            joined = ",".join(values) if all(type(v) is str for v in values) else None
+            if joined is not None and joined.count(",") == len(values) - 1 and values:
+                # Text ids without commas (every record id: wire.ID_PATTERN): one text the
+                # database splits. As an array, psycopg's Python dumped each of a push's
+                # thousand ids one by one, 7 % of a push's time on the platform.
+                return f"{column} = ANY(string_to_array(?, ','))", [joined]
             return f"{column} = ANY(?)", [list(values)]
         return f"{column} IN ({', '.join('?' for _ in values)})", list(values)
 
@@ -113,6 +148,16 @@ class Tx:
             marks = ", ".join("?" for _ in columns)
             self._conn.executemany(f"INSERT INTO {table}({names}) VALUES({marks})",
                                    [tuple(r) for r in rows])
+
+    def lock_writes(self, then: str = "") -> None:
+        """Take the platform's write lock now, in a transaction begun with
+        `transaction(write=True, lock_now=False)` (SQLite's BEGIN IMMEDIATE took it already),
+        and run the statement `then` (no parameters) in the same round trip."""
+        if self._pg:
+            self._conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})"
+                               + (f"; {then}" if then else ""))
+        elif then:
+            self._conn.execute(then)
 
     def one(self, sql: str, params: Sequence[Any] = ()) -> tuple | None:
         return self.execute(sql, params).fetchone()
@@ -169,8 +214,20 @@ class ServerDB:
             self._local.conn = conn
         return conn
 
+    @property
+    def integrity_errors(self) -> tuple[type[Exception], ...]:
+        """What a write breaking a unique key raises on this engine."""
+        if self.postgres:
+            import psycopg
+
+            return (psycopg.IntegrityError,)
+        return (sqlite3.IntegrityError,)
+
     @contextlib.contextmanager
-    def transaction(self, write: bool = False) -> Iterator[Tx]:
+    def transaction(self, write: bool = False, lock_now: bool = True) -> Iterator[Tx]:
+        """A transaction; `write` ones hold the platform's write lock until they end. With
+        `lock_now=False` a PostgreSQL transaction takes it only at `Tx.lock_writes()`, so it
+        can do the writes no other writer waits for (a device's own rows) before."""
         conn = self._conn()
         try:
             if self.postgres:
@@ -178,7 +235,8 @@ class ServerDB:
                 # the lock is held until COMMIT, and every round trip under it is waited
                 # for by every other writer.
                 conn.execute("BEGIN ISOLATION LEVEL READ COMMITTED" + (
-                    f"; SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})" if write else ""))
+                    f"; SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})"
+                    if write and lock_now else ""))
             else:
                 conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             yield Tx(conn, self.postgres)

@@ -77,8 +77,7 @@ def write_refusal(
         if "office_id" in fields and fields["office_id"] not in (None, own) \
                 and table not in OPEN_SHARED_TABLES:
             return wire.REFUSE_MOVE
-    council = COUNCIL_FIELDS.get(table, frozenset())
-    for field in council & fields.keys():
+    for field in COUNCIL_FIELDS[table] & fields.keys() if table in COUNCIL_FIELDS else ():
         # Clearing counts as changing: an office must not erase the council's answer either.
         if fields[field] != before.get(field):
             return wire.REFUSE_COUNCIL_ANSWER

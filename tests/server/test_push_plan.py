@@ -38,8 +38,8 @@ def test_a_record_written_between_plan_and_write_is_merged_again(server_db, monk
     planned = service._plan
     calls = []
 
-    def plan_then_interleave(tx, device, request, echo):
-        plan = planned(tx, device, request, echo)
+    def plan_then_interleave(tx, device, request, echo, **more):
+        plan = planned(tx, device, request, echo, **more)
         calls.append(device.id)
         if device.id == first.id and len(calls) == 1:
             # the other device changes the same person after this plan read it (from its own
@@ -81,3 +81,127 @@ def test_a_push_answers_with_the_real_revisions(server_db):
     rows = {r.id: r.rev for r in service.pull(server_db, device, 0, 100).rows}
     assert [r.rev for r in answer.results] == [rows[rid] for rid in ids]
     assert all(rev < service.PLACEHOLDER for rev in rows.values())
+
+
+def test_a_record_made_by_another_device_between_plan_and_write_is_merged(server_db,
+                                                                          monkeypatch):
+    """The plan found no record, so it is not read again under the lock; the other
+    device's copy breaks the key when this push writes it, and the push plans again."""
+    office = service.create_office(server_db, "Офіс")
+    first, second = _device(server_db, office), _device(server_db, office)
+    shared_id = new_id()  # e.g. the natural id of one check-in made on two laptops
+    planned = service._plan
+    calls = []
+    checked: list[bool] = []
+    still_current = service._Batch.still_current
+
+    def watched(self, tx):
+        checked.append(still_current(self, tx))
+        return checked[-1]
+
+    def plan_then_interleave(tx, device, request, echo, **more):
+        plan = planned(tx, device, request, echo, **more)
+        calls.append(device.id)
+        if device.id == first.id and len(calls) == 1:
+            other = threading.Thread(target=service.push, args=(
+                server_db, second, PushRequest(device_id=second.id, changes=[_change(
+                    second, 1, shared_id, "insert", {"last_name": "Петренко",
+                                                     "first_name": "Олена",
+                                                     "phone": "+380671234567"}, None, 5)])))
+            other.start()
+            other.join(timeout=30)
+        return plan
+
+    monkeypatch.setattr(service, "_plan", plan_then_interleave)
+    monkeypatch.setattr(service, "_PLANNING", contextlib.nullcontext())
+    monkeypatch.setattr(service._Batch, "still_current", watched)
+    answer = service.push(server_db, first, PushRequest(device_id=first.id, changes=[_change(
+        first, 1, shared_id, "insert", {"last_name": "Петренко", "first_name": "Оксана",
+                                        "gender": "female"}, None, 10)]), echo=True)
+    monkeypatch.undo()
+
+    assert calls == [first.id, second.id, first.id]
+    # the check under the lock passed (the record was not read again): the key caught it
+    assert checked == [True, True]  # the other push's, then this one's
+    assert answer.results[0].status == "applied" and answer.results[0].rev is None
+    people = [r for r in service.export_records(server_db, "people") if r["id"] == shared_id]
+    assert len(people) == 1
+    # both devices' fields, the later change winning where they differ
+    assert people[0]["first_name"] == "Оксана" and people[0]["phone"] == "+380671234567"
+    assert people[0]["gender"] == "female"
+    conflicts = service.export_records(server_db, "conflicts")
+    assert [c["field"] for c in conflicts] == ["first_name"]
+    revs = [r.rev for r in service.pull(server_db, first, 0, 100).rows]
+    assert revs == sorted(revs) and len(set(revs)) == len(revs)
+    assert all(rev < service.PLACEHOLDER for rev in revs)
+
+
+def test_a_device_s_mutations_are_taken_once_when_its_push_plans_again(server_db,
+                                                                       monkeypatch):
+    """The device's own rows are written before the write lock; planning again under the
+    lock must take the same mutations, not call them duplicates."""
+    office = service.create_office(server_db, "Офіс")
+    first, second = _device(server_db, office), _device(server_db, office)
+    person = new_id()
+    service.push(server_db, first, PushRequest(device_id=first.id, changes=[_change(
+        first, 1, person, "insert", {"last_name": "Петренко", "first_name": "Олена"},
+        None, 0)]))
+    base = service.export_records(server_db, "people")[0]["rev"]
+    service.push(server_db, second, PushRequest(device_id=second.id, changes=[_change(
+        second, 1, person, "update", {"phone": "+380671234567"}, base, 5)]))
+    # the first device's plan is made stale by forcing the check under the lock to fail
+    monkeypatch.setattr(service._Batch, "still_current", lambda self, tx: False)
+    answer = service.push(server_db, first, PushRequest(device_id=first.id, changes=[
+        _change(first, 2, person, "update", {"first_name": "Оксана"}, base, 10),
+        _change(first, 3, new_id(), "insert", {"last_name": "Коваль", "first_name": "Іван"},
+                None, 11)]))
+    monkeypatch.undo()
+    assert [r.status for r in answer.results] == ["applied", "applied"]
+    assert answer.last_mutation == 3
+    again = service.push(server_db, first, PushRequest(device_id=first.id, changes=[
+        _change(first, 4, new_id(), "insert", {"last_name": "Шевчук", "first_name": "Ігор"},
+                None, 12)]))
+    assert [r.status for r in again.results] == ["applied"]
+    assert len(service.export_records(server_db, "people")) == 3
+
+
+def test_text_the_copy_format_escapes_is_stored_as_sent(server_db):
+    """A push's new records reach PostgreSQL as COPY text made by the platform itself
+    (server/db.py, `copy_line_start`): backslashes, tabs and line breaks must come back."""
+    office = service.create_office(server_db, "Офіс")
+    device = _device(server_db, office)
+    tricky = {"last_name": "Back\\slash \\N", "first_name": "Таб\tі\\t",
+              "notes": "рядок\nдругий\r\nтретій \\. кінець"}
+    person = new_id()
+    answer = service.push(server_db, device, PushRequest(device_id=device.id, changes=[
+        _change(device, 1, person, "insert", tricky, None, 0)]))
+    assert [r.status for r in answer.results] == ["applied"]
+    stored = service.export_records(server_db, "people")[0]
+    assert {k: stored[k] for k in tricky} == tricky
+    row = next(r for r in service.pull(server_db, device, 0, 10).rows if r.id == person)
+    assert {k: row.data[k] for k in tricky} == tricky
+
+
+def test_field_revisions_read_back_as_the_ones_written(server_db):
+    """Stored field metadata says 0 for the record's own revision; read back, every field
+    has its real revision, so a later change's base revision is compared as before."""
+    office = service.create_office(server_db, "Офіс")
+    device = _device(server_db, office)
+    person = new_id()
+    service.push(server_db, device, PushRequest(device_id=device.id, changes=[
+        _change(device, 1, person, "insert", {"last_name": "Коваль", "first_name": "Іван"},
+                None, 0),
+        _change(device, 2, person, "update", {"phone": "+380671234567"}, None, 1)]))
+    first = service.export_records(server_db, "people")[0]["rev"]
+    service.push(server_db, device, PushRequest(device_id=device.id, changes=[
+        _change(device, 3, person, "update", {"first_name": "Іванна"}, first, 2)]))
+    with server_db.transaction() as tx:
+        row = tx.one(f"{service._LOAD} WHERE tbl = 'people' AND id = ?", (person,))
+    record = service._existing(row)
+    second = record.rev
+    assert second > first
+    # the first push made the record, then changed it: a revision for each (the first one
+    # filled in under the lock), and the record has the second
+    assert record.meta["last_name"][2] == first - 1 and record.meta["phone"][2] == first
+    assert record.meta["first_name"][2] == second
+    assert all(0 < entry[2] < service.PLACEHOLDER for entry in record.meta.values())
