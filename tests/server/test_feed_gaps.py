@@ -80,3 +80,24 @@ def test_concurrent_pushers_never_leave_gaps_for_pullers(server_db):
     assert len(written) == len(writers) * batches * per_batch
     missed = written - seen
     assert not missed, f"the puller skipped {len(missed)} committed changes"
+
+
+def test_a_platform_started_on_an_older_database_indexes_its_feed_the_new_way(server_db):
+    """The shared records' index became partial: starting the platform on a database made
+    before drops the old index and makes the new one, and the feed reads as before."""
+    from server import service
+
+    with server_db.transaction(write=True) as tx:
+        tx.execute("DROP INDEX IF EXISTS records_shared_rev")
+        tx.execute("CREATE INDEX records_shared ON records(shared, rev)")
+    server_db.create_schema()
+    with server_db.transaction() as tx:
+        if server_db.postgres:
+            names = {r[0] for r in tx.all(
+                "SELECT indexname FROM pg_indexes WHERE tablename = 'records'")}
+        else:
+            names = {r[0] for r in tx.all(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records'")}
+    assert "records_shared_rev" in names and "records_shared" not in names
+    office = service.create_office(server_db, "Офіс")
+    assert office in {r["id"] for r in service.export_records(server_db, "offices")}
