@@ -2,7 +2,10 @@
 
 Nothing else in the app writes record tables. That is what makes the change log a complete
 audit trail and a trustworthy sync outbox: a change and its log entry commit together or not
-at all, so there is no moment at which a crash can leave one without the other.
+at all, so there is no moment at which a crash can leave one without the other. Every
+record written here passes the domain's rules first (`validation.validate`, as the forms,
+the importers and the platform apply them), so no code path can queue a change the platform
+would refuse.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.domain.names import sort_key
+from desktop.domain.validation import validate
 from desktop.store.clock import HybridClock
 from desktop.store.database import Database
 from desktop.store.errors import RecordNotFound, StoreError
@@ -106,7 +110,7 @@ class Store(Database):
     ) -> dict:
         """Change some fields; only fields whose value really changes are written and logged."""
         self._check_table(table)
-        fields = self._user_fields(table, changes)
+        fields = self._user_fields(table, changes, partial=True)
         with self.write():
             current = self.get(table, record_id, include_deleted=True)
             if current is None:
@@ -291,12 +295,18 @@ class Store(Database):
             doc,
         )
 
-    def _user_fields(self, table: str, values: Mapping[str, Any]) -> dict:
+    def _user_fields(self, table: str, values: Mapping[str, Any], *,
+                     partial: bool = False) -> dict:
+        """The record's own fields of `values`, checked and cleaned by the domain's rules
+        (`validation.validate`, the rules the forms and importers show): whatever writes
+        through the store, nothing the platform would refuse gets into the outbox."""
         allowed = RECORD_TABLES[table][0]
         unknown = [k for k in values if k not in allowed and k not in META_COLUMNS]
         if unknown:
             raise StoreError(f"{table} has no field(s): {', '.join(sorted(unknown))}")
-        return {k: _encode(v) for k, v in values.items() if k in allowed}
+        own = {k: v for k, v in values.items() if k in allowed}
+        cleaned = validate(table, own, partial=partial)
+        return {k: _encode(v) for k, v in cleaned.items() if k in allowed}
 
     @staticmethod
     def _check_table(table: str) -> None:

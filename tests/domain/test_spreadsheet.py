@@ -32,7 +32,9 @@ def test_a_csv_export_of_people_carries_no_formula(store):
     out = io.StringIO()
     write_export(store.conn, "people", "csv", out)
     notes = [row["notes"] for row in csv.DictReader(io.StringIO(out.getvalue()))]
-    assert sorted(notes) == sorted("'" + t for t in ATTACKS)
+    # the store keeps text trimmed (the domain's rules): a leading tab or CR is gone, the
+    # formula after it is not
+    assert sorted(notes) == sorted("'" + t.strip() for t in ATTACKS)
     assert not any(n.startswith(("=", "+", "-", "@", "\t", "\r")) for n in notes)
 
 

@@ -14,8 +14,10 @@ from desktop.store.integrity import attachment_problems
 def test_same_file_twice_is_stored_once(store, data_dir, tmp_path):
     photo = tmp_path / "яма на дорозі.jpg"
     photo.write_bytes(b"\xff\xd8\xff" + b"photo" * 1000)
+    office = store.insert("offices", {"name": "Офіс"})["id"]
     idea = store.insert("ideas", {"title": "Яма", "description": "Глибока", "channel": "appeal",
-                                  "received_on": "2026-11-20", "status": "new"})
+                                  "received_on": "2026-11-20", "status": "new",
+                                  "office_id": office})
     folder = data_dir / "attachments"
     first = attach_file(store, folder, "ideas", idea["id"], photo)
     second = attach_file(store, folder, "ideas", idea["id"], photo)

@@ -50,6 +50,7 @@ def resident(store, data_dir, kyiv_time):
     other = store.insert("people", {"last_name": "Сусідка", "first_name": "Оксана",
                                     "gender": "female", "phone": "+380671234598"})["id"]
     event = store.insert("events", {"title": "Збори", "office_id": office, "status": "held",
+                                    "kind": "meeting",
                                     "starts_at": "2026-05-05T10:00:00.000Z"})["id"]
     for who in (person, other):
         store.insert("attendance", {"event_id": event, "person_id": who, "status": "attended",
@@ -57,10 +58,11 @@ def resident(store, data_dir, kyiv_time):
                                     else "добре", "rating": 5})
     store.insert("visits", {"office_id": office, "person_id": person,
                             "visited_at": "2026-05-06T10:00:00.000Z",
-                            "topic": f"Пенсія, {SURNAME}", "tool": "consultation"})
+                            "topic": f"Пенсія, {SURNAME}", "tool": "appeal"})
     idea = store.insert("ideas", {"title": "Лавки в парку", "office_id": office,
                                   "author_person_id": person, "received_on": "2026-05-07",
-                                  "channel": "in_person", "status": "new"})["id"]
+                                  "description": "Біля ставка", "channel": "proposal",
+                                  "status": "new"})["id"]
     scan = data_dir / "скан.txt"
     scan.write_text("ПАСПОРТ-ҐУДЗИКЕВИЧ", encoding="utf-8")
     attachment = attach_file(store, data_dir / "attachments", "people", person, scan)

@@ -27,8 +27,10 @@ def test_a_records_history_says_who_what_and_from_what(store):
 def test_what_changed_names_each_record_and_can_keep_one_office(store):
     a = store.insert("offices", {"name": "Десна"})["id"]
     b = store.insert("offices", {"name": "Стадниця"})["id"]
-    store.insert("events", {"title": "Слухання", "office_id": a})
-    store.insert("events", {"title": "Тренінг", "office_id": b})
+    store.insert("events", {"title": "Слухання", "office_id": a, "kind": "public_hearing",
+                            "starts_at": "2026-11-20T10:00"})
+    store.insert("events", {"title": "Тренінг", "office_id": b, "kind": "training",
+                            "starts_at": "2026-11-21T10:00"})
     latest = history.recent_changes(store.conn, store.device_id, limit=10)
     assert [e.label for e in latest[:2]] == ["Тренінг", "Слухання"]  # newest first
     only_a = history.recent_changes(store.conn, store.device_id, limit=10, office_id=a)

@@ -179,6 +179,7 @@ def test_possible_duplicates_inside_the_file_are_flagged(office_store, tmp_path)
 
 def test_an_attendance_list_checks_people_in(office_store, tmp_path):
     event = office_store.insert("events", {"title": "Навчання", "kind": "training",
+                                           "office_id": office_store.get_meta("office_id"),
                                            "starts_at": "2026-11-20T10:00"})["id"]
     path = tmp_path / "list.csv"
     path.write_text(_csv(ROWS[:2], header=[*HEADERS[:-1], "Згода"]), encoding="utf-8")

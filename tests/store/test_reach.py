@@ -178,6 +178,7 @@ def test_a_report_brings_rows_written_behind_the_stores_back_up_to_date(store, k
     person = store.insert("people", {"last_name": "Особа", "first_name": "Я",
                                      "gender": "female"})["id"]
     event = store.insert("events", {"title": "Подія", "office_id": office, "status": "held",
+                                    "kind": "meeting",
                                     "starts_at": "2026-10-05T10:00:00.000Z"})["id"]
     raw = sqlite3.connect(store.path, isolation_level=None)
     raw.execute("INSERT INTO attendance (id, created_at, updated_at, device_id, event_id, "
@@ -205,7 +206,7 @@ def test_another_time_zone_rebuilds_the_days(store, monkeypatch):
         office = store.insert("offices", {"name": "А"})["id"]
         person = store.insert("people", {"last_name": "Особа", "first_name": "Я"})["id"]
         event = store.insert("events", {"title": "Подія", "office_id": office,
-                                        "status": "held",
+                                        "status": "held", "kind": "meeting",
                                         "starts_at": "2026-09-30T22:30:00.000Z"})["id"]
         store.insert("attendance", {"event_id": event, "person_id": person,
                                     "status": "attended"})

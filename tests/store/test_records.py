@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 
+from desktop.domain.validation import age_group_for
 from desktop.store import RecordNotFound, StoreError
 from desktop.store.ids import attendance_id
 
@@ -27,9 +28,11 @@ def test_insert_update_delete_are_logged_with_old_and_new_values(store):
     assert [e[0] for e in entries] == ["insert", "update", "delete"]
     assert json.loads(entries[0][2]) == {"last_name": "Коваль", "first_name": "Ірина",
                                          "gender": "female"}
-    # Only the field that really changed is written to the log.
-    assert json.loads(entries[1][1]) == {"birth_year": None}
-    assert json.loads(entries[1][2]) == {"birth_year": 1990}
+    # Only the fields that really changed are written to the log: the birth year, and the
+    # age group the domain's rules derive from it.
+    assert json.loads(entries[1][1]) == {"birth_year": None, "age_group": None}
+    assert json.loads(entries[1][2]) == {"birth_year": 1990,
+                                         "age_group": age_group_for(1990)}
     assert [e[3] for e in entries] == [0, 1, 2]
     assert store.get("people", p["id"]) is None
     assert store.get("people", p["id"], include_deleted=True)["version"] == 3
@@ -154,3 +157,30 @@ def test_database_settings(store):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+
+
+def test_the_write_path_refuses_what_the_domain_rules_refuse_and_writes_nothing(store):
+    """The store's one write path runs the domain's rules (validation.validate), the ones
+    the platform runs too: a record it would refuse never reaches the outbox."""
+    from desktop.domain.errors import ValidationError
+
+    office = store.insert("offices", {"name": "Офіс"})["id"]
+    before = store.conn.execute("SELECT count(*) FROM change_log").fetchone()[0]
+    with pytest.raises(ValidationError) as refused:
+        store.insert("consultations", {"title": "Бюджет громади", "office_id": office,
+                                       "opens_on": "2026-11-20"})
+    assert {"authority", "level"} <= refused.value.fields
+    person = store.insert("people", {"last_name": " Коваль ", "first_name": "ірина",
+                                     "phone": "067 123 45 67"})
+    # cleaned as the forms clean: trimmed, the phone in one form, the gender defaulted
+    assert person["last_name"] == "Коваль" and person["phone"] == "+380671234567"
+    assert person["gender"] == "not_stated"
+    with pytest.raises(ValidationError):
+        store.update("people", person["id"], {"phone": "12"})
+    with pytest.raises(ValidationError):
+        store.insert_many("people", [{"last_name": "Бондар", "first_name": "Олег"},
+                                     {"last_name": "", "first_name": "Без прізвища"}])
+    assert store.get("people", person["id"])["phone"] == "+380671234567"
+    assert store.count("people") == 1 and store.count("consultations") == 0
+    after = store.conn.execute("SELECT count(*) FROM change_log").fetchone()[0]
+    assert after == before + 1  # the person's insert alone

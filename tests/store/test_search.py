@@ -64,7 +64,8 @@ def test_organizations_and_ideas_are_searchable_by_kind(store):
                                          "edrpou": "14360570"})
     idea = store.insert("ideas", {"title": "Освітлення вулиці Шевченка",
                                   "description": "Немає ліхтарів біля школи", "channel": "appeal",
-                                  "office_id": None, "received_on": "2026-11-01",
+                                  "office_id": store.insert("offices", {"name": "Офіс"})["id"],
+                                  "received_on": "2026-11-01",
                                   "status": "new"})
     assert ids(store.search("світан")) == [org["id"]]
     assert ids(store.search("1436057")) == [org["id"]]

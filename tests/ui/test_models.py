@@ -153,7 +153,7 @@ def test_the_history_and_check_in_models_pass_qtmodeltester(store, app, qtmodelt
     person = store.insert("people", {"last_name": "Шевчук", "first_name": "Олена",
                                      "gender": "female"})["id"]
     store.update("people", person, {"phone": "+380671234567"})
-    event = store.insert("events", {"title": "Збори", "office_id": office,
+    event = store.insert("events", {"title": "Збори", "office_id": office, "kind": "meeting",
                                     "starts_at": "2026-11-20T10:00"})["id"]
     entries = history.recent_changes(store.conn, store.device_id)
     qtmodeltester.check(HistoryModel(entries, with_record=True))
