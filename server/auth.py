@@ -64,7 +64,9 @@ def enroll(db: ServerDB, code: str, device_id: str, device_name: str) -> tuple[s
     """Spend a one-time code; returns the device's new token (shown once, never stored)."""
     code_hash = _hash(code.replace("-", "").replace(" ", ""))
     token = secrets.token_urlsafe(32)
-    with db.transaction(write=True) as tx:
+    with db.transaction(write=True, lock_now=False) as tx:
+        device_row = tx.lock_device(device_id)  # before the write lock (Tx.lock_device)
+        tx.lock_writes()
         row = tx.one(
             "SELECT office_id, role, expires_at, used_at FROM enrollment_codes "
             "WHERE code_hash = ?", (code_hash,))
@@ -75,8 +77,7 @@ def enroll(db: ServerDB, code: str, device_id: str, device_name: str) -> tuple[s
             raise AuthError("This enrollment code has already been used. Ask for a new one.")
         if expires_at < now_iso():
             raise AuthError("This enrollment code has expired. Ask for a new one.")
-        existing = tx.one("SELECT office_id, role, revoked_at FROM devices WHERE id = ?",
-                          (device_id,))
+        existing = device_row[1:] if device_row is not None else None
         if existing is not None:
             # Re-enrolling the same device (its token was lost, so the council revoked it)
             # keeps its mutation counter: its outbox continues where the platform stopped.
@@ -116,7 +117,9 @@ def device_for_token(db: ServerDB, token: str | None) -> Device:
 
 
 def revoke(db: ServerDB, device_id: str) -> bool:
-    with db.transaction(write=True) as tx:
+    with db.transaction(write=True, lock_now=False) as tx:
+        tx.lock_device(device_id)  # before the platform's write lock, as a push does
+        tx.lock_writes()
         cur = tx.execute("UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                          (now_iso(), device_id))
         return bool(cur.rowcount)

@@ -162,6 +162,16 @@ class Tx:
         elif then:
             self._conn.execute(then)
 
+    def lock_device(self, device_id: str) -> tuple | None:
+        """Lock a device's row for this transaction (PostgreSQL; SQLite's writer holds
+        everything already) and return its (last_mutation, office_id, role, revoked_at).
+
+        Every writer that changes a device's row locks it *before* the platform's write lock:
+        a push does its device's rows before taking that lock, and the other order, anywhere,
+        would let a push and, say, a revocation each wait for what the other holds."""
+        return self.one("SELECT last_mutation, office_id, role, revoked_at FROM devices "
+                        "WHERE id = ?" + (" FOR UPDATE" if self._pg else ""), (device_id,))
+
     def one(self, sql: str, params: Sequence[Any] = ()) -> tuple | None:
         return self.execute(sql, params).fetchone()
 

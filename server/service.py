@@ -348,8 +348,7 @@ def apply_push(db: ServerDB, device: Device, request: PushRequest,
     # push does under it only what needs it: the device's own rows come first, under the
     # lock of the device's row, which keeps the device's pushes in order.
     with db.transaction(write=True, lock_now=False) as tx:
-        row = tx.one("SELECT last_mutation FROM devices WHERE id = ?" + (
-            " FOR UPDATE" if db.postgres else ""), (device.id,))
+        row = tx.lock_device(device.id)
         if (int(row[0]) if row else 0) != plan.last_before:
             plan = _plan(tx, device, request, echo)  # the same device pushed in between
         if plan.taken:

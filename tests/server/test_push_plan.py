@@ -205,3 +205,43 @@ def test_field_revisions_read_back_as_the_ones_written(server_db):
     assert record.meta["last_name"][2] == first - 1 and record.meta["phone"][2] == first
     assert record.meta["first_name"][2] == second
     assert all(0 < entry[2] < service.PLACEHOLDER for entry in record.meta.values())
+
+
+def test_a_revocation_during_a_push_waits_for_it_instead_of_deadlocking(server_db,
+                                                                       monkeypatch):
+    """A push locks its device's row before the platform's write lock; a revocation of the
+    same device must take them in the same order, or each would wait for the other (on
+    PostgreSQL one of them then fails after the deadlock timeout)."""
+    office = service.create_office(server_db, "Офіс")
+    device = _device(server_db, office)
+    from server.db import Tx
+
+    original = Tx.lock_writes
+    revoking = threading.Event()
+    outcome: dict[str, object] = {}
+
+    def revoke() -> None:
+        try:
+            outcome["revoked"] = auth.revoke(server_db, device.id)
+        except Exception as exc:  # reported by the assertions below
+            outcome["revoke_error"] = exc
+
+    def lock_then_let_revoke_start(self, then=""):
+        if not revoking.is_set() and threading.current_thread() is threading.main_thread():
+            revoking.set()
+            thread = threading.Thread(target=revoke)
+            thread.start()
+            thread.join(timeout=0.5)  # it must be waiting for this push, not holding a lock
+            outcome["thread"] = thread
+        return original(self, then)
+
+    monkeypatch.setattr(Tx, "lock_writes", lock_then_let_revoke_start)
+    answer = service.push(server_db, device, PushRequest(device_id=device.id, changes=[
+        _change(device, 1, new_id(), "insert", {"last_name": "Коваль", "first_name": "Іван"},
+                None, 0)]))
+    outcome["thread"].join(timeout=30)  # type: ignore[attr-defined]
+    monkeypatch.undo()
+    assert [r.status for r in answer.results] == ["applied"]
+    assert "revoke_error" not in outcome and outcome["revoked"] is True
+    with server_db.transaction() as tx:
+        assert tx.one("SELECT revoked_at FROM devices WHERE id = ?", (device.id,))[0]
