@@ -26,6 +26,30 @@ def _change(device, mutation: int, record_id: str, op: str, fields: dict,
                   changed_at="2026-11-23T10:00:00Z")
 
 
+def _push_between_plan_and_write(monkeypatch, server_db, first, second,
+                                 change: Change) -> list[str]:
+    """Make `second` push `change` right after `first`'s next push is planned (from its own
+    thread and connection, as another request would); returns the devices planned, in
+    order. The other push stands for another worker process, which plans beside this one
+    (within one process, pushes plan one at a time)."""
+    planned = service._plan
+    calls: list[str] = []
+
+    def plan_then_interleave(tx, device, request, echo, **more):
+        plan = planned(tx, device, request, echo, **more)
+        calls.append(device.id)
+        if device.id == first.id and len(calls) == 1:
+            other = threading.Thread(target=service.push, args=(
+                server_db, second, PushRequest(device_id=second.id, changes=[change])))
+            other.start()
+            other.join(timeout=30)
+        return plan
+
+    monkeypatch.setattr(service, "_plan", plan_then_interleave)
+    monkeypatch.setattr(service, "_PLANNING", contextlib.nullcontext())
+    return calls
+
+
 def test_a_record_written_between_plan_and_write_is_merged_again(server_db, monkeypatch):
     office = service.create_office(server_db, "Офіс")
     first, second = _device(server_db, office), _device(server_db, office)
@@ -35,26 +59,9 @@ def test_a_record_written_between_plan_and_write_is_merged_again(server_db, monk
                                      "gender": "female"}, None, 0)]))
     base = service.export_records(server_db, "people")[0]["rev"]
 
-    planned = service._plan
-    calls = []
-
-    def plan_then_interleave(tx, device, request, echo, **more):
-        plan = planned(tx, device, request, echo, **more)
-        calls.append(device.id)
-        if device.id == first.id and len(calls) == 1:
-            # the other device changes the same person after this plan read it (from its own
-            # thread and connection, as another request would)
-            other = threading.Thread(target=service.push, args=(
-                server_db, second, PushRequest(device_id=second.id, changes=[_change(
-                    second, 1, person, "update", {"phone": "+380671234567"}, base, 5)])))
-            other.start()
-            other.join(timeout=30)
-        return plan
-
-    monkeypatch.setattr(service, "_plan", plan_then_interleave)
-    # The other push stands for another worker process, which plans beside this one (within
-    # one process, pushes plan one at a time).
-    monkeypatch.setattr(service, "_PLANNING", contextlib.nullcontext())
+    # the other device changes the same person after this plan read it
+    calls = _push_between_plan_and_write(monkeypatch, server_db, first, second, _change(
+        second, 1, person, "update", {"phone": "+380671234567"}, base, 5))
     answer = service.push(server_db, first, PushRequest(device_id=first.id, changes=[_change(
         first, 2, person, "update", {"first_name": "Оксана"}, base, 10)]), echo=True)
     monkeypatch.undo()
@@ -90,8 +97,6 @@ def test_a_record_made_by_another_device_between_plan_and_write_is_merged(server
     office = service.create_office(server_db, "Офіс")
     first, second = _device(server_db, office), _device(server_db, office)
     shared_id = new_id()  # e.g. the natural id of one check-in made on two laptops
-    planned = service._plan
-    calls = []
     checked: list[bool] = []
     still_current = service._Batch.still_current
 
@@ -99,21 +104,9 @@ def test_a_record_made_by_another_device_between_plan_and_write_is_merged(server
         checked.append(still_current(self, tx))
         return checked[-1]
 
-    def plan_then_interleave(tx, device, request, echo, **more):
-        plan = planned(tx, device, request, echo, **more)
-        calls.append(device.id)
-        if device.id == first.id and len(calls) == 1:
-            other = threading.Thread(target=service.push, args=(
-                server_db, second, PushRequest(device_id=second.id, changes=[_change(
-                    second, 1, shared_id, "insert", {"last_name": "Петренко",
-                                                     "first_name": "Олена",
-                                                     "phone": "+380671234567"}, None, 5)])))
-            other.start()
-            other.join(timeout=30)
-        return plan
-
-    monkeypatch.setattr(service, "_plan", plan_then_interleave)
-    monkeypatch.setattr(service, "_PLANNING", contextlib.nullcontext())
+    calls = _push_between_plan_and_write(monkeypatch, server_db, first, second, _change(
+        second, 1, shared_id, "insert", {"last_name": "Петренко", "first_name": "Олена",
+                                         "phone": "+380671234567"}, None, 5))
     monkeypatch.setattr(service._Batch, "still_current", watched)
     answer = service.push(server_db, first, PushRequest(device_id=first.id, changes=[_change(
         first, 1, shared_id, "insert", {"last_name": "Петренко", "first_name": "Оксана",
