@@ -126,7 +126,7 @@ class Tx:
         placeholders on SQLite (keep `values` under its limit of 999)."""
         if self._pg:
             joined = ",".join(values) if all(type(v) is str for v in values) else None
-            if joined is not None and joined.count(",") == len(values) - 1 and values:
+            if values and joined is not None and joined.count(",") == len(values) - 1:
                 # Text ids without commas (every record id: wire.ID_PATTERN): one text the
                 # database splits. As an array, psycopg's Python dumped each of a push's
                 # thousand ids one by one, 7 % of a push's time on the platform.

@@ -11,7 +11,7 @@ import json
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -127,6 +127,20 @@ def _meta_text(meta: dict[str, list[Any]], rev: int,
 _COPY_COLUMNS = ("tbl", "id", "office_id", "shared", "data", "field_meta", "deleted", "hlc",
                  "updated_at", "echo_device", "rev")
 
+
+class _NewRow(NamedTuple):
+    """A record a push makes, encoded before the write lock (`_Batch.seal`)."""
+
+    #: `_COPY_COLUMNS` but the revision
+    values: tuple[Any, ...]
+    #: the field metadata, when it holds a placeholder other than the record's own
+    #: revision and so is encoded under the lock; else None (encoded in `values`)
+    meta: dict[str, list[Any]] | None
+    #: the record's placeholder revision
+    rev: int
+    #: PostgreSQL: `values` as the start of a COPY line, when `meta` is None
+    line: str | None
+
 def _rows_of(tx: Tx, select: str, keys: Iterable[tuple[str, str]]) -> list[tuple]:
     """The rows of `select` (on records) for these (table, id) keys, by the primary key:
     one statement per table and 500 ids. (Asked by id alone, the database cannot use the
@@ -220,14 +234,16 @@ class _Batch:
         A record changed twice in one push keeps fields of an earlier placeholder
         revision; its metadata is encoded under the lock (`_meta_text` gives None)."""
         pg = self.tx.postgres
-        self.insert_rows: list[tuple[Any, int]] = []
+        self.insert_rows: list[_NewRow] = []
         for table, record_id, office, shared, data, meta, rev, deleted, hlc, now, echo \
                 in self.inserts:
-            values = (table, record_id, office, shared, _dumps(data), _meta_text(meta, rev),
-                      deleted, hlc, now, echo)
-            ready = values[5] is not None
-            self.insert_rows.append(
-                ((copy_line_start(values) if pg else values) if ready else (values, meta), rev))
+            text = _meta_text(meta, rev)
+            values = (table, record_id, office, shared, _dumps(data), text, deleted, hlc, now,
+                      echo)
+            ready = text is not None
+            self.insert_rows.append(_NewRow(
+                values, None if ready else meta, rev,
+                copy_line_start(values) if pg and ready else None))
         self.update_rows: list[tuple[list[Any], dict[str, list[Any]], int]] = []
         for data, meta, rev, deleted, hlc, now, echo, table, record_id in self.updates:
             self.update_rows.append(([_dumps(data), _meta_text(meta, rev), None, deleted, hlc,
@@ -249,22 +265,19 @@ class _Batch:
         # Inserts first: a record made and then changed in the same push is inserted, then
         # updated, in the order of its changes.
         if self.insert_rows:
+            lines, rows = [], []
+            for row in self.insert_rows:
+                values, line = row.values, row.line
+                if row.meta is not None:  # its metadata waited for the real revisions
+                    values = (*values[:5], _meta_text(row.meta, row.rev, real), *values[6:])
+                    line = copy_line_start(values) if tx.postgres else None
+                if line is not None:
+                    lines.append(f"{line}{real(row.rev)}\n")
+                else:
+                    rows.append((*values, real(row.rev)))
             if tx.postgres:
-                lines = []
-                for ready, rev in self.insert_rows:
-                    if type(ready) is tuple:  # its metadata waited for the real revisions
-                        values, meta = ready
-                        ready = copy_line_start((*values[:5], _meta_text(meta, rev, real),
-                                                 *values[6:]))
-                    lines.append(f"{ready}{real(rev)}\n")
                 tx.copy_lines("records", _COPY_COLUMNS, lines)
             else:
-                rows = []
-                for values, rev in self.insert_rows:
-                    if type(values[1]) is dict:
-                        values, meta = values
-                        values = (*values[:5], _meta_text(meta, rev, real), *values[6:])
-                    rows.append((*values, real(rev)))
                 tx.insert_rows("records", _COPY_COLUMNS, rows)
         if self.update_rows:
             for values, meta, rev in self.update_rows:
