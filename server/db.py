@@ -3,10 +3,16 @@
 The service keeps no state between requests (every request opens its transaction here), so
 several processes can serve the same PostgreSQL database behind a load balancer.
 
-Write transactions take one database-wide lock first (PostgreSQL: a transaction-scoped advisory
-lock; SQLite: BEGIN IMMEDIATE). That makes revs (the change-feed sequence) commit in the order
-they were taken, which is what keeps a pulling device from skipping a change committed late by
-a concurrent writer (docs/sync-protocol.md, "the gap problem").
+Revs (the change-feed sequence) must never be skipped by a pulling device, though writers
+commit in another order than they took them (docs/sync-protocol.md, "the gap problem"):
+- SQLite has one writer at a time (BEGIN IMMEDIATE): revs commit in the order taken.
+- PostgreSQL: writers run side by side. Each marks the revs it took "in flight" (an advisory
+  lock its transaction holds until it ends, `Tx.take_revs`), and a reader first waits for the
+  writers in flight below the newest rev, then reads no further than that rev
+  (`Tx.feed_horizon`). So a reader never sees a rev before every smaller one has been
+  committed or rolled back.
+Other writes that must not run side by side (enrolment codes, files) take one database-wide
+lock (`transaction(write=True)`; PostgreSQL: a transaction-scoped advisory lock).
 """
 
 from __future__ import annotations
@@ -20,6 +26,56 @@ from typing import Any
 from urllib.parse import urlparse
 
 WRITE_LOCK_KEY = 0x48524D44  # advisory lock id shared by every server process
+#: PostgreSQL: held by a writer for the microseconds it takes revs and marks them in flight,
+#: and (shared) by a reader while it reads the newest rev and what is in flight, so a reader
+#: never sees revs taken but not yet marked.
+FEED_LOCK_KEY = WRITE_LOCK_KEY + 1
+#: PostgreSQL: the advisory lock `IN_FLIGHT + first rev` is held by the transaction that took
+#: those revs until it commits or rolls back (above every other key this platform uses).
+IN_FLIGHT = 1 << 62
+
+#: PostgreSQL's side of the feed: a sequence (taking revs locks no row, so writers need not
+#: wait for each other to commit), and the two functions writers and readers call.
+PG_FEED = [
+    "CREATE SEQUENCE IF NOT EXISTS records_rev_seq",
+    f"""CREATE OR REPLACE FUNCTION hromada_take_revs(n bigint) RETURNS bigint
+    LANGUAGE plpgsql AS $$
+    DECLARE first bigint;
+    BEGIN
+      PERFORM pg_advisory_lock({FEED_LOCK_KEY});
+      BEGIN
+        first := nextval('records_rev_seq');
+        IF n > 1 THEN
+          PERFORM setval('records_rev_seq', first + n - 1);
+        END IF;
+        PERFORM pg_advisory_xact_lock({IN_FLIGHT} + first);
+      EXCEPTION WHEN OTHERS THEN
+        PERFORM pg_advisory_unlock({FEED_LOCK_KEY});
+        RAISE;
+      END;
+      PERFORM pg_advisory_unlock({FEED_LOCK_KEY});
+      RETURN first;
+    END $$""",
+    f"""CREATE OR REPLACE FUNCTION hromada_feed_horizon() RETURNS bigint
+    LANGUAGE plpgsql AS $$
+    DECLARE newest bigint; waiting bigint[]; k bigint;
+    BEGIN
+      PERFORM pg_advisory_lock_shared({FEED_LOCK_KEY});
+      SELECT CASE WHEN is_called THEN last_value ELSE 0 END INTO newest FROM records_rev_seq;
+      SELECT array_agg((l.classid::bigint << 32) | l.objid::bigint) INTO waiting
+        FROM pg_locks AS l
+        WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.granted
+          AND l.classid::bigint >= {IN_FLIGHT >> 32} AND l.pid <> pg_backend_pid();
+      PERFORM pg_advisory_unlock_shared({FEED_LOCK_KEY});
+      IF waiting IS NOT NULL THEN
+        FOREACH k IN ARRAY waiting LOOP
+          PERFORM pg_advisory_lock_shared(k);  -- until that writer commits or rolls back
+          PERFORM pg_advisory_unlock_shared(k);
+        END LOOP;
+      END IF;
+      RETURN newest;
+    END $$""",
+]
 
 SCHEMA = [
     """CREATE TABLE IF NOT EXISTS devices (
@@ -37,7 +93,7 @@ SCHEMA = [
     "CREATE UNIQUE INDEX IF NOT EXISTS records_rev ON records(rev)",
     "CREATE INDEX IF NOT EXISTS records_scope ON records(office_id, rev)",
     # The shared records' part of a pull's feed. Partial: most records are one office's,
-    # and each index a record is in costs every push time under the write lock.
+    # and each index a record is in costs every push time.
     "DROP INDEX IF EXISTS records_shared",
     "CREATE INDEX IF NOT EXISTS records_shared_rev ON records(rev) WHERE shared = 1",
     "CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL)",
@@ -86,8 +142,8 @@ def _copy_field(value: Any) -> str:
 def copy_line_start(values: Sequence[str | int | None]) -> str:
     """The start of a line of PostgreSQL's COPY text format: these values (text, whole
     numbers, None), each followed by a tab. The caller adds the last value and the line
-    break (`Tx.copy_lines`): a push prepares its rows before the write lock, and only the
-    revision, the last column, waits for it."""
+    break (`Tx.copy_lines`): a push prepares its rows while planning, and only the
+    revision, the last column, waits until it writes."""
     return "".join([_copy_field(v) + "\t" for v in values])
 
 
@@ -137,7 +193,7 @@ class Tx:
     def insert_rows(self, table: str, columns: Sequence[str],
                     rows: Sequence[Sequence[Any]]) -> None:
         """Insert many rows at once. PostgreSQL: COPY, whose rows psycopg writes in C (a
-        pipelined executemany spends 50 µs of Python on each row, under the write lock);
+        pipelined executemany spends 50 µs of Python on each row);
         SQLite: executemany, already a loop in C."""
         if not rows:
             return
@@ -166,9 +222,9 @@ class Tx:
         """Lock a device's row for this transaction (PostgreSQL; SQLite's writer holds
         everything already) and return its (last_mutation, office_id, role, revoked_at).
 
-        Every writer that changes a device's row locks it *before* the platform's write lock:
-        a push does its device's rows before taking that lock, and the other order, anywhere,
-        would let a push and, say, a revocation each wait for what the other holds."""
+        Every writer that changes a device's row locks it *first*: a push holds it while it
+        writes its records, so a revocation that took the platform's write lock first and
+        then waited for the row could meet a writer waiting the other way round."""
         return self.one("SELECT last_mutation, office_id, role, revoked_at FROM devices "
                         "WHERE id = ?" + (" FOR UPDATE" if self._pg else ""), (device_id,))
 
@@ -178,8 +234,32 @@ class Tx:
     def all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         return list(self.execute(sql, params).fetchall())
 
+    def take_revs(self, count: int) -> int:
+        """Take `count` consecutive revs for this transaction's writes; returns the first.
+
+        PostgreSQL: from a sequence, marked in flight until this transaction ends (a
+        rollback to a savepoint taken before unmarks them too), and no row is locked, so
+        other writers go on. SQLite: its writer is alone, a counter does."""
+        if self._pg:
+            row = self.one(f"SELECT hromada_take_revs({int(count)})")
+            assert row is not None
+            return int(row[0])
+        row = self.one("UPDATE counters SET value = value + ? WHERE name = 'rev' "
+                       "RETURNING value", (count,))
+        assert row is not None
+        return int(row[0]) - count + 1
+
     def next_rev(self) -> int:
-        row = self.one("UPDATE counters SET value = value + 1 WHERE name = 'rev' RETURNING value")
+        return self.take_revs(1)
+
+    def feed_horizon(self) -> int | None:
+        """The newest rev a reader may read up to: every rev up to it is committed or
+        rolled back (PostgreSQL: after waiting for the writers in flight below it). Call it
+        before reading the feed, in READ COMMITTED (the next statement's snapshot sees what
+        those writers committed). None: no limit (SQLite's readers see whole writes)."""
+        if not self._pg:
+            return None
+        row = self.one("SELECT hromada_feed_horizon()")
         assert row is not None
         return int(row[0])
 
@@ -228,19 +308,21 @@ class ServerDB:
         return conn
 
     @property
-    def integrity_errors(self) -> tuple[type[Exception], ...]:
-        """What a write breaking a unique key raises on this engine."""
+    def retry_errors(self) -> tuple[type[Exception], ...]:
+        """What a write that may succeed when planned again raises on this engine: a
+        unique key broken by another writer's row, and (PostgreSQL) a deadlock, where the
+        database gave up this writer so the other could go on."""
         if self.postgres:
             import psycopg
 
-            return (psycopg.IntegrityError,)
+            return (psycopg.IntegrityError, psycopg.errors.DeadlockDetected)
         return (sqlite3.IntegrityError,)
 
     @contextlib.contextmanager
     def transaction(self, write: bool = False, lock_now: bool = True) -> Iterator[Tx]:
-        """A transaction; `write` ones hold the platform's write lock until they end. With
-        `lock_now=False` a PostgreSQL transaction takes it only at `Tx.lock_writes()`, so it
-        can do the writes no other writer waits for (a device's own rows) before."""
+        """A transaction. `write` ones are SQLite's one writer; on PostgreSQL they hold the
+        platform's write lock until they end, or with `lock_now=False` only from
+        `Tx.lock_writes()` (a push never takes it: see the module's docstring)."""
         conn = self._conn()
         try:
             if self.postgres:
@@ -275,6 +357,10 @@ class ServerDB:
                 tx.execute("ALTER TABLE records ADD COLUMN echo_device TEXT")
             if tx.one("SELECT value FROM counters WHERE name = 'rev'") is None:
                 tx.execute("INSERT INTO counters(name, value) VALUES('rev', 0)")
+            if self.postgres:
+                for statement in PG_FEED:
+                    tx.execute(statement)
+                _catch_up_sequence(tx)
             if tx.one("SELECT value FROM counters WHERE name = 'purged_rev'") is None:
                 tx.execute("INSERT INTO counters(name, value) VALUES('purged_rev', 0)")
 
@@ -283,6 +369,18 @@ class ServerDB:
         if conn is not None:
             conn.close()
             self._local.conn = None
+
+
+def _catch_up_sequence(tx: Tx) -> None:
+    """Move PostgreSQL's rev sequence past every rev already given: those a platform took
+    from the `counters` row before it had the sequence, and any in the records. Under the
+    feed lock until the schema's transaction ends: no writer takes revs in between."""
+    tx.execute(f"SELECT pg_advisory_xact_lock({FEED_LOCK_KEY})")
+    row = tx.one("SELECT greatest((SELECT CASE WHEN is_called THEN last_value ELSE 0 END "
+                 "FROM records_rev_seq), (SELECT coalesce(max(rev), 0) FROM records), "
+                 "(SELECT value FROM counters WHERE name = 'rev'))")
+    if row is not None and int(row[0]) > 0:
+        tx.execute("SELECT setval('records_rev_seq', ?)", (int(row[0]),))
 
 
 def default_sqlite_url() -> str:

@@ -129,23 +129,24 @@ _COPY_COLUMNS = ("tbl", "id", "office_id", "shared", "data", "field_meta", "dele
 
 
 class _NewRow(NamedTuple):
-    """A record a push makes, encoded before the write lock (`_Batch.seal`)."""
+    """A record a push makes, encoded while it plans (`_Batch.seal`)."""
 
     #: `_COPY_COLUMNS` but the revision
     values: tuple[Any, ...]
     #: the field metadata, when it holds a placeholder other than the record's own
-    #: revision and so is encoded under the lock; else None (encoded in `values`)
+    #: revision and so is encoded when the revisions are taken; else None (in `values`)
     meta: dict[str, list[Any]] | None
     #: the record's placeholder revision
     rev: int
     #: PostgreSQL: `values` as the start of a COPY line, when `meta` is None
     line: str | None
 
-def _rows_of(tx: Tx, select: str, keys: Iterable[tuple[str, str]]) -> list[tuple]:
+def _rows_of(tx: Tx, select: str, keys: Iterable[tuple[str, str]],
+             then: str = "") -> list[tuple]:
     """The rows of `select` (on records) for these (table, id) keys, by the primary key:
-    one statement per table and 500 ids. (Asked by id alone, the database cannot use the
-    key, which leads with the table: every push read the whole table, a cost that grew
-    with the platform.)"""
+    one statement per table and 500 ids, in the key's order, each ending with `then`.
+    (Asked by id alone, the database cannot use the key, which leads with the table: every
+    push read the whole table, a cost that grew with the platform.)"""
     by_table: dict[str, list[str]] = {}
     for table, record_id in keys:
         by_table.setdefault(table, []).append(record_id)
@@ -154,27 +155,26 @@ def _rows_of(tx: Tx, select: str, keys: Iterable[tuple[str, str]]) -> list[tuple
         ids.sort()
         for start in range(0, len(ids), 500):
             where, args = tx.where_in("id", ids[start:start + 500])
-            rows += tx.all(f"{select} WHERE tbl = ? AND {where}", [table, *args])
+            rows += tx.all(f"{select} WHERE tbl = ? AND {where}{then}", [table, *args])
     return rows
 
 
-#: Revisions handed out while a push is planned stand in for the real ones (taken under the
-#: write lock when it commits): above every real revision, so a comparison with a device's
-#: base revision comes out as it would with the real number.
+#: Revisions handed out while a push is planned stand in for the real ones (taken when it
+#: writes): above every real revision, so a comparison with a device's base revision comes
+#: out as it would with the real number.
 PLACEHOLDER = 1 << 62
 
 
 class _Batch:
-    """One push, planned without the platform's write lock and written under it.
+    """One push, planned without locks, then written.
 
-    Why: the feed must stay gap-free (revisions commit in the order they were taken), so
-    writes hold one lock; a push used to do all its work under it (loading, checking and
-    merging each change), and twenty offices pushing at once waited for each other's Python.
-    Now a push reads the records it touches once, merges every change with placeholder
-    revisions, and only then takes the lock: it checks that nothing it read has changed
-    (else it plans again, under the lock), takes its revisions in one statement and writes
-    everything in one pipelined statement per kind. What a later change in the same push
-    sees is exactly what it saw before."""
+    Why: a push used to do all its work (loading, checking and merging each change) under
+    one lock every writer waited for, and twenty offices pushing at once waited for each
+    other's Python. Now a push reads the records it touches once and merges every change
+    with placeholder revisions; then it locks the records it changes, checks that nothing
+    it read has changed (else it plans again), takes its revisions in one call and writes
+    everything in one statement per kind. What a later change in the same push sees is
+    exactly what it saw before."""
 
     def __init__(self, tx: Tx, changes: list[Change]) -> None:
         self.tx = tx
@@ -213,27 +213,40 @@ class _Batch:
         return PLACEHOLDER + self.placeholders
 
     def still_current(self, tx: Tx) -> bool:
-        """Whether every record this plan read is as it was (under the write lock).
+        """Whether every record this plan read is as it was; on PostgreSQL the records it
+        changes are locked first (`FOR UPDATE`, in the key's order, so two pushes never
+        wait for each other in a circle), and stay as read until this push commits.
 
-        A record the plan found missing and makes is not read again: if another device
-        made it meanwhile, writing it breaks the records' key, and the push plans again
-        then. Most of a push is new records, and reading them back under the lock took a
-        fifth of the time every other writer waits."""
+        Records only read (an office, a settlement a person names) are compared, not
+        locked: every office's pushes name the same few, and locking them would make those
+        pushes wait for each other. A record the plan found missing and makes is not read
+        again: if another device made it meanwhile, writing it breaks the records' key,
+        and the push plans again then."""
         made = {(row[0], row[1]) for row in self.inserts}
+        changed = {(row[7], row[8]) for row in self.updates}
         seen = {key: rev for key, rev in self.seen.items() if rev is not None or key not in made}
         now: dict[tuple[str, str], int | None] = dict.fromkeys(seen)
-        for table, record_id, rev in _rows_of(tx, "SELECT tbl, id, rev FROM records", seen):
+        locked = changed & seen.keys() if tx.postgres else set()
+        if locked:
+            for table, record_id, rev in _rows_of(tx, "SELECT tbl, id, rev FROM records",
+                                                  locked, " ORDER BY id FOR UPDATE"):
+                now[(table, record_id)] = int(rev)
+        for table, record_id, rev in _rows_of(tx, "SELECT tbl, id, rev FROM records",
+                                              seen.keys() - locked):
             now[(table, record_id)] = int(rev)
         return now == seen
 
     def seal(self) -> None:
-        """Encode every row now, before the write lock (every other writer waits while a
-        push holds it): the data, and the field metadata with 0 standing for the record's
-        own revision, so only that one number is left to fill in under the lock.
+        """Encode every row now, while planning (a writer holds its records' locks while
+        it writes): the data, and the field metadata with 0 standing for the record's own
+        revision, so only that one number is left to fill in when the revisions are taken.
 
         A record changed twice in one push keeps fields of an earlier placeholder
-        revision; its metadata is encoded under the lock (`_meta_text` gives None)."""
+        revision; its metadata is encoded with the revisions (`_meta_text` gives None)."""
         pg = self.tx.postgres
+        # In the key's order: two pushes making the same records (one check-in on two
+        # laptops) then wait for each other's rows in one order, never in a circle.
+        self.inserts.sort(key=lambda row: (row[0], row[1]))
         self.insert_rows: list[_NewRow] = []
         for table, record_id, office, shared, data, meta, rev, deleted, hlc, now, echo \
                 in self.inserts:
@@ -252,12 +265,7 @@ class _Batch:
     def write(self, tx: Tx) -> Callable[[int | None], int | None]:
         """Take the real revisions and write everything; returns the map from placeholder
         to real revision (for the push's answer). Call `seal` first."""
-        base = 0
-        if self.placeholders:
-            row = tx.one("UPDATE counters SET value = value + ? WHERE name = 'rev' "
-                         "RETURNING value", (self.placeholders,))
-            assert row is not None
-            base = int(row[0]) - self.placeholders
+        base = tx.take_revs(self.placeholders) - 1 if self.placeholders else 0
 
         def real(rev: int | None) -> int | None:
             return rev - PLACEHOLDER + base if rev is not None and rev > PLACEHOLDER else rev
@@ -299,10 +307,9 @@ class _Batch:
 
 #: One push plans at a time in a process. Planning is Python work, and a process runs one
 #: thread of Python at a time: ten pushes planning together in the server's thread pool take
-#: as long as ten in turn, but meanwhile they starve the push that holds the write lock of
-#: the interpreter, and every other process waits for that lock (measured with 20 devices on
-#: 2 worker processes: the locked part took 3 times as long as alone). Processes, not
-#: threads, add planning capacity (`hromada-server serve --workers N`).
+#: as long as ten in turn, but meanwhile they starve the pushes that are writing of the
+#: interpreter. Processes, not threads, add planning capacity (`hromada-server serve
+#: --workers N`).
 _PLANNING = threading.Lock()
 
 
@@ -357,9 +364,9 @@ def apply_push(db: ServerDB, device: Device, request: PushRequest,
         raise PermissionError("the device id does not match the token")
     with _PLANNING, db.transaction() as tx:
         plan = _plan(tx, device, request, echo)
-    # The platform's write lock is the feed's bottleneck (every office waits for it), so a
-    # push does under it only what needs it: the device's own rows come first, under the
-    # lock of the device's row, which keeps the device's pushes in order.
+    # Pushes of different offices write side by side (docs/sync-protocol.md, "the gap
+    # problem"): the device's row, locked first, keeps one device's pushes in order; the
+    # records a push changes are locked by `still_current`; new records meet at the key.
     with db.transaction(write=True, lock_now=False) as tx:
         row = tx.lock_device(device.id)
         if (int(row[0]) if row else 0) != plan.last_before:
@@ -369,25 +376,43 @@ def apply_push(db: ServerDB, device: Device, request: PushRequest,
                            plan.taken)
         tx.execute("UPDATE devices SET last_mutation = ?, last_seen_at = ? WHERE id = ?",
                    (plan.last_after, now_iso(), device.id))
-        tx.lock_writes(then="SAVEPOINT records")
-        if not plan.batch.still_current(tx):
-            plan = _replan(tx, device, request, echo, plan)  # someone wrote in between
-        try:
-            real = plan.batch.write(tx)
-        except db.integrity_errors:
-            # Another device made a record this push makes too (the same check-in from
-            # two laptops) after the plan found none: plan again, under the lock.
-            tx.execute("ROLLBACK TO SAVEPOINT records")
-            plan = _replan(tx, device, request, echo, plan)
-            real = plan.batch.write(tx)
+        tx.execute("SAVEPOINT records")
+        for attempt in range(1, MAX_WRITE_ATTEMPTS + 1):
+            if not plan.batch.still_current(tx):
+                plan = _replan(tx, device, request, echo, plan)  # someone wrote in between
+                continue
+            try:
+                real = plan.batch.write(tx)
+                break
+            except db.retry_errors:
+                # Another device made a record this push makes too (the same check-in
+                # from two laptops) after the plan found none, or (PostgreSQL) another
+                # writer held rows this one needed while waiting for this one's: plan
+                # again, with the records as they are now.
+                if attempt == MAX_WRITE_ATTEMPTS:
+                    raise
+                tx.execute("ROLLBACK TO SAVEPOINT records")
+                plan = _replan(tx, device, request, echo, plan)
+        else:
+            raise PlatformBusyError("the records kept changing while this push was written")
     return PushOutcome([(mutation, status, reason, real(rev))
                         for mutation, status, reason, rev in plan.results], plan.last_after)
 
 
+#: How many times a push plans again because other writers changed its records meanwhile
+#: before it gives up (the device sends it again later). Each time, the records it changes
+#: are locked, so a second plan almost always writes.
+MAX_WRITE_ATTEMPTS = 10
+
+
+class PlatformBusyError(RuntimeError):
+    """A push could not be written after planning it `MAX_WRITE_ATTEMPTS` times."""
+
+
 def _replan(tx: Tx, device: Device, request: PushRequest, echo: bool, plan: _Plan) -> _Plan:
-    """The push planned again under the write lock, after this transaction already took the
-    device's mutations: the same ones (same request, same device's state), merged with the
-    records as they are now."""
+    """The push planned again in its write transaction, after this transaction already took
+    the device's mutations: the same ones (same request, same device's state), merged with
+    the records as they are now."""
     again = _plan(tx, device, request, echo, last=plan.last_before)
     assert again.taken == plan.taken and again.last_after == plan.last_after
     return again
@@ -615,6 +640,9 @@ def pull(db: ServerDB, device: Device, cursor: int, limit: int,
         # ORDER BY rev` as without skipping, so the feed stays gap-free); only their bytes
         # are not sent, and a page keeps reading past them (up to MAX_ECHO_SCAN rows) so a
         # big push does not cost a round trip per empty page.
+        # No further than every writer before has gone (PostgreSQL's writers commit in
+        # another order than their revs): a row beyond waits for the next page.
+        horizon = tx.feed_horizon()
         rows: list[Row] = []
         new_cursor, scanned = cursor, 0
         while True:
@@ -626,6 +654,10 @@ def pull(db: ServerDB, device: Device, cursor: int, limit: int,
             )
             more = len(fetched) > want
             fetched = fetched[:want]
+            held_back = horizon is not None and bool(fetched) and int(fetched[-1][2]) > horizon
+            if held_back:
+                fetched = [row for row in fetched if int(row[2]) <= horizon]  # type: ignore[operator]
+                more = True
             if fetched:
                 new_cursor = int(fetched[-1][2])
             scanned += len(fetched)
@@ -633,7 +665,8 @@ def pull(db: ServerDB, device: Device, cursor: int, limit: int,
                          data=_feed_data(data))
                      for t, i, r, d, h, data, echo in fetched
                      if not (skip_echo and echo == device.id)]
-            if not more or len(rows) >= limit or not skip_echo or scanned >= MAX_ECHO_SCAN:
+            if not more or held_back or len(rows) >= limit or not skip_echo or \
+                    scanned >= MAX_ECHO_SCAN:
                 break
         checksums = None if more else _checksums(tx, where, params)
     return PullResponse(rows=rows, cursor=new_cursor, more=more, checksums=checksums)

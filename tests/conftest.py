@@ -82,6 +82,7 @@ def make_db(backend: str, tmp_path: Path):
     with psycopg.connect(PG_URL, autocommit=True) as conn:
         for table in PG_TABLES:
             conn.execute(f"DROP TABLE IF EXISTS {table} CASCADE")
+        conn.execute("DROP SEQUENCE IF EXISTS records_rev_seq")  # revs start again at 1
     return ServerDB(PG_URL)  # type: ignore[arg-type]
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from desktop.store.ids import new_id
 from desktop.sync.wire import Change, PushRequest
 from server import auth, service
@@ -101,3 +103,108 @@ def test_a_platform_started_on_an_older_database_indexes_its_feed_the_new_way(se
     assert "records_shared_rev" in names and "records_shared" not in names
     office = service.create_office(server_db, "Офіс")
     assert office in {r["id"] for r in service.export_records(server_db, "offices")}
+
+
+def _push_one(db, device, mutation: int = 1) -> str:
+    person = new_id()
+    service.push(db, device, PushRequest(device_id=device.id, changes=[Change(
+        mutation=mutation, change_id=new_id(), table="people", record_id=person, op="insert",
+        fields={"last_name": "Пізній", "first_name": "Тест", "gender": "male"},
+        hlc=f"{1795456133980 + mutation:013d}-00000-{device.id}",
+        changed_at="2026-11-23T10:00:00Z")]))
+    return person
+
+
+def _slow_writer(db, office: str, finish: threading.Event, outcome: dict, commit: bool):
+    """A writer that takes a rev, writes its record and waits for `finish` before it
+    commits (or rolls back): a push still on its way when a later one has committed."""
+    def run() -> None:
+        try:
+            with db.transaction(write=True, lock_now=False) as tx:
+                rev = tx.next_rev()
+                outcome["rev"] = rev
+                outcome["id"] = record = new_id()
+                tx.execute(
+                    "INSERT INTO records(tbl, id, office_id, shared, data, field_meta, rev, "
+                    "deleted, hlc, updated_at) VALUES('people', ?, ?, 0, ?, '{}', ?, 0, ?, ?)",
+                    (record, office, '{"last_name": "Рання", "first_name": "Тест"}', rev,
+                     f"{1795456133980:013d}-00000-slow", "2026-11-23T10:00:00Z"))
+                outcome["taken"].set()
+                finish.wait(timeout=30)
+                if not commit:
+                    raise RuntimeError("rolled back on purpose")
+        except RuntimeError:
+            pass
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
+@pytest.mark.parametrize("commit", [True, False], ids=["committed", "rolled-back"])
+def test_a_pull_waits_for_an_earlier_writer_still_on_its_way(server_db, commit):
+    """PostgreSQL's writers run side by side, so a later rev may commit first. A pull must
+    not move its cursor past an earlier rev still being written: it waits for that writer,
+    then sends both (or, if it rolled back, the later one alone)."""
+    office = service.create_office(server_db, "Офіс")
+    writer, reader = _device(server_db, office), _device(server_db, office)
+    before = service.pull(server_db, reader, 0, 100).cursor
+    finish = threading.Event()
+    outcome: dict = {"taken": threading.Event()}
+    slow = _slow_writer(server_db, office, finish, outcome, commit)
+    try:
+        if server_db.postgres:
+            assert outcome["taken"].wait(timeout=30)
+            later = _push_one(server_db, writer)  # commits a later rev first
+        else:  # one writer at a time: the later push waits for the slow one instead
+            assert outcome["taken"].wait(timeout=30)
+            later = None
+        pulled: dict = {}
+
+        def pull() -> None:
+            pulled["page"] = service.pull(server_db, reader, before, 100)
+
+        puller = threading.Thread(target=pull)
+        puller.start()
+        puller.join(timeout=1.0)
+        if server_db.postgres:
+            assert puller.is_alive(), "the pull did not wait for the earlier writer"
+    finally:
+        finish.set()
+        slow.join(timeout=30)
+    puller.join(timeout=30)
+    page = pulled["page"]
+    first = [r.id for r in page.rows if r.table == "people"]
+    assert [r.rev for r in page.rows] == sorted(r.rev for r in page.rows)
+    if server_db.postgres:  # it waited, then read both writers' records, in rev order
+        assert later in first
+        if commit:
+            assert first.index(outcome["id"]) < first.index(later)
+        else:
+            assert outcome["id"] not in first
+    else:  # it read what was committed: neither (the later push had to wait)
+        assert first == []
+        later = _push_one(server_db, writer)
+    ids, cursor = list(first), page.cursor
+    while True:  # the rest, page by page, as a device reads
+        page = service.pull(server_db, reader, cursor, 100)
+        ids += [r.id for r in page.rows if r.table == "people"]
+        cursor = page.cursor
+        if not page.more:
+            break
+    assert later in ids and (outcome["id"] in ids) == commit
+    assert len(ids) == len(set(ids))
+
+
+def test_revs_go_on_from_where_an_older_platform_left_them(server_db):
+    """A platform that kept revs in the `counters` row only: started again on that database,
+    its next rev comes after every rev already given, on either engine."""
+    office = service.create_office(server_db, "Офіс")
+    device = _device(server_db, office)
+    with server_db.transaction(write=True) as tx:
+        tx.execute("UPDATE counters SET value = 5000 WHERE name = 'rev'")
+        if server_db.postgres:
+            tx.execute("DROP SEQUENCE records_rev_seq CASCADE")
+    server_db.create_schema()
+    _push_one(server_db, device)
+    revs = [r["rev"] for r in service.export_records(server_db, "people")]
+    assert revs and min(revs) > 5000

@@ -1,6 +1,7 @@
-"""A push is planned without the write lock and written under it (server/service.py,
-`_Batch`). When another device writes a record the plan read in between, the push must plan
-again under the lock: the result is the one the two pushes would give one after the other."""
+"""A push is planned without locks, then written with the records it changes locked
+(server/service.py, `_Batch`). When another device writes a record the plan read in between,
+the push must plan again: the result is the one the two pushes would give one after the
+other."""
 
 from __future__ import annotations
 
@@ -66,7 +67,7 @@ def test_a_record_written_between_plan_and_write_is_merged_again(server_db, monk
         first, 2, person, "update", {"first_name": "Оксана"}, base, 10)]), echo=True)
     monkeypatch.undo()
 
-    # planned once without the lock, once more under it after the other device's write
+    # planned once, then again (with the record locked) after the other device's write
     assert calls == [first.id, second.id, first.id]
     data = next(r for r in service.export_records(server_db, "people") if r["id"] == person)
     assert data["first_name"] == "Оксана" and data["phone"] == "+380671234567"
@@ -92,7 +93,7 @@ def test_a_push_answers_with_the_real_revisions(server_db):
 
 def test_a_record_made_by_another_device_between_plan_and_write_is_merged(server_db,
                                                                           monkeypatch):
-    """The plan found no record, so it is not read again under the lock; the other
+    """The plan found no record, so it is not read again before writing; the other
     device's copy breaks the key when this push writes it, and the push plans again."""
     office = service.create_office(server_db, "Офіс")
     first, second = _device(server_db, office), _device(server_db, office)
@@ -114,8 +115,9 @@ def test_a_record_made_by_another_device_between_plan_and_write_is_merged(server
     monkeypatch.undo()
 
     assert calls == [first.id, second.id, first.id]
-    # the check under the lock passed (the record was not read again): the key caught it
-    assert checked == [True, True]  # the other push's, then this one's
+    # the check before writing passed (the record was not read again): the key caught it;
+    # the other push's check, this one's, and this one's again after planning again
+    assert checked == [True, True, True]
     assert answer.results[0].status == "applied" and answer.results[0].rev is None
     people = [r for r in service.export_records(server_db, "people") if r["id"] == shared_id]
     assert len(people) == 1
@@ -131,8 +133,8 @@ def test_a_record_made_by_another_device_between_plan_and_write_is_merged(server
 
 def test_a_device_s_mutations_are_taken_once_when_its_push_plans_again(server_db,
                                                                        monkeypatch):
-    """The device's own rows are written before the write lock; planning again under the
-    lock must take the same mutations, not call them duplicates."""
+    """The device's own rows are written before the records; planning again then must
+    take the same mutations, not call them duplicates."""
     office = service.create_office(server_db, "Офіс")
     first, second = _device(server_db, office), _device(server_db, office)
     person = new_id()
@@ -142,13 +144,22 @@ def test_a_device_s_mutations_are_taken_once_when_its_push_plans_again(server_db
     base = service.export_records(server_db, "people")[0]["rev"]
     service.push(server_db, second, PushRequest(device_id=second.id, changes=[_change(
         second, 1, person, "update", {"phone": "+380671234567"}, base, 5)]))
-    # the first device's plan is made stale by forcing the check under the lock to fail
-    monkeypatch.setattr(service._Batch, "still_current", lambda self, tx: False)
+    # the first device's plan is made stale by forcing the check before writing to fail
+    # once (the plan made again is checked again, and passes)
+    checks: list[bool] = []
+    still_current = service._Batch.still_current
+
+    def stale_once(self, tx):
+        checks.append(bool(checks) and still_current(self, tx))
+        return checks[-1]
+
+    monkeypatch.setattr(service._Batch, "still_current", stale_once)
     answer = service.push(server_db, first, PushRequest(device_id=first.id, changes=[
         _change(first, 2, person, "update", {"first_name": "Оксана"}, base, 10),
         _change(first, 3, new_id(), "insert", {"last_name": "Коваль", "first_name": "Іван"},
                 None, 11)]))
     monkeypatch.undo()
+    assert checks == [False, True]
     assert [r.status for r in answer.results] == ["applied", "applied"]
     assert answer.last_mutation == 3
     again = service.push(server_db, first, PushRequest(device_id=first.id, changes=[
@@ -194,7 +205,7 @@ def test_field_revisions_read_back_as_the_ones_written(server_db):
     second = record.rev
     assert second > first
     # the first push made the record, then changed it: a revision for each (the first one
-    # filled in under the lock), and the record has the second
+    # filled in when the revisions were taken), and the record has the second
     assert record.meta["last_name"][2] == first - 1 and record.meta["phone"][2] == first
     assert record.meta["first_name"][2] == second
     assert all(0 < entry[2] < service.PLACEHOLDER for entry in record.meta.values())
@@ -202,14 +213,13 @@ def test_field_revisions_read_back_as_the_ones_written(server_db):
 
 def test_a_revocation_during_a_push_waits_for_it_instead_of_deadlocking(server_db,
                                                                        monkeypatch):
-    """A push locks its device's row before the platform's write lock; a revocation of the
-    same device must take them in the same order, or each would wait for the other (on
-    PostgreSQL one of them then fails after the deadlock timeout)."""
+    """A push holds its device's row while it writes its records; a revocation of the same
+    device locks that row before the platform's write lock, so it waits for the push (in
+    the other order, on PostgreSQL, one of them would fail after the deadlock timeout)."""
     office = service.create_office(server_db, "Офіс")
     device = _device(server_db, office)
-    from server.db import Tx
 
-    original = Tx.lock_writes
+    original = service._Batch.still_current
     revoking = threading.Event()
     outcome: dict[str, object] = {}
 
@@ -219,16 +229,17 @@ def test_a_revocation_during_a_push_waits_for_it_instead_of_deadlocking(server_d
         except Exception as exc:  # reported by the assertions below
             outcome["revoke_error"] = exc
 
-    def lock_then_let_revoke_start(self, then=""):
+    def check_then_let_revoke_start(self, tx):
         if not revoking.is_set() and threading.current_thread() is threading.main_thread():
             revoking.set()
             thread = threading.Thread(target=revoke)
             thread.start()
             thread.join(timeout=0.5)  # it must be waiting for this push, not holding a lock
             outcome["thread"] = thread
-        return original(self, then)
+            outcome["waited"] = thread.is_alive() or not server_db.postgres
+        return original(self, tx)
 
-    monkeypatch.setattr(Tx, "lock_writes", lock_then_let_revoke_start)
+    monkeypatch.setattr(service._Batch, "still_current", check_then_let_revoke_start)
     answer = service.push(server_db, device, PushRequest(device_id=device.id, changes=[
         _change(device, 1, new_id(), "insert", {"last_name": "Коваль", "first_name": "Іван"},
                 None, 0)]))
@@ -236,5 +247,58 @@ def test_a_revocation_during_a_push_waits_for_it_instead_of_deadlocking(server_d
     monkeypatch.undo()
     assert [r.status for r in answer.results] == ["applied"]
     assert "revoke_error" not in outcome and outcome["revoked"] is True
+    assert outcome["waited"]
     with server_db.transaction() as tx:
         assert tx.one("SELECT revoked_at FROM devices WHERE id = ?", (device.id,))[0]
+
+
+def test_pushes_changing_the_same_records_at_once_all_land(server_db):
+    """Devices changing the same people at the same moment, each in its own order: every
+    push is written (none fails on a lock the others hold), and each person ends with the
+    value of the latest change, as if the pushes had come one after another."""
+    import random
+
+    office = service.create_office(server_db, "Офіс")
+    maker = _device(server_db, office)
+    people = [new_id() for _ in range(20)]
+    service.push(server_db, maker, PushRequest(device_id=maker.id, changes=[
+        _change(maker, n + 1, pid, "insert", {"last_name": "Спільна", "first_name": f"№{n}",
+                                              "gender": "female"}, None, n)
+        for n, pid in enumerate(people)]))
+    devices = [_device(server_db, office) for _ in range(4)]
+    errors: list[BaseException] = []
+    statuses: list[str] = []
+    latest: dict[str, tuple[int, str]] = {}
+    guard = threading.Lock()
+
+    def edit(number: int, device) -> None:
+        order = random.Random(number)
+        try:
+            for batch in range(6):
+                chosen = order.sample(people, 12)
+                millis = 1000 + batch * 10 + number  # distinct clocks: one latest change each
+                changes = [_change(device, batch * 12 + n + 1, pid, "update",
+                                   {"notes": f"пристрій {number}, пакет {batch}"}, None, millis)
+                           for n, pid in enumerate(chosen)]
+                with guard:
+                    for pid in chosen:
+                        latest[pid] = max(latest.get(pid, (0, "")),
+                                          (millis, f"пристрій {number}, пакет {batch}"))
+                answer = service.push(server_db, device, PushRequest(
+                    device_id=device.id, changes=changes))
+                statuses.extend(r.status for r in answer.results)
+        except BaseException as exc:  # surfaced in the main thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=edit, args=(n, d)) for n, d in enumerate(devices)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not errors, errors
+    assert statuses == ["applied"] * (4 * 6 * 12)
+    stored = {r["id"]: r for r in service.export_records(server_db, "people")}
+    assert {pid: stored[pid]["notes"] for pid in latest} == \
+        {pid: value for pid, (_, value) in latest.items()}
+    revs = [r["rev"] for r in stored.values()]
+    assert len(set(revs)) == len(revs)
