@@ -177,7 +177,7 @@ def create_app(db: ServerDB, limits: Limits | None = None) -> FastAPI:
                               role=device.role)  # type: ignore[arg-type]
 
     @app.post("/v1/push", response_model=PushResponse,
-              responses={409: {"model": ErrorBody}})
+              responses={409: {"model": ErrorBody}, 503: {"model": ErrorBody}})
     def push(body: PushRequest, device: Device,
              echo: Annotated[bool, Query()] = False) -> Any:
         try:
@@ -196,6 +196,11 @@ def create_app(db: ServerDB, limits: Limits | None = None) -> FastAPI:
                                 status_code=409)
         except PermissionError as exc:
             raise ApiError(403, "forbidden", str(exc)) from exc
+        except service.PlatformBusyError as exc:
+            # Other offices kept changing these records: nothing was written, and the
+            # device's transport sends the push again after a pause (503 is retried).
+            raise ApiError(503, "busy", "The platform is busy with the same records; "
+                                        "the push will be sent again.") from exc
 
     @app.get("/v1/pull", response_model=PullResponse)
     def pull(

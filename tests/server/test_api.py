@@ -283,3 +283,23 @@ def test_attachment_upload_resumes_and_is_verified(live_server):
 def test_openapi_is_published(live_server):
     doc = requests.get(f"{live_server.url}/openapi.json").json()
     assert {"/v1/push", "/v1/pull", "/v1/enroll"} <= set(doc["paths"])
+
+
+def test_a_push_whose_records_keep_changing_is_refused_as_busy_and_changes_nothing(
+        live_server, monkeypatch):
+    """Planned again and again because other offices kept changing its records, a push
+    gives up with 503 (the device's transport retries that after a pause), and neither its
+    records nor its mutations were taken: the same push is applied when sent again."""
+    office = service.create_office(live_server.db, "Офіс")
+    dev, h = enroll(live_server, office)
+    pid = new_id()
+    batch = [change(1, "people", pid, person())]
+    monkeypatch.setattr(service._Batch, "still_current", lambda self, tx: False)
+    busy = push(live_server, dev, h, batch)
+    monkeypatch.undo()
+    assert busy.status_code == 503 and busy.json()["error"] == "busy"
+    rows, _ = pull_all(live_server, h)
+    assert not [x for x in rows if x["table"] == "people"]
+    again = push(live_server, dev, h, batch)
+    assert [x["status"] for x in again.json()["results"]] == ["applied"]
+    assert again.json()["last_mutation"] == 1
