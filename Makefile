@@ -6,7 +6,7 @@ DEMO    ?= demo-data
 PEOPLE  ?= 2000
 EVENTS  ?= 120
 
-.PHONY: run test setup system-deps lint bench soak demo screenshots translations clean dist bench-quick
+.PHONY: run test setup system-deps lint bench soak soak-postgres demo screenshots translations clean dist bench-quick
 
 $(PY):
 	scripts/make-venv.sh $(VENV)
@@ -63,6 +63,12 @@ bench-quick: setup
 KILLS ?= 1000
 soak: setup
 	$(PY) -m tests.soak.soak --kills $(KILLS) --json soak-results.json
+
+## make soak-postgres: the same with the platform on PostgreSQL (installed and started by
+## scripts/start-test-postgres.sh; its test database is emptied), where pushes write side by side.
+soak-postgres: setup
+	$(PY) -m tests.soak.soak --kills $(KILLS) --json soak-postgres-results.json \
+	  --pg-url $$(scripts/start-test-postgres.sh)
 
 demo: setup
 	$(VENV)/bin/hromada-desk --data-dir $(DEMO) demo --people $(PEOPLE) --events $(EVENTS) --seed 1

@@ -33,9 +33,10 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import requests
 
@@ -72,11 +73,20 @@ def _env() -> dict[str, str]:
 
 
 class Platform:
-    """`hromada-server` as its own process, so that it can be SIGKILLed."""
+    """`hromada-server` as its own process, so that it can be SIGKILLed; on a SQLite file of
+    its own, or on the PostgreSQL database at `pg_url` (emptied first)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, pg_url: str | None = None) -> None:
         self.db_path = root / "platform.sqlite3"
-        self.url_db = f"sqlite:///{self.db_path}"
+        self.pg_url = pg_url
+        self.url_db = pg_url or f"sqlite:///{self.db_path}"
+        if pg_url:
+            from tests.conftest import PG_TABLES
+
+            with contextlib.closing(_pg_connect(pg_url)) as conn:
+                for table in PG_TABLES:
+                    conn.execute(f"DROP TABLE IF EXISTS {table} CASCADE")
+                conn.execute("DROP SEQUENCE IF EXISTS records_rev_seq")
         sock = socket.socket()
         sock.bind(("127.0.0.1", 0))
         self.port = sock.getsockname()[1]
@@ -107,30 +117,50 @@ class Platform:
             self.proc.send_signal(signal.SIGKILL)
             self.proc.wait()
 
-    def applied(self, device_id: str, above: int = 0) -> dict[int, str]:
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        """Rows of a read-only query on the platform's database, as a third party."""
+        if self.pg_url:
+            with contextlib.closing(_pg_connect(self.pg_url)) as conn:
+                return list(conn.execute(sql.replace("?", "%s"), tuple(params)).fetchall())
         with contextlib.closing(sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True,
                                                 timeout=30)) as conn:
-            return dict(conn.execute("SELECT mutation, change_id FROM device_changes "
-                                     "WHERE device_id = ? AND mutation > ?",
-                                     (device_id, above)).fetchall())
+            return conn.execute(sql, params).fetchall()
+
+    def applied(self, device_id: str, above: int = 0) -> dict[int, str]:
+        return dict(self._read("SELECT mutation, change_id FROM device_changes "  # type: ignore[arg-type]
+                               "WHERE device_id = ? AND mutation > ?", (device_id, above)))
 
     def has_records(self, ids: set[str]) -> set[str]:
-        with contextlib.closing(sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True,
-                                                timeout=30)) as conn:
-            found: set[str] = set()
-            items = sorted(ids)
-            for i in range(0, len(items), 500):
-                chunk = items[i:i + 500]
-                marks = ",".join("?" * len(chunk))
-                found |= {r[0] for r in conn.execute(
-                    f"SELECT id FROM records WHERE id IN ({marks})", chunk)}
-            return found
+        found: set[str] = set()
+        items = sorted(ids)
+        for i in range(0, len(items), 500):
+            chunk = items[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            found |= {r[0] for r in self._read(
+                f"SELECT id FROM records WHERE id IN ({marks})", chunk)}
+        return found
 
     def integrity(self) -> list[str]:
-        with contextlib.closing(sqlite3.connect(f"file:{self.db_path}?mode=ro", uri=True,
-                                                timeout=30)) as conn:
-            result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if self.pg_url:
+            # PostgreSQL keeps its own pages whole; what can break is the feed: revisions
+            # must be unique and no record may hold one beyond what the sequence gave.
+            row = self._read("SELECT count(*), count(DISTINCT rev), coalesce(max(rev), 0), "
+                             "(SELECT last_value FROM records_rev_seq) FROM records")[0]
+            count, distinct, highest, issued = (int(v) for v in row)
+            problems = []
+            if count != distinct:
+                problems.append(f"platform feed: {count - distinct} revisions given twice")
+            if highest > issued:
+                problems.append(f"platform feed: revision {highest} beyond {issued} given")
+            return problems
+        result = [r[0] for r in self._read("PRAGMA integrity_check")]
         return [] if result == ["ok"] else [f"platform integrity: {r}" for r in result]
+
+
+def _pg_connect(url: str) -> Any:
+    import psycopg
+
+    return psycopg.connect(url, autocommit=True)
 
 
 def _setup(root: Path, platform: Platform) -> tuple[Path, str]:
@@ -345,12 +375,12 @@ def check_convergence(data: Path, journal: Path, platform: Platform, result: Soa
 
 def run_soak(kills: int, root: Path, *, seed: int = 1, platform_every: int = 10,
              converge_every: int = 25, progress: Callable[[str], None] | None = None,
-             ) -> SoakResult:
+             pg_url: str | None = None) -> SoakResult:
     rng = random.Random(seed)
     result = SoakResult()
     started = time.monotonic()
     say = progress or (lambda _m: None)
-    platform = Platform(root)
+    platform = Platform(root, pg_url)
     platform.start()
     try:
         data, _device = _setup(root, platform)
@@ -416,6 +446,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--pg-url", help="run the platform on this PostgreSQL database "
+                        "(its tables are dropped first), not on a SQLite file")
     args = parser.parse_args(argv)
     if args.kills < 1:
         parser.error("--kills must be at least 1")
@@ -425,7 +457,8 @@ def main(argv: list[str] | None = None) -> int:
             root.mkdir(parents=True, exist_ok=True)
         else:
             root = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="soak-")))
-        result = run_soak(args.kills, root, seed=args.seed, progress=print)
+        result = run_soak(args.kills, root, seed=args.seed, progress=print,
+                          pg_url=args.pg_url)
     figures = result.as_dict()
     if args.json:
         args.json.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
