@@ -384,13 +384,14 @@ def apply_push(db: ServerDB, device: Device, request: PushRequest,
             try:
                 real = plan.batch.write(tx)
                 break
-            except db.retry_errors:
+            except db.retry_errors as exc:
                 # Another device made a record this push makes too (the same check-in
                 # from two laptops) after the plan found none, or (PostgreSQL) another
                 # writer held rows this one needed while waiting for this one's: plan
                 # again, with the records as they are now.
                 if attempt == MAX_WRITE_ATTEMPTS:
-                    raise
+                    raise PlatformBusyError("other writers kept making the same records "
+                                            "while this push was written") from exc
                 tx.execute("ROLLBACK TO SAVEPOINT records")
                 plan = _replan(tx, device, request, echo, plan)
         else:
