@@ -65,6 +65,7 @@ PG_FEED = [
       SELECT array_agg((l.classid::bigint << 32) | l.objid::bigint) INTO waiting
         FROM pg_locks AS l
         WHERE l.locktype = 'advisory' AND l.objsubid = 1 AND l.granted
+          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
           AND l.classid::bigint >= {IN_FLIGHT >> 32} AND l.pid <> pg_backend_pid();
       PERFORM pg_advisory_unlock_shared({FEED_LOCK_KEY});
       IF waiting IS NOT NULL THEN
