@@ -174,6 +174,8 @@ def council_change(db: ServerDB, table: str, record_id: str, fields: dict[str, A
                                                             changes=[change]))
         except service.GapError:
             continue  # another officer saved at the same moment: number it again
+        except service.PlatformBusyError:
+            continue  # offices kept changing the same record: nothing written, try again
         result = response.results[0]
         return result.reason if result.status == "rejected" else None
     return "the platform is busy; try again"
