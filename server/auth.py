@@ -118,7 +118,7 @@ def device_for_token(db: ServerDB, token: str | None) -> Device:
 
 def revoke(db: ServerDB, device_id: str) -> bool:
     with db.transaction(write=True, lock_now=False) as tx:
-        tx.lock_device(device_id)  # before the platform's write lock, as a push does
+        tx.lock_device(device_id)  # first, as a push does (Tx.lock_device)
         tx.lock_writes()
         cur = tx.execute("UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
                          (now_iso(), device_id))
