@@ -23,6 +23,41 @@ def _device(db, office):
     return device
 
 
+def _beside_a_puller(db, reader, page_size: int, work: list, on_page) -> list[BaseException]:
+    """Run each of `work` (functions) in a thread of its own while `reader` pulls page after
+    page, calling `on_page(page)`, until the work is done and the feed has no more; returns
+    what any thread raised."""
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def guarded(function) -> None:
+        try:
+            function()
+        except BaseException as exc:  # surfaced to the test
+            errors.append(exc)
+
+    def pull_forever() -> None:
+        cursor = 0
+        while True:
+            finished = done.is_set()
+            page = service.pull(db, reader, cursor, page_size)
+            on_page(page)
+            cursor = page.cursor
+            if finished and not page.more:
+                return
+
+    puller = threading.Thread(target=guarded, args=(pull_forever,))
+    puller.start()
+    threads = [threading.Thread(target=guarded, args=(function,)) for function in work]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    done.set()
+    puller.join(timeout=120)
+    return errors
+
+
 def test_concurrent_pushers_never_leave_gaps_for_pullers(server_db):
     office = service.create_office(server_db, "Офіс")
     writers = [_device(server_db, office) for _ in range(4)]
@@ -30,54 +65,29 @@ def test_concurrent_pushers_never_leave_gaps_for_pullers(server_db):
     batches, per_batch = 15, 5
     written: set[str] = set()
     lock = threading.Lock()
-    done = threading.Event()
-    errors: list[BaseException] = []
 
     def push_all(device):
-        try:
-            mutation = 0
-            for _ in range(batches):
-                changes = []
-                for _ in range(per_batch):
-                    mutation += 1
-                    rid = new_id()
-                    changes.append(Change(
-                        mutation=mutation, change_id=new_id(), table="people", record_id=rid,
-                        op="insert", fields={"last_name": "Паралельний", "first_name": "Тест",
-                                             "gender": "male"},
-                        hlc=f"{1795456133980 + mutation:013d}-00000-{device.id}",
-                        changed_at="2026-11-23T10:00:00Z"))
-                    with lock:
-                        written.add(rid)
-                service.push(server_db, device, PushRequest(device_id=device.id,
-                                                            changes=changes))
-        except BaseException as exc:  # surfaced in the main thread
-            errors.append(exc)
+        mutation = 0
+        for _ in range(batches):
+            changes = []
+            for _ in range(per_batch):
+                mutation += 1
+                rid = new_id()
+                changes.append(Change(
+                    mutation=mutation, change_id=new_id(), table="people", record_id=rid,
+                    op="insert", fields={"last_name": "Паралельний", "first_name": "Тест",
+                                         "gender": "male"},
+                    hlc=f"{1795456133980 + mutation:013d}-00000-{device.id}",
+                    changed_at="2026-11-23T10:00:00Z"))
+                with lock:
+                    written.add(rid)
+            service.push(server_db, device, PushRequest(device_id=device.id,
+                                                        changes=changes))
 
     seen: set[str] = set()
-
-    def pull_forever():
-        cursor = 0
-        try:
-            while True:
-                finished = done.is_set()
-                page = service.pull(server_db, reader, cursor, 7)
-                seen.update(r.id for r in page.rows if r.table == "people")
-                cursor = page.cursor
-                if finished and not page.more:
-                    return
-        except BaseException as exc:
-            errors.append(exc)
-
-    pushers = [threading.Thread(target=push_all, args=(w,)) for w in writers]
-    puller = threading.Thread(target=pull_forever)
-    puller.start()
-    for t in pushers:
-        t.start()
-    for t in pushers:
-        t.join(timeout=120)
-    done.set()
-    puller.join(timeout=120)
+    errors = _beside_a_puller(
+        server_db, reader, 7, [lambda w=w: push_all(w) for w in writers],
+        lambda page: seen.update(r.id for r in page.rows if r.table == "people"))
     assert not errors, errors
     assert len(written) == len(writers) * batches * per_batch
     missed = written - seen
@@ -96,8 +106,6 @@ def test_a_puller_reading_while_devices_change_the_same_records_ends_with_their_
     writers = [_device(server_db, office) for _ in range(3)]
     reader = _device(server_db, office)
     shared = [new_id() for _ in range(12)]
-    errors: list[BaseException] = []
-    done = threading.Event()
 
     def change(device, mutation, record_id, op, fields, millis):
         return Change(mutation=mutation, change_id=new_id(), table="people",
@@ -107,56 +115,36 @@ def test_a_puller_reading_while_devices_change_the_same_records_ends_with_their_
 
     def write_all(number, device):
         order = random.Random(number)
-        try:
-            mutation = 0
-            for batch in range(25):
-                changes = []
-                for record_id in order.sample(shared, 4):
-                    mutation += 1
-                    changes.append(change(device, mutation, record_id, "update",
-                                          {"notes": f"{number}/{batch}"},
-                                          batch * 10 + number))
+        mutation = 0
+        for batch in range(25):
+            changes = []
+            for record_id in order.sample(shared, 4):
                 mutation += 1
-                changes.append(change(device, mutation, new_id(), "insert",
-                                      {"last_name": "Новий", "first_name": f"{number}/{batch}",
-                                       "gender": "male"}, batch * 10 + number))
-                service.push(server_db, device, PushRequest(device_id=device.id,
-                                                            changes=changes))
-        except BaseException as exc:  # surfaced in the main thread
-            errors.append(exc)
+                changes.append(change(device, mutation, record_id, "update",
+                                      {"notes": f"{number}/{batch}"}, batch * 10 + number))
+            mutation += 1
+            changes.append(change(device, mutation, new_id(), "insert",
+                                  {"last_name": "Новий", "first_name": f"{number}/{batch}",
+                                   "gender": "male"}, batch * 10 + number))
+            service.push(server_db, device, PushRequest(device_id=device.id,
+                                                        changes=changes))
 
     held: dict[str, tuple[int, str | None]] = {}
 
-    def pull_forever():
-        cursor = 0
-        try:
-            while True:
-                finished = done.is_set()
-                page = service.pull(server_db, reader, cursor, 3)
-                for row in page.rows:
-                    if row.table == "people":
-                        assert row.rev > held.get(row.id, (0, None))[0]
-                        held[row.id] = (row.rev, row.data.get("notes"))
-                cursor = page.cursor
-                if finished and not page.more:
-                    return
-        except BaseException as exc:
-            errors.append(exc)
+    def keep(page) -> None:
+        for row in page.rows:
+            if row.table == "people":
+                assert row.rev > held.get(row.id, (0, None))[0]
+                held[row.id] = (row.rev, row.data.get("notes"))
 
     maker = _device(server_db, office)
     service.push(server_db, maker, PushRequest(device_id=maker.id, changes=[
         change(maker, n + 1, record_id, "insert",
                {"last_name": "Спільний", "first_name": str(n), "gender": "female"}, 0)
         for n, record_id in enumerate(shared)]))
-    puller = threading.Thread(target=pull_forever)
-    puller.start()
-    threads = [threading.Thread(target=write_all, args=(n, d)) for n, d in enumerate(writers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    done.set()
-    puller.join(timeout=120)
+    errors = _beside_a_puller(
+        server_db, reader, 3,
+        [lambda n=n, d=d: write_all(n, d) for n, d in enumerate(writers)], keep)
     assert not errors, errors
     platform = {r["id"]: (r["rev"], r.get("notes"))
                 for r in service.export_records(server_db, "people")}
