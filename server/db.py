@@ -209,15 +209,11 @@ class Tx:
             self._conn.executemany(f"INSERT INTO {table}({names}) VALUES({marks})",
                                    [tuple(r) for r in rows])
 
-    def lock_writes(self, then: str = "") -> None:
+    def lock_writes(self) -> None:
         """Take the platform's write lock now, in a transaction begun with
-        `transaction(write=True, lock_now=False)` (SQLite's BEGIN IMMEDIATE took it already),
-        and run the statement `then` (no parameters) in the same round trip."""
+        `transaction(write=True, lock_now=False)` (SQLite's BEGIN IMMEDIATE took it already)."""
         if self._pg:
-            self._conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})"
-                               + (f"; {then}" if then else ""))
-        elif then:
-            self._conn.execute(then)
+            self._conn.execute(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
     def lock_device(self, device_id: str) -> tuple | None:
         """Lock a device's row for this transaction (PostgreSQL; SQLite's writer holds
