@@ -7,12 +7,15 @@ fault of ours.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import re
 import zlib
 from collections.abc import Callable
 from typing import Annotated, Any
 
+import orjson
 from fastapi import Depends, FastAPI, Header, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
@@ -69,9 +72,31 @@ class GzipRoute(APIRoute):
                 if len(plain) > MAX_BODY_BYTES or inflater.unconsumed_tail:
                     raise ApiError(413, "too_large", "The request body is too large.")
                 request._body = plain
+            _parse_json_ahead(request)
             return await original(request)
 
         return handler
+
+
+#: Twenty digits in a row: maybe a number orjson would read as a float (beyond 2**64 - 1).
+_LONG_DIGITS = re.compile(rb"[0-9]{20}")
+
+
+def _parse_json_ahead(request: Request) -> None:
+    """Parse a JSON body with orjson before FastAPI reads it with the standard library's
+    parser: 1.4 ms instead of 3.9 for a push of five hundred people, as long as pydantic
+    takes to check its envelope (issue 11). Starlette keeps the result where
+    `request.json()` finds it.
+
+    What orjson refuses and the standard parser may still take (NaN, a lone surrogate
+    escape, UTF-16) is left to FastAPI, which then answers as it always did. So is a body
+    with a run of twenty digits: orjson reads a whole number beyond 64 bits as a float,
+    and the refusal would then say "not a whole number" instead of "too large"."""
+    kind = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if kind != "application/json" or not request._body or _LONG_DIGITS.search(request._body):
+        return
+    with contextlib.suppress(orjson.JSONDecodeError):
+        request._json = orjson.loads(request._body)
 
 
 async def _read_capped(request: Request, limit: int) -> bytes:
