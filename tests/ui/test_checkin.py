@@ -443,3 +443,43 @@ def test_a_header_click_sorts_the_matches_and_enter_takes_the_row_shown_first(
     header.setSortIndicator(1, Qt.SortOrder.AscendingOrder)
     keys.press(screen.search, Qt.Key.Key_Return)  # Enter checks in the first row shown
     assert attendance(store, desk["Ковальчук"], desk["event"])["status"] == "attended"
+
+
+def test_results_skip_text_shaping_except_for_names_that_need_it(screen, desk, keys, store):
+    """The results are drawn without text shaping, most of a keystroke's repaint (issue
+    11). Qt's flag would also draw Arabic letters unjoined, so a cell whose text needs
+    shaping carries a font that asks for it; the cell gives it up when another person's
+    name takes the row."""
+    from PySide6.QtGui import QFont, QRawFont, QTextLayout
+
+    store.insert("people", {"last_name": "Ковалевська", "first_name": "سلمى",
+                            "gender": "female", "office_id": desk["office"]})
+    model = screen.results_model
+    view_font = screen.results.font()
+    assert view_font.styleStrategy() & QFont.StyleStrategy.PreferNoShaping
+    keys.type(screen.search, "Ковал")
+    assert [m.last_name for m in screen.matches][:2] == ["Ковалевська", "Коваленко"]
+    first = model.index(0, 0)
+    cell_font = model.data(first, Qt.ItemDataRole.FontRole)
+    assert isinstance(cell_font, QFont)
+    drawn_with = cell_font.resolve(view_font)  # what the delegate does with the role
+    assert not drawn_with.styleStrategy() & QFont.StyleStrategy.PreferNoShaping
+    assert drawn_with.pointSizeF() == view_font.pointSizeF()
+
+    def glyphs(font: QFont, text: str) -> tuple[list[int], list[int]]:
+        layout = QTextLayout(text, font)
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        [run] = layout.glyphRuns()  # one run: the font that has the letters
+        plain: QRawFont = run.rawFont()
+        return sorted(run.glyphIndexes()), sorted(plain.glyphIndexesForString(text))
+
+    shaped, unshaped = glyphs(drawn_with, "سلمى")
+    assert 0 not in unshaped, "the test needs a font with Arabic letters (DejaVu Sans)"
+    assert shaped != unshaped  # the letters take their joined forms
+    assert glyphs(view_font, "سلمى")[0] == unshaped  # what the flag alone would draw
+    assert model.data(model.index(1, 0), Qt.ItemDataRole.FontRole) is None
+    keys.type(screen.search, "ен")  # "Коваленко" takes the first row
+    assert model.data(model.index(0, 0)).startswith("Коваленко")
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.FontRole) is None

@@ -306,3 +306,16 @@ def test_item_tables_sort_by_value_and_rows_map_back(qtbot):
     fill_rows(table, rows)  # refilled: the chosen order holds
     assert [table.item(r, 0).text() for r in range(3)] == ["Андрієнко", "Шевченко", "Коваль"]
     assert not table.showGrid() and table.isSortingEnabled()
+
+
+@pytest.mark.parametrize(("text", "needs"), [
+    ("Марʼяна Ґудзь", False), ("Мар'яна", False), ("José Müller", False),
+    ("Ελένη", False), ("Nguyễn", False), ("✓ тут з 11:52", False), ("073 ••• 99 96", False),
+    ("60 років і старше", False), ("", False),
+    ("Ковалевська سلمى", True), ("שלום", True), ("नमस्ते", True), ("สมชาย", True),
+    ("Оля 👍", True),
+])
+def test_only_text_of_scripts_that_need_shaping_asks_for_it(text, needs):
+    from desktop.ui.kit.tables import needs_shaping
+
+    assert needs_shaping(text) is needs

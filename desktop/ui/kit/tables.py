@@ -7,10 +7,12 @@ text in the tooltip the model gives, Tab leaves the table, and a header click so
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,6 +23,38 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.models import PagedTableModel, sort_by_header
+
+#: Text Qt can draw without shaping: Latin, Greek and Cyrillic letters (with their accents),
+#: punctuation, digits, currency, arrows, maths and dingbats ("✓"). No letter of these
+#: changes form by its neighbours, so HarfBuzz only kerns them.
+_DRAWN_PLAIN = re.compile(
+    "[\u0000-\u052f\u1e00-\u1fff\u2000-\u23ff\u2460-\u27bf\u2e00-\u2e7f]*")
+
+
+def skip_shaping(view: QTableView) -> None:
+    """Draw `view`'s cells without text shaping (`QFont.PreferNoShaping`).
+
+    Why: shaping was most of the check-in desk's repaint, and its twenty rows repaint on
+    every key (issue 11). Qt's flag is not safe for every script: with it, Arabic letters
+    are drawn unjoined. So a model whose cell text may need shaping answers `FontRole`
+    with `SHAPED` for that cell (`needs_shaping`). Only the strategy is set on these
+    fonts; family and size still come from the app."""
+    font = QFont()
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+    view.setFont(font)
+
+
+def shaped_font() -> QFont:
+    """The font role of a cell whose text needs shaping, in a view that skips it."""
+    font = QFont()
+    font.setStyleStrategy(QFont.StyleStrategy.PreferDefault)
+    return font
+
+
+def needs_shaping(text: str) -> bool:
+    """Whether `text` has a letter of a script drawn right only when shaped (Arabic,
+    Hebrew, the Indic scripts, Thai, ...) or an emoji sequence."""
+    return not text.isascii() and _DRAWN_PLAIN.fullmatch(text) is None
 
 
 def setup_table(view: QTableView, stretch: int = 0, samples: dict[int, str] | None = None,

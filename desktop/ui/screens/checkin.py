@@ -60,7 +60,7 @@ from desktop.ui import theme
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import format_count
 from desktop.ui.forms import ChoiceField, NumberField, RecordForm, TextField, VocabField
-from desktop.ui.kit.tables import setup_table
+from desktop.ui.kit.tables import needs_shaping, setup_table, shaped_font, skip_shaping
 from desktop.ui.models import sort_by_header
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import tr_vocab
@@ -182,6 +182,7 @@ class MatchesModel(QStandardItemModel):
         self.matches: list[Any] = []
         self._shown: list[Any] = []  # the match each row was last written from
         self._done = QBrush()
+        self._shaped = shaped_font()  # the view skips shaping (`skip_shaping`)
 
     def set_matches(self, matches: list[Any]) -> None:
         done = QBrush(theme.success_color())  # the colour scheme may have changed
@@ -228,6 +229,9 @@ class MatchesModel(QStandardItemModel):
             item = items[column] if items is not None else self.item(row, column)
             if item.text() != text:
                 item.setText(text)
+                shaped = needs_shaping(text)
+                if shaped or item.data(_FONT) is not None:
+                    item.setData(self._shaped if shaped else None, _FONT)
             if colour:
                 item.setData(self._done if person.checked_in else None, _FOREGROUND)
         (items[0] if items is not None else self.item(row, 0)).setData(person.id, _PERSON)
@@ -244,6 +248,7 @@ _MATCH_ORDER: tuple[Any, ...] = (
 )
 
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
 _PERSON = int(PERSON_ROLE)
 
 
@@ -381,6 +386,7 @@ class CheckinScreen(Screen):
         setup_table(self.results, 0, {1: "60 років і старше", 2: "000 ••• 00 00",
                                       3: "Стадниця Велика", 4: "✓ Зареєстровано 00:00"})
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the search box
+        skip_shaping(self.results)  # most of a keystroke's repaint (issue 11)
         self.results.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._sort: tuple[int, bool] | None = None
         sort_by_header(self.results, self)
