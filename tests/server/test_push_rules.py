@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+from types import SimpleNamespace
 
 import pytest
 import requests
@@ -187,3 +188,35 @@ def test_enrollment_is_unchanged_by_the_new_table(live_server):
     r = requests.post(f"{live_server.url}/v1/enroll",
                       json={"code": code, "device_id": "bad id with spaces"})
     assert r.status_code == 422
+
+
+def test_bodies_with_long_digit_runs_are_left_to_the_standard_parser():
+    """orjson reads a whole number beyond 64 bits as a float; such bodies go to Python's
+    parser, which keeps it whole (and the refusal then says "too large")."""
+    from server.api import _has_long_digit_run
+
+    assert _has_long_digit_run(b'{"capacity": 18446744073709551616}')
+    assert _has_long_digit_run(b'{"notes": "00000000000000000000"}')  # wary, not wrong
+    assert not _has_long_digit_run(b'{"capacity": 1844674407370955161}')
+    assert not _has_long_digit_run(b'{"phone": "+380671234567", "hlc": "1796262363382-00000"}')
+
+
+def test_a_push_is_parsed_once_by_orjson_and_an_odd_one_by_the_standard_parser(
+        live_server, monkeypatch):
+    import starlette.requests
+
+    calls = []
+
+    def counted(*args, **kwargs):  # what Starlette's `request.json()` calls, and only it
+        calls.append(1)
+        return json.loads(*args, **kwargs)
+
+    monkeypatch.setattr(starlette.requests, "json", SimpleNamespace(loads=counted))
+    office = service.create_office(live_server.db, "Офіс")
+    dev, h = enroll(live_server, office)
+    assert _statuses(push(live_server, dev, h, [change(1, "people", new_id(), person())])) \
+        == [("applied", None)]
+    assert calls == []  # orjson read it (issue 11: three times faster)
+    big = change(2, "events", new_id(), {**EVENT, "office_id": office, "capacity": 10**30})
+    results = _statuses(push(live_server, dev, h, [big]))
+    assert calls and results[0][0] == "rejected" and "too large" in results[0][1]
