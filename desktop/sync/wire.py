@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping
 from typing import Any, Literal
 
+import orjson
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from desktop.domain.errors import FieldError
@@ -172,14 +173,28 @@ def identity(change: Change) -> str:
     back in time: docs/sync-protocol.md, "Diverged outboxes"): its change id when the device
     sent one, else a digest of everything it carries. Two changes with the same content,
     clock reading included, are the same change: taking the second as a duplicate loses
-    nothing."""
+    nothing.
+
+    The digest is of the content as `json.dumps(..., ensure_ascii=False, sort_keys=True,
+    separators=(",", ":"))` writes it, in UTF-8: digests already stored by the platform were
+    made so, and a change sent again must meet its own. orjson writes the same bytes four
+    times faster (13 µs a change was a tenth of the platform's work on a push), except for
+    floats, which it writes its own way ("1e16", NaN as null), whole numbers beyond 64 bits
+    and lone surrogates, which it refuses: those take the standard way
+    (tests/sync/test_wire.py compares the two). A lone surrogate, which no copy can store
+    and the platform refuses, is digested as it came ("surrogatepass"), never a crash."""
     if change.change_id:
         return change.change_id
-    content = json.dumps(
-        [change.table, change.record_id, change.op, change.fields, change.base_rev, change.hlc,
-         change.changed_at, change.user_id],
-        ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return "sha256:" + hashlib.sha256(content.encode()).hexdigest()[:40]
+    content = [change.table, change.record_id, change.op, change.fields, change.base_rev,
+               change.hlc, change.changed_at, change.user_id]
+    try:
+        if any(type(value) is float for value in change.fields.values()):
+            raise TypeError("orjson writes floats otherwise")
+        encoded = orjson.dumps(content, option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # orjson.JSONEncodeError is one
+        encoded = json.dumps(content, ensure_ascii=False, sort_keys=True,
+                             separators=(",", ":")).encode("utf-8", "surrogatepass")
+    return "sha256:" + hashlib.sha256(encoded).hexdigest()[:40]
 
 
 class ChangeResult(Strict):

@@ -220,3 +220,25 @@ def test_a_push_is_parsed_once_by_orjson_and_an_odd_one_by_the_standard_parser(
     big = change(2, "events", new_id(), {**EVENT, "office_id": office, "capacity": 10**30})
     results = _statuses(push(live_server, dev, h, [big]))
     assert calls and results[0][0] == "rejected" and "too large" in results[0][1]
+
+
+def test_a_lone_surrogate_from_a_current_device_is_refused_alone(live_server):
+    """A current device sends no change ids, so the platform digests each change. A lone
+    surrogate (no copy can store one) once made that digest fail: 500 for every retry of the
+    push, and the device's sync stuck for good."""
+    office = service.create_office(live_server.db, "Офіс")
+    dev, h = enroll(live_server, office)
+    changes = [change(1, "events", new_id(), {**EVENT, "office_id": office,
+                                              "title": "Збори \ud800"}),
+               change(2, "people", new_id(), person())]
+    for sent in changes:
+        del sent["change_id"]
+    raw = json.dumps({"device_id": dev, "changes": changes})  # ASCII escapes keep it
+    r = requests.post(f"{live_server.url}/v1/push", data=raw,
+                      headers={**h, "Content-Type": "application/json"})
+    results = _statuses(r)
+    assert results[0][0] == "rejected" and "control characters" in results[0][1]
+    assert results[1] == ("applied", None)
+    again = requests.post(f"{live_server.url}/v1/push", data=raw,
+                          headers={**h, "Content-Type": "application/json"})
+    assert [s for s, _ in _statuses(again)] == ["duplicate", "duplicate"]

@@ -4,6 +4,7 @@ apart without a change id (`wire.identity`)."""
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 
 import requests
@@ -58,3 +59,36 @@ def test_a_push_whose_first_change_has_no_number_is_refused_plainly(live_server)
     assert answer.status_code == 422
     assert "first change of a push must carry its number" in answer.json()["message"]
     assert [r.table for r in service.pull(live_server.db, device, 0, 10).rows] == ["offices"]
+
+
+def _identity_as_first_made(change: Change) -> str:
+    """`identity` as the platform computed it before orjson: the digests it already holds."""
+    content = json.dumps(
+        [change.table, change.record_id, change.op, change.fields, change.base_rev, change.hlc,
+         change.changed_at, change.user_id],
+        ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(content.encode()).hexdigest()[:40]
+
+
+_VALUES = st.one_of(
+    st.text(), st.text(st.characters(max_codepoint=0x7f)), st.integers(),
+    st.integers(-2**63, 2**64 - 1), st.booleans(), st.none(),
+    st.floats(allow_nan=False), st.sampled_from([1e16, 1e-05, -0.0, 12.0]))
+
+
+@given(st.dictionaries(st.text(min_size=1, max_size=12), _VALUES, max_size=8),
+       st.one_of(st.none(), st.integers(0, 2**63 - 1)), st.one_of(st.none(), st.text()))
+def test_a_change_digest_is_the_one_the_platform_stored_before(fields, base_rev, user_id):
+    """A change sent again (a restored backup) must meet the digest stored when it first
+    came, whatever wrote it: orjson where it writes the same bytes, json elsewhere."""
+    sent = Change.model_construct(
+        mutation=1, change_id=None, table="people", record_id="person-1", op="update",
+        fields=fields, base_rev=base_rev, hlc=HLC, changed_at="2026-12-02T07:00:00.000Z",
+        user_id=user_id)
+    assert identity(sent) == _identity_as_first_made(sent)
+
+
+def test_a_lone_surrogate_gets_a_digest_not_a_crash():
+    odd = change(1, last_name="Іваненко \ud800")
+    assert identity(odd).startswith("sha256:")
+    assert identity(odd) != identity(change(1, last_name="Іваненко \udc00"))
