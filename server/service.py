@@ -348,9 +348,12 @@ class PushOutcome:
             results = [{"mutation": m, "status": s, "reason": r} for m, s, r, _ in self.results]
         try:
             return orjson.dumps({"results": results, "last_mutation": self.last_mutation})
-        except (TypeError, orjson.JSONEncodeError):  # a reason quoting unencodable text
-            return self.as_response().model_dump_json(
-                exclude=None if with_revs else {"results": {"__all__": {"rev"}}}).encode()
+        except TypeError:  # a reason quoting a lone surrogate (a field's name or value)
+            for result in results:
+                if result["reason"]:
+                    result["reason"] = result["reason"].encode(
+                        "utf-8", "backslashreplace").decode("utf-8")
+            return orjson.dumps({"results": results, "last_mutation": self.last_mutation})
 
 
 def push(db: ServerDB, device: Device, request: PushRequest,
