@@ -181,6 +181,10 @@ class MatchesModel(QStandardItemModel):
             [QCoreApplication.translate("CheckinScreen", h) for h in self.HEADERS])
         self.matches: list[Any] = []
         self._shown: list[Any] = []  # the match each row was last written from
+        # What each row's cells hold, kept here: asking the items costs a call into Qt each
+        # (a fifth of filling the rows on a keystroke).
+        self._texts: list[tuple[str, ...] | None] = []
+        self._shaped_cells: list[tuple[bool, ...]] = []
         self._done = QBrush()
         self._shaped = shaped_font()  # the view skips shaping (`skip_shaping`)
 
@@ -192,7 +196,7 @@ class MatchesModel(QStandardItemModel):
         rows = len(self.matches)
         if self.rowCount() > rows:
             self.removeRows(rows, self.rowCount() - rows)
-            del self._shown[rows:]
+            del self._shown[rows:], self._texts[rows:], self._shaped_cells[rows:]
         kept = self.rowCount()
         with QSignalBlocker(self):  # one dataChanged for the rows kept, not one per cell
             for row in range(kept):
@@ -205,6 +209,8 @@ class MatchesModel(QStandardItemModel):
             for item in items:
                 item.setEditable(False)
             self._shown.append(None)
+            self._texts.append(None)
+            self._shaped_cells.append((False,) * len(self.HEADERS))
             self._write(row, self.matches[row], items)
             self.appendRow(items)
 
@@ -225,17 +231,25 @@ class MatchesModel(QStandardItemModel):
                  masked_phone(person.phone), person.settlement or "", state)
         shown = self._shown[row]
         colour = shown is None or bool(shown.checked_in) != bool(person.checked_in)
+        old, was_shaped = self._texts[row], self._shaped_cells[row]
+        shaped_now = []
         for column, text in enumerate(texts):
-            item = items[column] if items is not None else self.item(row, column)
-            if item.text() != text:
+            item = None
+            shaped = was_shaped[column]
+            if old is None or old[column] != text:
+                item = items[column] if items is not None else self.item(row, column)
                 item.setText(text)
                 shaped = needs_shaping(text)
-                if shaped or item.data(_FONT) is not None:
+                if shaped != was_shaped[column]:
                     item.setData(self._shaped if shaped else None, _FONT)
+            shaped_now.append(shaped)
             if colour:
+                item = item or (items[column] if items is not None else self.item(row, column))
                 item.setData(self._done if person.checked_in else None, _FOREGROUND)
-        (items[0] if items is not None else self.item(row, 0)).setData(person.id, _PERSON)
-        self._shown[row] = person
+        if shown is None or shown.id != person.id:
+            (items[0] if items is not None else self.item(row, 0)).setData(person.id, _PERSON)
+        self._shown[row], self._texts[row] = person, texts
+        self._shaped_cells[row] = tuple(shaped_now)
 
 
 #: How a header click orders the matches, column by column.
