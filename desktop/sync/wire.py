@@ -181,7 +181,7 @@ def identity(change: Change) -> str:
     times faster (13 µs a change was a tenth of the platform's work on a push), except for
     floats, which it writes its own way ("1e16", NaN as null), whole numbers beyond 64 bits
     and lone surrogates, which it refuses: those take the standard way
-    (tests/sync/test_wire.py compares the two). A lone surrogate, which no copy can store
+    (tests/sync/test_wire_compact.py compares the two). A lone surrogate, which no copy can store
     and the platform refuses, is digested as it came ("surrogatepass"), never a crash."""
     if change.change_id:
         return change.change_id

@@ -36,9 +36,9 @@ def skip_shaping(view: QTableView) -> None:
 
     Why: shaping was most of the check-in desk's repaint, and its twenty rows repaint on
     every key (issue 11). Qt's flag is not safe for every script: with it, Arabic letters
-    are drawn unjoined. So a model whose cell text may need shaping answers `FontRole`
-    with `SHAPED` for that cell (`needs_shaping`). Only the strategy is set on these
-    fonts; family and size still come from the app."""
+    are drawn unjoined. So a model answers `FontRole` with `shaped_font()` for a cell
+    whose text needs shaping (`needs_shaping`). Only the strategy is set on these fonts;
+    family and size still come from the app."""
     font = QFont()
     font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
     view.setFont(font)

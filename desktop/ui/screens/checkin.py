@@ -182,7 +182,7 @@ class MatchesModel(QStandardItemModel):
         self.matches: list[Any] = []
         self._shown: list[Any] = []  # the match each row was last written from
         # What each row's cells hold, kept here: asking the items costs a call into Qt each
-        # (a fifth of filling the rows on a keystroke).
+        # (about a tenth of filling the rows on a keystroke).
         self._texts: list[tuple[str, ...] | None] = []
         self._shaped_cells: list[tuple[bool, ...]] = []
         self._done = QBrush()
