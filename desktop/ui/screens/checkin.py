@@ -244,7 +244,8 @@ class MatchesModel(QStandardItemModel):
                     item.setData(self._shaped if shaped else None, _FONT)
             shaped_now.append(shaped)
             if colour:
-                item = item or (items[column] if items is not None else self.item(row, column))
+                if item is None:
+                    item = items[column] if items is not None else self.item(row, column)
                 item.setData(self._done if person.checked_in else None, _FOREGROUND)
         if shown is None or shown.id != person.id:
             (items[0] if items is not None else self.item(row, 0)).setData(person.id, _PERSON)
