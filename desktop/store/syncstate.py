@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -56,9 +57,19 @@ def last_acked(store: Store) -> int:
 
 
 def pending_count(store: Store) -> int:
-    row = store.conn.execute(
-        "SELECT count(*) FROM change_log WHERE mutation > ?", (last_acked(store),)
-    ).fetchone()
+    return count_pending(store.conn, last_acked(store))
+
+
+def count_pending(conn: sqlite3.Connection, acked: int) -> int:
+    """How many of this device's changes the platform has not acknowledged.
+
+    Why only the mutation: pulled rows have none, so no other test is needed, and this count
+    is read from the mutation index alone. Asking the origin too made SQLite read every
+    pending row of the table: 0.6 s on a store whose 1.3 million changes were never sent,
+    spent by the home screen at every start."""
+    row = conn.execute(
+        "SELECT count(*) FROM change_log INDEXED BY idx_change_log_mutation WHERE mutation > ?",
+        (acked,)).fetchone()
     return int(row[0])
 
 

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from desktop.domain import deadlines
 from desktop.store.ids import to_local
-from desktop.store.syncstate import LAST_ACKED
+from desktop.store.syncstate import LAST_ACKED, count_pending
 
 #: Events shown: today and the next two weeks.
 EVENT_HORIZON_DAYS = 14
@@ -167,10 +167,7 @@ def sync_state(conn: sqlite3.Connection) -> SyncItem:
     """The last sync attempt and the number of local changes the platform has not taken."""
     acked = conn.execute("SELECT value FROM meta WHERE key = ?", (LAST_ACKED,)).fetchone()
     last_acked = int(acked[0]) if acked and str(acked[0]).isdigit() else 0
-    pending = conn.execute(
-        "SELECT count(*) FROM change_log WHERE origin = 'local' AND mutation > ?",
-        (last_acked,),
-    ).fetchone()[0]
+    pending = count_pending(conn, last_acked)
     last = conn.execute(
         "SELECT finished_at, outcome FROM sync_log WHERE finished_at IS NOT NULL "
         "ORDER BY finished_at DESC, id DESC LIMIT 1"
