@@ -38,7 +38,11 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     """The QApplication, created once and configured."""
     app = QApplication.instance()
     if app is None:
-        app = QApplication(list(argv if argv is not None else sys.argv))
+        # The style by Qt's own argument rather than setStyle(): setStyle hands Python a
+        # QStyle, and making that type's enums was 3.5% of start-up (issue 11).
+        args = list(argv if argv is not None else sys.argv) or [APP_ID]
+        app = QApplication([*args, "-style", "Fusion"])
+        app._hromada_fusion = True  # type: ignore[attr-defined]
     assert isinstance(app, QApplication)
     configure_application(app)
     return app
@@ -54,7 +58,8 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setStyle("Fusion")
+    if not getattr(app, "_hromada_fusion", False):
+        app.setStyle("Fusion")
     font = QFont(app.font())
     if font.pointSizeF() > 0 and font.pointSizeF() < MIN_POINT_SIZE:
         font.setPointSizeF(MIN_POINT_SIZE)

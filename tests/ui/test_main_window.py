@@ -233,6 +233,7 @@ def test_navigation_table_matches_the_screens():
 
 
 def test_start_up_builds_only_the_screen_shown(app, qtbot, store, paths):
+    import os
     import subprocess
     import sys
 
@@ -245,15 +246,19 @@ def test_start_up_builds_only_the_screen_shown(app, qtbot, store, paths):
     window.show_screen("people")
     assert [type(s).key for s in window.built_screens()] == ["today", "people"]
     assert window.nav.item(3).text() == "Люди"
-    # In a fresh interpreter: opening the window imports neither openpyxl nor QtCharts.
+    # In a fresh interpreter: opening the window imports neither openpyxl nor QtCharts, and
+    # the style is Fusion (set by Qt's own argument there, not by setStyle), whatever the
+    # platform's default (Windows' own style, asked for here by Qt's variable).
     code = ("import os; os.environ['QT_QPA_PLATFORM']='offscreen'; import sys, tempfile; "
             "from pathlib import Path; from desktop.paths import DataPaths; "
             "from desktop.store import open_store; from desktop.ui import prefs; "
             "from desktop.ui.app import application, create_main_window; "
             "d = Path(tempfile.mkdtemp()); prefs.use_settings_file(d / 's.ini'); "
-            "application([]); p = DataPaths(d).ensure(); "
+            "a = application([]); p = DataPaths(d).ensure(); "
             "s = open_store(p.database); w = create_main_window(s, p); w.show(); "
-            "print(sorted(m for m in ('openpyxl', 'PySide6.QtCharts') if m in sys.modules))")
+            "print(a.style().name(), "
+            "sorted(m for m in ('openpyxl', 'PySide6.QtCharts') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=60, check=False)
-    assert out.stdout.strip().endswith("[]"), out.stdout + out.stderr
+                         timeout=60, check=False,
+                         env={**os.environ, "QT_STYLE_OVERRIDE": "Windows"})
+    assert out.stdout.strip().endswith("fusion []"), out.stdout + out.stderr
