@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QTableView, QVBoxLayout, QWidget
 
 from desktop.store.queries.common import select_records
 from desktop.ui.forms import RecordForm, TextField
@@ -319,3 +320,75 @@ def test_only_text_of_scripts_that_need_shaping_asks_for_it(text, needs):
     from desktop.ui.kit.tables import needs_shaping
 
     assert needs_shaping(text) is needs
+
+
+class _Rows(QStandardItemModel):
+    """A model that answers both ways: Qt's roles (for Qt's painting) and `TextRows`."""
+
+    def __init__(self, rows: list[tuple[str, ...]], coloured: set[int]) -> None:
+        super().__init__(len(rows), len(rows[0]))
+        self.colour = QBrush(QColor("#1b7a34"))
+        self.set_rows(rows, coloured)
+
+    def set_rows(self, rows: list[tuple[str, ...]], coloured: set[int]) -> None:
+        from desktop.ui.kit.tables import needs_shaping, shaped_font
+
+        self.texts, self.coloured = rows, coloured
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                item = self.item(r, c) or QStandardItem()
+                item.setText(text)
+                item.setData(shaped_font() if needs_shaping(text) else None,
+                             Qt.ItemDataRole.FontRole)
+                item.setData(self.colour if r in coloured else None,
+                             Qt.ItemDataRole.ForegroundRole)
+                self.setItem(r, c, item)
+
+    def row_texts(self, row: int) -> tuple[str, ...]:
+        return self.texts[row]
+
+    def row_shaped(self, row: int) -> tuple[bool, ...]:
+        from desktop.ui.kit.tables import needs_shaping
+
+        return tuple(needs_shaping(t) for t in self.texts[row])
+
+    def row_foreground(self, row: int) -> QBrush | None:
+        return self.colour if row in self.coloured else None
+
+
+def test_a_text_table_paints_exactly_what_qts_own_painting_does(app, qtbot):
+    """The check-in desk's list paints its rows itself (issue 11): every pixel must be
+    Qt's, with alternating rows, the chosen row, a coloured row, an elided name, a name
+    that needs shaping and empty cells, before and after the texts change."""
+    from desktop.ui.kit.tables import TextRows, TextTableView, setup_table, skip_shaping
+
+    rows = [("Шевченко Олена Петрівна", "1975", "067 ••• 45 67", "Вінниця", ""),
+            ("Ковалевська سلمى", "18–35 років", "", "Стадниця", "✓ тут з 11:52"),
+            ("Бондаренко-Височанська Марʼяна Олександрівна", "2001", "050 ••• 11 22",
+             "Лука-Мелешківська", "зареєстровано"),
+            ("Ґудзь Іван", "", "096 ••• 91 30", "", "")] * 3
+    images = []
+    for kind in (TextTableView, QTableView):
+        model = _Rows(rows, coloured={1, 5})
+        view = kind()
+        qtbot.addWidget(view)
+        view.setModel(model)
+        setup_table(view, 0, {1: "60 років і старше", 2: "000 ••• 00 00", 3: "Стадниця"})
+        skip_shaping(view)
+        view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        view.resize(700, 260)
+        view.show()
+        qtbot.waitExposed(view)
+        view.selectRow(2)
+        shots = [view.viewport().grab().toImage()]
+        model.set_rows(rows[::-1], coloured={0, 7})  # new texts in the same rows
+        shots.append(view.viewport().grab().toImage())
+        images.append(shots)
+    assert isinstance(model, TextRows)
+    for ours, qts in zip(*images, strict=True):
+        assert ours.size() == qts.size()
+        assert ours == qts, "the table's own painting differs from Qt's"
+    # The rows were painted (not an empty table twice).
+    first = images[0][0]
+    background = first.pixel(first.width() - 1, first.height() - 1)
+    assert any(first.pixel(x, 12) != background for x in range(5, 200))

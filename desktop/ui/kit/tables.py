@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
-from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QAbstractItemModel, QEvent, QPointF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -170,3 +179,145 @@ def row_index(table: QTableWidget, row: int | None = None) -> int | None:
     row = table.currentRow() if row is None else row
     item = table.item(row, 0) if row >= 0 else None
     return item.data(ROW_ROLE) if item is not None else None
+
+
+@runtime_checkable
+class TextRows(Protocol):
+    """What `TextTableView` paints a row from, answered by its model in Python."""
+
+    def row_texts(self, row: int) -> Sequence[str]:
+        """The row's cells as shown, one per column."""
+        ...
+
+    def row_shaped(self, row: int) -> Sequence[bool]:
+        """Per cell: whether its text needs shaping (`needs_shaping`)."""
+        ...
+
+    def row_foreground(self, row: int) -> QBrush | None:
+        """The row's text colour, or None for the palette's."""
+        ...
+
+
+class TextTableView(QTableView):
+    """A table of plain-text rows that paints its visible rows itself, in one pass.
+
+    Why: Qt's item painting lays each cell's text out three times (for its size, its
+    elision and its drawing) on every repaint, and the check-in desk repaints its twenty
+    rows on every key: that was half of a keystroke on a big store (issue 11). Here each
+    distinct text is laid out once, kept while it is shown, and a repaint only fills rows
+    and places glyphs, drawn exactly where Qt's styles draw them (the tests compare the
+    pixels). Everything else stays Qt's: selection, keyboard, header, scrolling, tooltips
+    and accessibility read the model as before.
+
+    The model implements `TextRows` for the painting; other roles (background, font,
+    alignment) are not painted, so this is for lists of plain left-aligned text in the
+    kit's look. With a grid, right-to-left text, or keyboard focus on the table (Qt then
+    draws a focus frame) the painting is Qt's own.
+    """
+
+    #: Laid-out texts kept between repaints; beyond it the cache starts again (a desk shows
+    #: 20 rows of 5 cells, so this holds the texts of many keystrokes).
+    CACHE_LIMIT = 4000
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._laid: dict[tuple[str, int, bool], tuple[QTextLayout, int]] = {}
+        self._shaped = shaped_font()
+        self._margin: int | None = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._laid.clear()  # laid out in the old font, or the old style's margins
+            self._margin = None
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        model = self.model()
+        if not isinstance(model, TextRows) or self.showGrid() or self.isRightToLeft() \
+                or self.hasFocus():
+            super().paintEvent(event)
+            return
+        rows = model.rowCount()
+        first = self.rowAt(event.rect().top())
+        if rows == 0 or first < 0:
+            return
+        last = self.rowAt(event.rect().bottom())
+        last = rows - 1 if last < 0 else last
+        header = self.horizontalHeader()
+        columns = [(header.sectionViewportPosition(c), header.sectionSize(c))
+                   for c in range(model.columnCount()) if not header.isSectionHidden(c)]
+        palette = self.palette()
+        if not self.isEnabled():
+            group = QPalette.ColorGroup.Disabled
+        elif self.isActiveWindow():
+            group = QPalette.ColorGroup.Active
+        else:
+            group = QPalette.ColorGroup.Inactive
+        text_colour = palette.color(group, QPalette.ColorRole.Text)
+        chosen_colour = palette.color(group, QPalette.ColorRole.HighlightedText)
+        chosen_fill = palette.brush(group, QPalette.ColorRole.Highlight)
+        alternate = palette.brush(group, QPalette.ColorRole.AlternateBase) \
+            if self.alternatingRowColors() else None
+        selection = self.selectionModel()
+        root = self.rootIndex()
+        margin = self._margin if self._margin is not None else self._text_margin()
+        plain, shaped = self.font(), self._shaped.resolve(self.font())
+        width = self.viewport().width()
+        laid = self._laid
+        if len(laid) > self.CACHE_LIMIT:
+            laid.clear()
+        painter = QPainter(self.viewport())
+        try:
+            for row in range(first, last + 1):
+                if self.isRowHidden(row):
+                    continue
+                top, height = self.rowViewportPosition(row), self.rowHeight(row)
+                chosen = selection is not None and selection.isRowSelected(row, root)
+                if chosen:
+                    painter.fillRect(0, top, width, height, chosen_fill)
+                    painter.setPen(chosen_colour)
+                else:
+                    if alternate is not None and row % 2:
+                        painter.fillRect(0, top, width, height, alternate)
+                    foreground = model.row_foreground(row)
+                    painter.setPen(text_colour if foreground is None else foreground.color())
+                for (x, size), text, needs in zip(columns, model.row_texts(row),
+                                                  model.row_shaped(row), strict=False):
+                    if not text:
+                        continue
+                    room = size - 2 * margin
+                    key = (text, room, needs)
+                    found = laid.get(key)
+                    if found is None:
+                        found = laid[key] = _laid_out(text, room, shaped if needs else plain)
+                    layout, text_height = found
+                    # Centred in whole pixels, as Qt's styles place a cell's text.
+                    layout.draw(painter, QPointF(x + margin, top + (height - text_height) // 2))
+        finally:
+            painter.end()
+
+    def _text_margin(self) -> int:
+        """The space Qt's styles leave left and right of a cell's text."""
+        # Imported here: QStyle's enums are dear to make, and start-up paints no table.
+        from PySide6.QtWidgets import QStyle
+
+        self._margin = self.style().pixelMetric(
+            QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        return self._margin
+
+
+def _laid_out(text: str, room: int, font: QFont) -> tuple[QTextLayout, int]:
+    """`text` laid out on one line of `room` pixels, elided at the right as Qt's item views
+    do, with its height in whole pixels."""
+    metrics = QFontMetricsF(font)
+    if metrics.horizontalAdvance(text) > room:
+        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+    layout = QTextLayout(text, font)
+    layout.setCacheEnabled(True)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.ManualWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    layout.createLine().setLineWidth(room)
+    layout.endLayout()
+    return layout, round(layout.boundingRect().height())

@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -60,7 +59,13 @@ from desktop.ui import theme
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import format_count
 from desktop.ui.forms import ChoiceField, NumberField, RecordForm, TextField, VocabField
-from desktop.ui.kit.tables import needs_shaping, setup_table, shaped_font, skip_shaping
+from desktop.ui.kit.tables import (
+    TextTableView,
+    needs_shaping,
+    setup_table,
+    shaped_font,
+    skip_shaping,
+)
 from desktop.ui.models import sort_by_header
 from desktop.ui.screens.base import Screen
 from desktop.ui.translate import tr_vocab
@@ -252,6 +257,17 @@ class MatchesModel(QStandardItemModel):
         self._shown[row], self._texts[row] = person, texts
         self._shaped_cells[row] = tuple(shaped_now)
 
+    # -- what `TextTableView` paints (the items stay for everything else) -------------------
+
+    def row_texts(self, row: int) -> tuple[str, ...]:
+        return self._texts[row] or ()
+
+    def row_shaped(self, row: int) -> tuple[bool, ...]:
+        return self._shaped_cells[row]
+
+    def row_foreground(self, row: int) -> QBrush | None:
+        return self._done if self._shown[row].checked_in else None
+
 
 #: How a header click orders the matches, column by column.
 _MATCH_ORDER: tuple[Any, ...] = (
@@ -393,7 +409,7 @@ class CheckinScreen(Screen):
         results_layout = QVBoxLayout(results_page)
         results_layout.setContentsMargins(0, 0, 0, 0)
         self.results_model = MatchesModel(self)
-        self.results = QTableView(results_page)
+        self.results = TextTableView(results_page)
         self.results.setModel(self.results_model)
         self.results.setAccessibleName(self.tr("Matching people"))
         # The kit's look (rows told apart by alternating colours, not grid lines: the lines
