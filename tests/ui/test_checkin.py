@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPersistentModelIndex, QPoint, Qt
 from PySide6.QtGui import QBrush, QKeyEvent
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -14,6 +14,7 @@ from desktop.domain.consent import ANONYMOUS_FIRST_NAME, ANONYMOUS_LAST_NAME
 from desktop.domain.names import full_name
 from desktop.store.ids import attendance_id
 from desktop.ui import theme
+from desktop.ui.screens.checkin import PERSON_ROLE
 
 
 class Keys:
@@ -374,9 +375,9 @@ def test_a_scanned_qr_code_checks_the_person_in_with_one_enter(screen, desk, key
 
 
 def test_results_are_a_model_whose_rows_stay_when_the_same_people_match(screen, desk, keys):
-    """A letter that changes nothing, or a check-in, repaints cells; it does not rebuild
-    the rows under the operator's cursor. Fewer matches take rows off the end; the rows
-    that stay are rewritten in place, never removed and made again."""
+    """A letter that changes nothing rewrites nothing; fewer matches take rows off the end;
+    the rows that stay are rewritten in place when their person changes, never removed and
+    made again (the rows under the operator's cursor stay put)."""
     model = screen.results_model
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     moved, changes = [], []
@@ -388,17 +389,23 @@ def test_results_are_a_model_whose_rows_stay_when_the_same_people_match(screen, 
     first = [m.id for m in model.matches]
     assert len(first) == 3 and moved
     moved.clear()
-    screen.run_search()  # the same text again: the same people
-    assert moved == [] and changes
+    changes.clear()
+    screen.run_search()  # the same text again: the same people, nothing to rewrite
+    assert moved == [] and changes == []
     assert model.rowCount() == 3 and model.columnCount() == 5
     assert model.data(model.index(0, 0)).startswith("Коваленко")
+    assert model.data(model.index(0, 0), PERSON_ROLE) == first[0]
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Прізвище, імʼя, по батькові"
-    row_items = [model.item(row, 0) for row in range(3)]
-    keys.type(screen.search, "а")  # "Кова": fewer people, the first rows kept and rewritten
-    assert 0 < model.rowCount() < 3
-    assert all(model.item(row, 0) is row_items[row] for row in range(model.rowCount()))
-    assert [model.data(model.index(row, 0)) for row in range(model.rowCount())] == \
+    rows = [QPersistentModelIndex(model.index(row, 0)) for row in range(3)]
+    keys.type(screen.search, "а")  # "Кова": fewer people, taken off the end
+    kept = model.rowCount()
+    assert 0 < kept < 3
+    assert [r.row() for r in rows[:kept]] == list(range(kept))
+    assert not any(r.isValid() for r in rows[kept:])
+    assert [model.data(model.index(row, 0)) for row in range(kept)] == \
         [full_name(m.last_name, m.first_name, m.patronymic) for m in screen.matches]
+    assert [model.data(model.index(row, 0), PERSON_ROLE) for row in range(kept)] == \
+        [m.id for m in screen.matches]
 
 
 def test_a_renamed_person_on_the_list_is_found_by_the_new_name(window, desk, qtbot, store):

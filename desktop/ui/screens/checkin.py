@@ -19,15 +19,18 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
     QCoreApplication,
     QEvent,
+    QModelIndex,
     QObject,
+    QPersistentModelIndex,
     QSignalBlocker,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QFont, QKeyEvent, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -51,7 +54,7 @@ from desktop.domain.paper import scanned_record_id
 from desktop.domain.phones import masked_phone
 from desktop.store import checkin as desk
 from desktop.store.errors import StoreError
-from desktop.store.ids import utc_now
+from desktop.store.ids import to_local, utc_now
 from desktop.store.queries import checkin as queries
 from desktop.store.queries import common
 from desktop.store.queries.events import GENDERS, attendance_counts
@@ -78,13 +81,16 @@ CONSENT_TEXT_VERSION = "2024-01"
 DUPLICATE_DELAY_MS = 150
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole
+_ROOT = QModelIndex()
+_DISPLAY, _FOREGROUND, _FONT, _PERSON = (int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
+    PERSON_ROLE))
 
 
 def _time_of(stamp: str | None) -> str:
-    from desktop.store.ids import to_local
-
     moment = to_local(stamp) if stamp else None
-    return moment.strftime("%H:%M") if moment else ""
+    # Not strftime: it imports the time module on each call, through PySide's import hook.
+    return f"{moment.hour:02d}:{moment.minute:02d}" if moment else ""
 
 
 class SearchLine(QLineEdit):
@@ -162,15 +168,15 @@ class WalkInPanel(QGroupBox):
         super().keyPressEvent(event)
 
 
-class MatchesModel(QStandardItemModel):
+class MatchesModel(QAbstractTableModel):
     """The people matching what is typed at the door, as a table of stable rows.
 
-    Why a model of Qt's own items: the list changes on every key and is painted at once, and
-    painting asks the model some 700 questions for 100 cells. Answered in Python (a
-    QAbstractTableModel) they were half of a keystroke (5.3 of 9.5 ms on the bench store);
-    Qt answers them from its items in C++ (2.9 ms). A keystroke writes only the cells whose
-    text changed, in rows that stay: when the same people match again (another letter that
-    changes nothing, a check-in marking a row) no row is removed or inserted, and the rows
+    The list changes on every key. Its view (`TextTableView`) paints the rows from
+    `row_texts`, `row_shaped` and `row_foreground`, so a keystroke only works out each
+    changed row's texts here, in Python, and tells the view once; `data()` answers the rest
+    (selection, tooltips, accessibility, tests) from the same texts. Rows stay: when the
+    same people match again (another letter that changes nothing, a check-in marking a
+    row) no row is removed or inserted, fewer matches take rows off the end, and the rows
     under the operator's cursor never jump. The view must not sort it (`sort_by` on the
     screen orders the matches)."""
 
@@ -181,46 +187,90 @@ class MatchesModel(QStandardItemModel):
                QT_TRANSLATE_NOOP("CheckinScreen", "At this event"))
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(0, len(self.HEADERS), parent)
-        self.setHorizontalHeaderLabels(
-            [QCoreApplication.translate("CheckinScreen", h) for h in self.HEADERS])
+        super().__init__(parent)
+        self._headers = [QCoreApplication.translate("CheckinScreen", h) for h in self.HEADERS]
         self.matches: list[Any] = []
         self._shown: list[Any] = []  # the match each row was last written from
-        # What each row's cells hold, kept here: asking the items costs a call into Qt each
-        # (about a tenth of filling the rows on a keystroke).
-        self._texts: list[tuple[str, ...] | None] = []
+        self._texts: list[tuple[str, ...]] = []
         self._shaped_cells: list[tuple[bool, ...]] = []
         self._done = QBrush()
         self._shaped = shaped_font()  # the view skips shaping (`skip_shaping`)
+
+    # -- Qt's model ---------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._texts)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role == _DISPLAY:
+            return self._texts[row][column]
+        if role == _FOREGROUND:
+            return self.row_foreground(row)
+        if role == _FONT:
+            return self._shaped if self._shaped_cells[row][column] else None
+        if role == _PERSON and column == 0:
+            return self._shown[row].id
+        return None
+
+    # -- what the view paints -----------------------------------------------------------
+
+    def row_texts(self, row: int) -> tuple[str, ...]:
+        return self._texts[row]
+
+    def row_shaped(self, row: int) -> tuple[bool, ...]:
+        return self._shaped_cells[row]
+
+    def row_foreground(self, row: int) -> QBrush | None:
+        return self._done if self._shown[row].checked_in else None
+
+    # -- a keystroke --------------------------------------------------------------------
 
     def set_matches(self, matches: list[Any]) -> None:
         done = QBrush(theme.success_color())  # the colour scheme may have changed
         if done != self._done:
             self._done, self._shown = done, [None] * len(self._shown)
         self.matches = list(matches)
-        rows = len(self.matches)
-        if self.rowCount() > rows:
-            self.removeRows(rows, self.rowCount() - rows)
+        rows, kept = len(self.matches), len(self._texts)
+        if kept > rows:
+            self.beginRemoveRows(_ROOT, rows, kept - 1)
             del self._shown[rows:], self._texts[rows:], self._shaped_cells[rows:]
-        kept = self.rowCount()
-        with QSignalBlocker(self):  # one dataChanged for the rows kept, not one per cell
-            for row in range(kept):
-                if self._shown[row] != self.matches[row]:
-                    self._write(row, self.matches[row])
-        if kept:
-            self.dataChanged.emit(self.index(0, 0), self.index(kept - 1, len(self.HEADERS) - 1))
-        for row in range(kept, rows):  # new rows are filled before they are inserted
-            items = [QStandardItem() for _column in self.HEADERS]
-            for item in items:
-                item.setEditable(False)
-            self._shown.append(None)
-            self._texts.append(None)
-            self._shaped_cells.append((False,) * len(self.HEADERS))
-            self._write(row, self.matches[row], items)
-            self.appendRow(items)
+            self.endRemoveRows()
+            kept = rows
+        changed = [row for row in range(kept) if self._shown[row] != self.matches[row]]
+        for row in changed:
+            self._write(row, self.matches[row])
+        if changed:  # one signal for the rows rewritten, not one per cell
+            self.dataChanged.emit(self.index(changed[0], 0),
+                                  self.index(changed[-1], len(self.HEADERS) - 1))
+        if rows > kept:  # new rows are filled before they are inserted
+            self.beginInsertRows(_ROOT, kept, rows - 1)
+            for row in range(kept, rows):
+                self._shown.append(None)
+                self._texts.append(())
+                self._shaped_cells.append(())
+                self._write(row, self.matches[row])
+            self.endInsertRows()
 
-    def _write(self, row: int, person: Any, items: list[QStandardItem] | None = None) -> None:
-        """Write `person` into `row` (or into `items`, the row about to be inserted)."""
+    def _write(self, row: int, person: Any) -> None:
         born = str(person.birth_year) if person.birth_year else \
             tr_vocab("age_groups", person.age_group)
         if person.checked_in:
@@ -234,39 +284,11 @@ class MatchesModel(QStandardItemModel):
             state = ""
         texts = (full_name(person.last_name, person.first_name, person.patronymic), born,
                  masked_phone(person.phone), person.settlement or "", state)
-        shown = self._shown[row]
-        colour = shown is None or bool(shown.checked_in) != bool(person.checked_in)
         old, was_shaped = self._texts[row], self._shaped_cells[row]
-        shaped_now = []
-        for column, text in enumerate(texts):
-            item = None
-            shaped = was_shaped[column]
-            if old is None or old[column] != text:
-                item = items[column] if items is not None else self.item(row, column)
-                item.setText(text)
-                shaped = needs_shaping(text)
-                if shaped != was_shaped[column]:
-                    item.setData(self._shaped if shaped else None, _FONT)
-            shaped_now.append(shaped)
-            if colour:
-                if item is None:
-                    item = items[column] if items is not None else self.item(row, column)
-                item.setData(self._done if person.checked_in else None, _FOREGROUND)
-        if shown is None or shown.id != person.id:
-            (items[0] if items is not None else self.item(row, 0)).setData(person.id, _PERSON)
+        self._shaped_cells[row] = tuple(
+            was_shaped[column] if old and old[column] == text else needs_shaping(text)
+            for column, text in enumerate(texts))
         self._shown[row], self._texts[row] = person, texts
-        self._shaped_cells[row] = tuple(shaped_now)
-
-    # -- what `TextTableView` paints (the items stay for everything else) -------------------
-
-    def row_texts(self, row: int) -> tuple[str, ...]:
-        return self._texts[row] or ()
-
-    def row_shaped(self, row: int) -> tuple[bool, ...]:
-        return self._shaped_cells[row]
-
-    def row_foreground(self, row: int) -> QBrush | None:
-        return self._done if self._shown[row].checked_in else None
 
 
 #: How a header click orders the matches, column by column.
@@ -278,9 +300,6 @@ _MATCH_ORDER: tuple[Any, ...] = (
     lambda m: (m.checked_in, m.status or ""),
 )
 
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_FONT = int(Qt.ItemDataRole.FontRole)
-_PERSON = int(PERSON_ROLE)
 
 
 class CheckinScreen(Screen):
