@@ -8,7 +8,7 @@ text in the tooltip the model gives, Tab leaves the table, and a header click so
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QPointF, Qt
@@ -221,7 +221,7 @@ class TextTableView(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._laid: dict[tuple[str, int, bool], tuple[QTextLayout, int]] = {}
+        self._laid: dict[tuple[str, int, bool], tuple[Callable[..., None], int]] = {}
         self._shaped = shaped_font()
         self._margin: int | None = None
 
@@ -258,43 +258,65 @@ class TextTableView(QTableView):
         chosen_fill = palette.brush(group, QPalette.ColorRole.Highlight)
         alternate = palette.brush(group, QPalette.ColorRole.AlternateBase) \
             if self.alternatingRowColors() else None
-        selection = self.selectionModel()
-        root = self.rootIndex()
+        chosen_rows, partly = self._chosen_rows(model.columnCount())
         margin = self._margin if self._margin is not None else self._text_margin()
         plain, shaped = self.font(), self._shaped.resolve(self.font())
         width = self.viewport().width()
         laid = self._laid
         if len(laid) > self.CACHE_LIMIT:
             laid.clear()
+        # Methods looked up once: a PySide attribute lookup costs as much as the call, and
+        # this loop makes some 250 calls a repaint.
+        row_hidden, row_top, row_height = self.isRowHidden, self.rowViewportPosition, \
+            self.rowHeight
+        row_texts, row_shaped, row_foreground = model.row_texts, model.row_shaped, \
+            model.row_foreground
         painter = QPainter(self.viewport())
+        fill, pen = painter.fillRect, painter.setPen
         try:
             for row in range(first, last + 1):
-                if self.isRowHidden(row):
+                if row_hidden(row):
                     continue
-                top, height = self.rowViewportPosition(row), self.rowHeight(row)
-                chosen = selection is not None and selection.isRowSelected(row, root)
-                if chosen:
-                    painter.fillRect(0, top, width, height, chosen_fill)
-                    painter.setPen(chosen_colour)
+                top, height = row_top(row), row_height(row)
+                if row in chosen_rows or (partly is not None and partly(row)):
+                    fill(0, top, width, height, chosen_fill)
+                    pen(chosen_colour)
                 else:
                     if alternate is not None and row % 2:
-                        painter.fillRect(0, top, width, height, alternate)
-                    foreground = model.row_foreground(row)
-                    painter.setPen(text_colour if foreground is None else foreground.color())
-                for (x, size), text, needs in zip(columns, model.row_texts(row),
-                                                  model.row_shaped(row), strict=False):
+                        fill(0, top, width, height, alternate)
+                    foreground = row_foreground(row)
+                    pen(text_colour if foreground is None else foreground.color())
+                for (x, size), text, needs in zip(columns, row_texts(row), row_shaped(row),
+                                                  strict=False):
                     if not text:
                         continue
                     room = size - 2 * margin
-                    key = (text, room, needs)
-                    found = laid.get(key)
+                    found = laid.get((text, room, needs))
                     if found is None:
-                        found = laid[key] = _laid_out(text, room, shaped if needs else plain)
-                    layout, text_height = found
+                        found = laid[text, room, needs] = _laid_out(
+                            text, room, shaped if needs else plain)
+                    draw, text_height = found
                     # Centred in whole pixels, as Qt's styles place a cell's text.
-                    layout.draw(painter, QPointF(x + margin, top + (height - text_height) // 2))
+                    draw(painter, QPointF(x + margin, top + (height - text_height) // 2))
         finally:
             painter.end()
+
+    def _chosen_rows(self, columns: int) -> tuple[set[int], Callable[[int], bool] | None]:
+        """The rows selected whole, read from the selection's ranges at once (asking each
+        row is a call into the model per cell), and Qt's own test for rows the ranges do
+        not cover whole (None when every range is whole rows, as in the kit's tables)."""
+        selection = self.selectionModel()
+        if selection is None:
+            return set(), None
+        rows: set[int] = set()
+        partly = False
+        for part in selection.selection():
+            if part.left() == 0 and part.right() >= columns - 1 and not part.parent().isValid():
+                rows.update(range(part.top(), part.bottom() + 1))
+            else:
+                partly = True
+        root = self.rootIndex()
+        return rows, (lambda row: selection.isRowSelected(row, root)) if partly else None
 
     def _text_margin(self) -> int:
         """The space Qt's styles leave left and right of a cell's text."""
@@ -306,12 +328,18 @@ class TextTableView(QTableView):
         return self._margin
 
 
-def _laid_out(text: str, room: int, font: QFont) -> tuple[QTextLayout, int]:
+def _laid_out(text: str, room: int, font: QFont) -> tuple[Callable[..., None], int]:
     """`text` laid out on one line of `room` pixels, elided at the right as Qt's item views
-    do, with its height in whole pixels."""
-    metrics = QFontMetricsF(font)
-    if metrics.horizontalAdvance(text) > room:
-        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+    do: its layout's draw method (bound, so the layout lives with it) and its height in
+    whole pixels. One layout for a text that fits (most do)."""
+    layout = _one_line(text, font, room)
+    if layout.lineAt(0).naturalTextWidth() > room:
+        elided = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, room)
+        layout = _one_line(elided, font, room)
+    return layout.draw, round(layout.boundingRect().height())
+
+
+def _one_line(text: str, font: QFont, room: int) -> QTextLayout:
     layout = QTextLayout(text, font)
     layout.setCacheEnabled(True)
     option = QTextOption()
@@ -320,4 +348,4 @@ def _laid_out(text: str, room: int, font: QFont) -> tuple[QTextLayout, int]:
     layout.beginLayout()
     layout.createLine().setLineWidth(room)
     layout.endLayout()
-    return layout, round(layout.boundingRect().height())
+    return layout
