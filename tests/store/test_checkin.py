@@ -218,3 +218,56 @@ def test_the_roster_finds_exactly_the_entries_holding_every_typed_word(entries, 
     typed = [" " + n for n in needles]
     expected = [(pid, name) for pid, name, words in rows if all(n in words for n in typed)]
     assert queries.Roster.of(rows).matching(typed) == expected
+
+
+_SYLLABLES = ["ко", "ва", "лен", "шев", "ол", "ена", "ір", "ин", "ґу"]
+_word = st.lists(st.sampled_from(_SYLLABLES), min_size=1, max_size=3).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(people=st.lists(st.tuples(st.one_of(_word, _word.map(lambda w: w + "-ко"),
+                                           _word.map(lambda w: w[:1] + "'" + w[1:])),
+                                 _word, st.booleans()), min_size=1, max_size=14),
+       typed=st.one_of(_word, st.tuples(_word, _word).map(" ".join),
+                       st.sampled_from(["067", "067 1", "0671"])))
+def test_skipping_the_surname_search_never_changes_the_answer(people, typed, tmp_path_factory):
+    """The desk skips the index search for surnames when no surname starts with the first
+    typed word (issue 11). Whatever the names (hyphens, apostrophes, deleted people) and the
+    words, the answer is the one the search without the shortcut gives."""
+    from desktop.store import open_store
+
+    store = open_store(tmp_path_factory.mktemp("skip") / "h.sqlite3")
+    try:
+        office = store.insert("offices", {"name": "Приймальня"})["id"]
+        event = store.insert("events", {"title": "Слухання", "kind": "public_hearing",
+                                        "office_id": office,
+                                        "starts_at": "2026-11-05T15:00"})["id"]
+        for i, (last, first, gone) in enumerate(people):
+            pid = person(store, last.capitalize(), first.capitalize(),
+                         phone=f"+38067{1000000 + i * 7919:07d}")
+            if gone:
+                store.delete("people", pid)
+        answer = queries.find_people(store.conn, typed, event, limit=5)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(queries, "_a_surname_starts", lambda conn, word: True)
+            reference = queries.find_people(store.conn, typed, event, limit=5)
+        assert [m.id for m in answer.matches] == [m.id for m in reference.matches]
+        assert answer.more == reference.more
+    finally:
+        store.close()
+
+
+def test_a_first_name_typed_first_skips_the_surname_search(store, event):
+    olena = person(store, "Коваль", "Олена")
+    person(store, "Шевчук", "Ірина")
+    asked: list[str] = []
+    store.conn.set_trace_callback(asked.append)
+    found = queries.find_people(store.conn, "Олена Ко", event)
+    store.conn.set_trace_callback(None)
+    assert [m.id for m in found.matches] == [olena]
+    assert not [sql for sql in asked if "name : ^" in sql]  # no surname starts "олена"
+    asked.clear()
+    store.conn.set_trace_callback(asked.append)
+    queries.find_people(store.conn, "Ко", event)
+    store.conn.set_trace_callback(None)
+    assert [sql for sql in asked if "name : ^" in sql]  # "Коваль" does

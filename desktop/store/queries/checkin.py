@@ -202,6 +202,19 @@ def _first_in_order(conn: sqlite3.Connection, expression: str, limit: int) -> li
         (expression, CANDIDATES, limit))]
 
 
+def _a_surname_starts(conn: sqlite3.Connection, word: str) -> bool:
+    """Whether anyone's surname may start with `word` (folded), from the sort-key index.
+
+    Why: the index search for surnames finds nothing for a first name ("Олена Ко") or
+    digits ("067 1"), yet reads as much of the index as a search that finds (a third of
+    such a keystroke, issue 11). A sort key is the folded full name, surname first, through
+    the alphabet, so this range is the people whose name starts with the word."""
+    low = word.translate(_ALPHABET)
+    return conn.execute(
+        "SELECT 1 FROM people INDEXED BY idx_people_sort_key WHERE sort_key >= ? "
+        "AND sort_key < ? LIMIT 1", (low, low + "\U0010ffff")).fetchone() is not None
+
+
 def _index_ids(conn: sqlite3.Connection, expression: str, limit: int) -> list[str]:
     return [pid for pid, _ in _index_docs(conn, expression, limit)]
 
@@ -319,7 +332,9 @@ def find_people(
         surname_first += " " + words_expression(words[1:])
     # Then people whose surname starts with the first word, then the rest, each group in
     # alphabetical order; a group asks for enough to fill the page past what is chosen.
-    for group_expression in (surname_first, expression):
+    groups = (surname_first, expression) if _a_surname_starts(conn, words[0]) \
+        else (expression,)
+    for group_expression in groups:
         if len(chosen) > limit:
             break
         seen = set(chosen)
