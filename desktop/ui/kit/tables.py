@@ -223,12 +223,14 @@ class TextTableView(QTableView):
         super().__init__(parent)
         self._laid: dict[tuple[str, int, bool], tuple[Callable[..., None], int]] = {}
         self._shaped = shaped_font()
-        self._margin: int | None = None
+        # Asked now, not at the first paint: the first time Python sees a QStyle it makes
+        # the type's enums (15 ms), which the first keystroke at the desk should not wait for.
+        self._margin = self._text_margin()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._laid.clear()  # laid out in the old font, or the old style's margins
-            self._margin = None
+            self._margin = self._text_margin()
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -259,7 +261,7 @@ class TextTableView(QTableView):
         alternate = palette.brush(group, QPalette.ColorRole.AlternateBase) \
             if self.alternatingRowColors() else None
         chosen_rows, partly = self._chosen_rows(model.columnCount())
-        margin = self._margin if self._margin is not None else self._text_margin()
+        margin = self._margin
         plain, shaped = self.font(), self._shaped.resolve(self.font())
         width = self.viewport().width()
         laid = self._laid
@@ -320,12 +322,11 @@ class TextTableView(QTableView):
 
     def _text_margin(self) -> int:
         """The space Qt's styles leave left and right of a cell's text."""
-        # Imported here: QStyle's enums are dear to make, and start-up paints no table.
+        # Imported here: QStyle's enums are dear to make, and start-up builds no table.
         from PySide6.QtWidgets import QStyle
 
-        self._margin = self.style().pixelMetric(
-            QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
-        return self._margin
+        return self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None,
+                                        self) + 1
 
 
 def _laid_out(text: str, room: int, font: QFont) -> tuple[Callable[..., None], int]:
