@@ -238,3 +238,31 @@ def test_today_says_which_answers_are_overdue(window, qtbot, today_data):
     assert idea.state == "overdue" and late > 0
     line = screen.ideas.list.item(0).data(DETAIL_ROLE)
     assert line.startswith(f"⚠ прострочено на {late} дн.")
+
+
+def test_today_loads_after_the_window_is_first_drawn(app, qtbot, store, paths, today_data):
+    """The first load waits for the first paint, so its worker never competes with drawing
+    the window (issue 11); a window that is never drawn still loads, a moment later."""
+    from desktop.ui.app import create_main_window
+    from desktop.ui.screens import today as today_screen
+    from desktop.ui.workers import running_tasks
+
+    window = create_main_window(store, paths)
+    qtbot.addWidget(window)
+    screen = window.screen("today")
+    window.show()
+    assert screen.isVisible() and screen.summary is None
+    assert running_tasks() == 0  # shown, not yet drawn: nothing started
+    with qtbot.waitSignal(screen.loaded, timeout=5000):
+        pass  # the paint comes, then the load
+    assert [e.title for e in screen.summary.events] == ["Громадські слухання"]
+
+    hidden = create_main_window(store, paths)  # never shown, so never drawn
+    qtbot.addWidget(hidden)
+    never_drawn = hidden.screen("today")
+    never_drawn.refresh()
+    assert running_tasks() == 0
+    with qtbot.waitSignal(never_drawn.loaded,
+                          timeout=today_screen.FIRST_LOAD_LATEST_MS + 5000):
+        pass
+    assert [e.title for e in never_drawn.summary.events] == ["Громадські слухання"]
