@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.store import backup as backups
 from desktop.ui.context import AppContext
 from desktop.ui.workers import BackgroundTask, run_in_background
 
@@ -19,6 +18,9 @@ CHECK_EVERY_MS = 60 * 60_000
 
 
 def keep_count(ctx: AppContext) -> int:
+    # The backup module is imported when a backup is due, not at start-up (4 ms, issue 11).
+    from desktop.store import backup as backups
+
     try:
         return max(1, int(ctx.store.get_meta(backups.KEEP_KEY) or backups.DEFAULT_KEEP))
     except ValueError:
@@ -47,6 +49,8 @@ class AutoBackup(QObject):
     def run(self) -> None:
         if self.task is not None and not self.task.is_finished():
             return
+        from desktop.store import backup as backups
+
         paths, keep = self.ctx.paths, keep_count(self.ctx)
 
         def work(_job: object) -> Path | None:
