@@ -345,6 +345,10 @@ def _one_line(text: str, font: QFont, room: int) -> QTextLayout:
     layout.setCacheEnabled(True)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.ManualWrap)
+    # Left to right and to the left, as Qt's item views set it (a name wholly in Arabic
+    # would otherwise be laid out right to left by its own letters).
+    option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+    option.setAlignment(Qt.AlignmentFlag.AlignLeft)
     layout.setTextOption(option)
     layout.beginLayout()
     layout.createLine().setLineWidth(room)
