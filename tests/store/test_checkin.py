@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from desktop.store import checkin as desk
@@ -225,15 +225,20 @@ _word = st.lists(st.sampled_from(_SYLLABLES), min_size=1, max_size=3).map("".joi
 
 
 @settings(max_examples=60, deadline=None)
+@example(people=[("-ол", "кова", False), ("«кова»", "ол", False)], typed="кова")
 @given(people=st.lists(st.tuples(st.one_of(_word, _word.map(lambda w: w + "-ко"),
-                                           _word.map(lambda w: w[:1] + "'" + w[1:])),
+                                           _word.map(lambda w: w[:1] + "'" + w[1:]),
+                                           _word.map(lambda w: "«" + w + "»"),
+                                           _word.map(lambda w: "-" + w),
+                                           _word.map(lambda w: "1" + w)),
                                  _word, st.booleans()), min_size=1, max_size=14),
        typed=st.one_of(_word, st.tuples(_word, _word).map(" ".join),
                        st.sampled_from(["067", "067 1", "0671"])))
 def test_skipping_the_surname_search_never_changes_the_answer(people, typed, tmp_path_factory):
     """The desk skips the index search for surnames when no surname starts with the first
-    typed word (issue 11). Whatever the names (hyphens, apostrophes, deleted people) and the
-    words, the answer is the one the search without the shortcut gives."""
+    typed word (issue 11). Whatever the names (hyphens, apostrophes, a stray quote or dash
+    before the surname, deleted people) and the words, the answer is the one the search
+    without the shortcut gives."""
     from desktop.store import open_store
 
     store = open_store(tmp_path_factory.mktemp("skip") / "h.sqlite3")

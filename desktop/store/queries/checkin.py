@@ -202,17 +202,34 @@ def _first_in_order(conn: sqlite3.Connection, expression: str, limit: int) -> li
         (expression, CANDIDATES, limit))]
 
 
+#: Where a sort key may start with a character the search index does not count as part of a
+#: word (spaces, punctuation, quotes, dashes, symbols): for such a name the index's first word
+#: is not the sort key's start ("«Коваль»", "-Коваль"). Letters and digits are outside them.
+_NOT_WORD_STARTS = (("", "0"), (":", "a"), ("{", "\u00c0"), ("\u2000", "\u2c00"),
+                    ("\u3000", "\u3040"), ("\ufe10", "\ufe70"), ("\uff00", "\uff10"))
+_SURNAME_MAY_START = (
+    "SELECT 1 FROM people INDEXED BY idx_people_sort_key WHERE "
+    + " OR ".join("(sort_key >= ? AND sort_key < ?)" for _ in range(len(_NOT_WORD_STARTS) + 1))
+    + " LIMIT 1")
+
+
 def _a_surname_starts(conn: sqlite3.Connection, word: str) -> bool:
     """Whether anyone's surname may start with `word` (folded), from the sort-key index.
 
     Why: the index search for surnames finds nothing for a first name ("Олена Ко") or
     digits ("067 1"), yet reads as much of the index as a search that finds (a third of
     such a keystroke, issue 11). A sort key is the folded full name, surname first, through
-    the alphabet, so this range is the people whose name starts with the word."""
+    the alphabet, so its range for the word holds the people whose name starts with it.
+    A key that starts with a quote, a dash or another mark may hide a surname the index sees
+    ("«Коваль»"), so any key in `_NOT_WORD_STARTS` answers "may" too. Those ranges hold
+    the marks of ASCII, Latin-1, general punctuation and symbols, CJK and full-width
+    forms; only a name that starts with another script's mark (a Hebrew geresh, an Arabic
+    comma) could be listed among the rest instead of among the surnames."""
     low = word.translate(_ALPHABET)
-    return conn.execute(
-        "SELECT 1 FROM people INDEXED BY idx_people_sort_key WHERE sort_key >= ? "
-        "AND sort_key < ? LIMIT 1", (low, low + "\U0010ffff")).fetchone() is not None
+    bounds = [low, low + "\U0010ffff"]
+    for start, end in _NOT_WORD_STARTS:
+        bounds += [start, end]
+    return conn.execute(_SURNAME_MAY_START, bounds).fetchone() is not None
 
 
 def _index_ids(conn: sqlite3.Connection, expression: str, limit: int) -> list[str]:
