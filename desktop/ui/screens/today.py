@@ -219,7 +219,7 @@ class TodayScreen(Screen):
         first = self._pending_load is None
         self._pending_load = load
         if first:
-            QTimer.singleShot(FIRST_LOAD_LATEST_MS, self._load_pending)
+            QTimer.singleShot(FIRST_LOAD_LATEST_MS, self, self._load_pending)
 
     def _load_pending(self) -> None:
         self._painted = True
@@ -231,7 +231,7 @@ class TodayScreen(Screen):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self._load_pending)  # after this paint has reached the screen
+            QTimer.singleShot(0, self, self._load_pending)  # after this paint is on screen
 
     def _show(self, summary: today.TodaySummary) -> None:
         self.summary = summary
