@@ -207,6 +207,7 @@ def _first_in_order(conn: sqlite3.Connection, expression: str, limit: int) -> li
 #: is not the sort key's start ("«Коваль»", "-Коваль"). Letters and digits are outside them.
 _NOT_WORD_STARTS = (("", "0"), (":", "a"), ("{", "\u00c0"), ("\u2000", "\u2c00"),
                     ("\u3000", "\u3040"), ("\ufe10", "\ufe70"), ("\uff00", "\uff10"))
+_NOT_WORD_BOUNDS = tuple(bound for pair in _NOT_WORD_STARTS for bound in pair)
 _SURNAME_MAY_START = (
     "SELECT 1 FROM people INDEXED BY idx_people_sort_key WHERE "
     + " OR ".join("(sort_key >= ? AND sort_key < ?)" for _ in range(len(_NOT_WORD_STARTS) + 1))
@@ -226,10 +227,8 @@ def _a_surname_starts(conn: sqlite3.Connection, word: str) -> bool:
     forms; only a name that starts with another script's mark (a Hebrew geresh, an Arabic
     comma) could be listed among the rest instead of among the surnames."""
     low = word.translate(_ALPHABET)
-    bounds = [low, low + "\U0010ffff"]
-    for start, end in _NOT_WORD_STARTS:
-        bounds += [start, end]
-    return conn.execute(_SURNAME_MAY_START, bounds).fetchone() is not None
+    return conn.execute(_SURNAME_MAY_START,
+                        (low, low + "\U0010ffff", *_NOT_WORD_BOUNDS)).fetchone() is not None
 
 
 def _index_ids(conn: sqlite3.Connection, expression: str, limit: int) -> list[str]:
