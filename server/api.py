@@ -142,7 +142,32 @@ def app_from_environment() -> FastAPI:
     work of a push (checking and merging each change) is bound to one core per process, so
     a platform on PostgreSQL serves many offices at once with a process per core. Each
     process keeps its own rate limits: put the platform behind a proxy that limits too."""
-    return create_app(ServerDB(os.environ[DB_URL_ENV]))
+    app = create_app(ServerDB(os.environ[DB_URL_ENV]))
+    collect_garbage_seldom()
+    return app
+
+
+#: The collector's first threshold in a platform process: objects made and not yet freed
+#: before it looks for reference cycles (Python's default is 700).
+GC_THRESHOLD = 100_000
+
+
+def collect_garbage_seldom() -> None:
+    """Keep Python's cycle collector from scanning, again and again, objects that live as long
+    as the process or as long as a push.
+
+    A push of five hundred changes keeps tens of thousands of objects alive until its answer
+    is sent; with the default threshold the collector scanned them every 700 new objects and
+    moved them into the older generations, whose full scans also walk every object of the
+    app's modules (~90,000). Measured with twenty devices pushing: about 300 collections per
+    process in 2.5 s. The app's own objects are frozen (`gc.freeze`: never scanned again), and
+    the collector waits for GC_THRESHOLD new objects. What a request leaves behind is freed
+    by reference counting as before; only cycles wait a little longer."""
+    import gc
+
+    gc.freeze()
+    _, second, third = gc.get_threshold()
+    gc.set_threshold(GC_THRESHOLD, second, third)
 
 
 def create_app(db: ServerDB, limits: Limits | None = None) -> FastAPI:
@@ -170,6 +195,16 @@ def create_app(db: ServerDB, limits: Limits | None = None) -> FastAPI:
         # The link dropped mid-request (every day in a village office): nothing was applied,
         # the client will retry; not a server fault worth a traceback in the log.
         return Response(status_code=499)
+
+    if db.postgres:
+        from psycopg_pool import PoolTimeout
+
+        @app.exception_handler(PoolTimeout)
+        async def no_connection(_: Request, exc: PoolTimeout) -> JSONResponse:
+            # Every database connection of this process stayed busy for POOL_TIMEOUT_S:
+            # nothing was done, and the device's transport retries a 503 after a pause.
+            return JSONResponse({"error": "busy", "message": "The platform is busy; the "
+                                 "request will be sent again."}, status_code=503)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -79,13 +79,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "serve":
         import uvicorn
 
-        from server.api import DB_URL_ENV, create_app
+        from server.api import DB_URL_ENV, collect_garbage_seldom, create_app
 
         if args.workers < 1:
             print("hromada-server: error: --workers must be 1 or more", file=sys.stderr)
             return 1
         if args.workers == 1:
-            uvicorn.run(create_app(db), host=args.host, port=args.port, log_level="info")
+            app = create_app(db)
+            collect_garbage_seldom()
+            uvicorn.run(app, host=args.host, port=args.port, log_level="info")
             return 0
         db.close()
         from server import workers

@@ -33,6 +33,16 @@ FEED_LOCK_KEY = WRITE_LOCK_KEY + 1
 #: PostgreSQL: the advisory lock `IN_FLIGHT + first rev` is held by the transaction that took
 #: those revs until it commits or rolls back (above every other key this platform uses).
 IN_FLIGHT = 1 << 62
+#: PostgreSQL connections each platform process keeps open, and the most it opens. Opening one
+#: costs both sides about 7 ms of CPU (the password's SCRAM exchange, a new server process),
+#: so they are opened when the process starts and kept. Bounded, because every connection is
+#: a process on the database server, and PostgreSQL allows 100 by default: with a connection
+#: per thread (uvicorn's pool has 40) two platform processes could take 80.
+POOL_MIN_SIZE = 4
+POOL_MAX_SIZE = 10
+#: Seconds a request waits for a free connection before the platform answers 503 `busy`
+#: (a device's transport sends it again after a pause).
+POOL_TIMEOUT_S = 30.0
 
 #: PostgreSQL's side of the feed: a sequence (taking revs locks no row, so writers need not
 #: wait for each other to commit), and the two functions writers and readers call.
@@ -277,16 +287,30 @@ class ServerDB:
             raise ValueError(
                 f"unsupported database URL {url!r}: use sqlite:///path or postgresql://..."
             )
+        #: SQLite: a connection per thread, reused (uvicorn's thread pool serves many requests).
         self._local = threading.local()
+        #: PostgreSQL: a pool shared by the process's threads (POOL_MIN_SIZE).
+        self._pool: Any = None
+        if self.postgres:
+            import psycopg
+            from psycopg_pool import ConnectionPool
+
+            # One connection first: a database that cannot be reached is its own error (a
+            # wrong password, no such host) at once, not the pool's timeout later.
+            psycopg.connect(url, autocommit=True).close()
+            self._pool = ConnectionPool(
+                url, min_size=POOL_MIN_SIZE, max_size=POOL_MAX_SIZE, timeout=POOL_TIMEOUT_S,
+                kwargs={"autocommit": True}, name="hromada-platform", open=False)
+            try:
+                self._pool.open(wait=True, timeout=POOL_TIMEOUT_S)
+            except Exception:
+                self._pool.close()
+                raise
         self.create_schema()
 
     # -- connections ----------------------------------------------------------------------
 
     def _connect(self) -> Any:
-        if self.postgres:
-            import psycopg
-
-            return psycopg.connect(self.url, autocommit=True)
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None,
                                check_same_thread=False)
         conn.execute("PRAGMA journal_mode = WAL")
@@ -297,9 +321,9 @@ class ServerDB:
         return conn
 
     def _conn(self) -> Any:
-        """One connection per thread, reused: uvicorn's thread pool serves many requests."""
+        """SQLite: this thread's connection."""
         conn = getattr(self._local, "conn", None)
-        if conn is None or (self.postgres and conn.closed):
+        if conn is None:
             conn = self._connect()
             self._local.conn = conn
         return conn
@@ -320,7 +344,14 @@ class ServerDB:
         """A transaction. `write` ones are SQLite's one writer; on PostgreSQL they hold the
         platform's write lock until they end, or with `lock_now=False` only from
         `Tx.lock_writes()` (a push never takes it: see the module's docstring)."""
-        conn = self._conn()
+        if self.postgres:
+            # Back to the pool at the end; one that broke meanwhile is replaced.
+            with self._pool.connection() as conn:
+                yield from self._transaction(conn, write, lock_now)
+        else:
+            yield from self._transaction(self._conn(), write, lock_now)
+
+    def _transaction(self, conn: Any, write: bool, lock_now: bool) -> Iterator[Tx]:
         try:
             if self.postgres:
                 # One round trip for both (a statement without parameters may hold two):
@@ -335,8 +366,6 @@ class ServerDB:
         except BaseException:
             with contextlib.suppress(Exception):
                 conn.execute("ROLLBACK")
-            if self.postgres and getattr(conn, "broken", False):
-                self._local.conn = None
             raise
         else:
             conn.execute("COMMIT")
@@ -362,6 +391,8 @@ class ServerDB:
                 tx.execute("INSERT INTO counters(name, value) VALUES('purged_rev', 0)")
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
         conn = getattr(self._local, "conn", None)
         if conn is not None:
             conn.close()
