@@ -483,11 +483,22 @@ def _apply(device: Device, change: Change,
         existing.echo_device == device.id
     if change.op in ("delete", "undelete"):
         fields = {DELETED: change.op == "delete"}
-    data = dict(existing.data) if existing else {}
-    meta = dict(existing.meta) if existing else {}
-    deleted = existing.deleted if existing else False
     losers: list[tuple[str, Any, Any, str, str, str, str]] = []
-    for field, value in fields.items():
+    if existing is None:
+        # A new record (most of what offices push): every field is this change's, with
+        # nothing to merge it with; what the loop below would work out field by field.
+        deleted = bool(fields.pop(DELETED, False))
+        data = dict(fields)
+        meta = {field: [change.hlc, device.id, 0] for field in fields}
+        if change.op in ("delete", "undelete"):
+            meta[DELETED] = [change.hlc, device.id, 0]
+        fields = meta  # the fields it writes, whose revisions are filled in below
+    else:
+        data = dict(existing.data)
+        meta = dict(existing.meta)
+        deleted = existing.deleted
+    merging = () if existing is None else fields.items()
+    for field, value in merging:
         current = deleted if field == DELETED else data.get(field)
         previous = meta.get(field)
         sequential = (

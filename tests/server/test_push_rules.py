@@ -283,3 +283,34 @@ def test_whatever_fields_a_device_pushes_it_gets_an_answer_not_a_crash(live_serv
     assert r.status_code in (200, 422), (r.status_code, r.text[:300])
     if r.status_code == 200:
         last[0] = r.json()["last_mutation"]
+
+
+def test_a_record_first_heard_of_keeps_every_field_s_clock_for_later_merges(live_server):
+    """A new record is written without merging (nothing to merge it with), yet every field
+    it carries, and the deletion it may start with, is stamped with its change's clock: a later
+    change made earlier elsewhere, without having seen it, loses to it field by field."""
+    office = service.create_office(live_server.db, "Офіс")
+    dev_a, h_a = enroll(live_server, office)
+    dev_b, h_b = enroll(live_server, office)
+    made, gone = new_id(), new_id()
+    late = 1795456133980
+    results = _statuses(push(live_server, dev_a, h_a, [
+        change(1, "people", made, person(phone="+380671234567"), hlc_ms=late, device="a"),
+        change(2, "people", gone, {}, op="delete", hlc_ms=late, device="a"),
+    ]))
+    assert results == [("applied", None)] * 2
+    early = late - 60_000
+    results = _statuses(push(live_server, dev_b, h_b, [
+        change(1, "people", made, {"last_name": "Шевченко", "phone": None}, op="update",
+               hlc_ms=early, device="b"),
+        change(2, "people", gone, {}, op="undelete", hlc_ms=early, device="b"),
+    ]))
+    assert [status for status, _ in results] == ["applied"] * 2
+    rows, _ = pull_all(live_server, h_a)
+    by_id = {r["id"]: r for r in rows if r["table"] == "people"}
+    assert by_id[made]["data"]["last_name"] == "Коваль"
+    assert by_id[made]["data"]["phone"] == "+380671234567"
+    assert by_id[gone]["deleted"]
+    conflicts = [r["data"] for r in rows if r["table"] == "conflicts"]
+    assert {(c["record_id"], c["field"]) for c in conflicts} == {
+        (made, "last_name"), (made, "phone"), (gone, "deleted")}
