@@ -18,6 +18,8 @@ _MAX_COUNTER = 10**_WIDTH_COUNTER - 1
 
 @dataclass(frozen=True, order=True)
 class Hlc:
+    """One timestamp, ordered by wall time, then counter, then device (the field order)."""
+
     millis: int
     counter: int
     node: str

@@ -101,6 +101,8 @@ def words_expression(words: Sequence[str]) -> str:
 
 @dataclass(frozen=True)
 class Hit:
+    """One record the search found; `rank` is SQLite's bm25 (lower is better)."""
+
     kind: str
     record_id: str
     rank: float

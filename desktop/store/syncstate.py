@@ -36,6 +36,8 @@ DEMO_PLATFORM = "demo.platform"
 
 @dataclass(frozen=True)
 class OutgoingChange:
+    """One change from this device's log, as the push sends it (`mutation` orders them)."""
+
     mutation: int
     change_id: str
     table: str
@@ -158,6 +160,8 @@ def has_pending(store: Store, table: str, record_id: str) -> bool:
 
 @dataclass
 class PulledRow:
+    """One row of a pull page: the record as the platform holds it at revision `rev`."""
+
     table: str
     id: str
     rev: int

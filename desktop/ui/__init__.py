@@ -35,3 +35,7 @@ Rules: no SQL here (queries live in `desktop.store.queries`); every visible stri
 wrapper function), then `make translations`; the UI thread only runs small indexed reads on
 `store.conn`, everything else goes through `workers`.
 """
+
+from desktop.ui.startup import prepare as _prepare
+
+_prepare()

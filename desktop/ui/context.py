@@ -25,6 +25,8 @@ META_STAFF = "staff_id"
 
 @dataclass
 class AppContext:
+    """The shared state of one open store; see the module docstring for why one object."""
+
     store: Store
     paths: DataPaths
     bus: Bus

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QLocale
 
 from desktop.store.ids import to_local
 
@@ -42,8 +42,14 @@ def format_datetime(value: str | datetime | None) -> str:
 
 
 def long_date(day: date) -> str:
-    """"понеділок, 23 листопада 2026" in the UI language."""
-    return locale().toString(QDate(day.year, day.month, day.day), "dddd, d MMMM yyyy")
+    """"понеділок, 23 листопада 2026" in the UI language: what QLocale's "dddd, d MMMM yyyy"
+    gives, assembled from its day and month names.
+
+    Why not `toString(QDate, ...)`: the first date Qt formats sets up its calendar machinery,
+    5 ms, and the home screen shows this date while the window is first drawn."""
+    names = locale()
+    return (f"{names.dayName(day.isoweekday())}, {day.day} {names.monthName(day.month)} "
+            f"{day.year}")
 
 
 def format_count(number: int) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -76,7 +76,6 @@ class MainWindow(QMainWindow):
             self._scrolls.append(scroll)
             self.stack.addWidget(scroll)
             item = QListWidgetItem(theme.icon(icon), title)
-            item.setData(Qt.ItemDataRole.UserRole, icon)
             shortcut = QKeySequence(f"Ctrl+{number}").toString(
                 QKeySequence.SequenceFormat.NativeText)
             item.setToolTip(f"{title} ({shortcut})")
@@ -187,7 +186,11 @@ class MainWindow(QMainWindow):
         screen = self._built(row)
         self.stack.setCurrentIndex(row)
         self.setWindowTitle(f"{screen.display_title()} — {APP_NAME}")
-        prefs.settings().setValue(prefs.KEY_SCREEN, self._keys[row])
+        settings = prefs.settings()
+        if settings.value(prefs.KEY_SCREEN) != self._keys[row]:
+            # Only a real change: setting the same value rewrites (and flushes) the file,
+            # which at every start would put a disk write in front of the first paint.
+            settings.setValue(prefs.KEY_SCREEN, self._keys[row])
 
     def _nav_width(self) -> int:
         metrics = self.nav.fontMetrics()
@@ -355,11 +358,3 @@ class MainWindow(QMainWindow):
         self.auto_backup.stop()
         self.save_state()
         super().closeEvent(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        # Light/dark switch: redraw the icons in the new text colour.
-        if event.type() == QEvent.Type.PaletteChange:
-            for row in range(self.nav.count()):
-                item = self.nav.item(row)
-                item.setIcon(theme.icon(str(item.data(Qt.ItemDataRole.UserRole))))
-        super().changeEvent(event)

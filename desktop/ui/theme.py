@@ -97,21 +97,20 @@ def muted_color() -> QColor:
 def icon(name: str, color: QColor | None = None) -> QIcon:
     """The icon `resources/icons/<name>.svg`, drawn in the palette's text colour.
 
+    Without `color`, the colour is read from the application palette whenever the icon is
+    drawn, so every icon follows a switch between light and dark mode on its own.
     An unknown name gives an empty icon rather than an error: a missing picture must never
     stop a screen from opening.
     """
-    palette = QGuiApplication.palette()
-    tint = color or palette.color(QPalette.ColorRole.WindowText)
-    selected = palette.color(QPalette.ColorRole.HighlightedText)
-    return _icon(name, tint.name(), selected.name())
+    return _icon(name, color.name() if color is not None else "")
 
 
 @cache
-def _icon(name: str, tint: str, selected: str) -> QIcon:
+def _icon(name: str, tint: str) -> QIcon:
     path = resources_dir() / "icons" / f"{name}.svg"
     if not path.is_file():
         return QIcon()
-    return QIcon(_TintedSvgEngine(path.read_text(encoding="utf-8"), tint, selected))
+    return QIcon(_TintedSvgEngine(path.read_text(encoding="utf-8"), tint))
 
 
 #: Every engine made, kept for the life of the app: a QIcon holds its engine by pointer, and
@@ -122,15 +121,16 @@ _ENGINES: list[QIconEngine] = []
 class _TintedSvgEngine(QIconEngine):
     """An SVG icon drawn in the text colour (Normal) or the highlighted-text colour
     (Selected; otherwise Qt tints a dark icon on the blue selection, hard to see), rendered
-    at the size and pixel ratio asked for, when first asked.
+    at the size and pixel ratio asked for, when first asked. Both colours come from the
+    palette in use when the icon is drawn, unless a fixed `tint` was given.
 
     Why not pixmaps made up front: eleven icons in five sizes and two modes were 110 SVG
     renders, a tenth of start-up, for sizes mostly never shown."""
 
-    def __init__(self, source: str, tint: str, selected: str,
+    def __init__(self, source: str, tint: str,
                  cache: dict[tuple[int, int, str], QPixmap] | None = None) -> None:
         super().__init__()
-        self._source, self._tint, self._selected = source, tint, selected
+        self._source, self._tint = source, tint
         self._renderers: dict[str, QSvgRenderer] = {}
         self._cache = {} if cache is None else cache
         _ENGINES.append(self)
@@ -144,7 +144,10 @@ class _TintedSvgEngine(QIconEngine):
         return renderer
 
     def _color(self, mode: QIcon.Mode) -> str:
-        return self._selected if mode == QIcon.Mode.Selected else self._tint
+        palette = QGuiApplication.palette()
+        if mode == QIcon.Mode.Selected:
+            return palette.color(QPalette.ColorRole.HighlightedText).name()
+        return self._tint or palette.color(QPalette.ColorRole.WindowText).name()
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         return self.scaledPixmap(size, mode, state, 1.0)
@@ -183,7 +186,7 @@ class _TintedSvgEngine(QIconEngine):
         return [QSize(s, s) for s in ICON_SIZES]
 
     def clone(self) -> QIconEngine:
-        return _TintedSvgEngine(self._source, self._tint, self._selected, self._cache)
+        return _TintedSvgEngine(self._source, self._tint, self._cache)
 
     def key(self) -> str:
         return "hromada-tinted-svg"

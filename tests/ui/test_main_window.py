@@ -105,6 +105,29 @@ def test_last_screen_and_geometry_are_remembered(app, qtbot, store, paths):
     assert second.restore_state() is True
 
 
+def test_a_start_on_the_remembered_screen_writes_nothing(app, qtbot, store, paths,
+                                                         settings_file):
+    """No disk write (and flush) of the settings in front of the first paint."""
+    from desktop.ui import prefs
+    from desktop.ui.app import create_main_window
+
+    prefs.settings().setValue(prefs.KEY_SCREEN, "people")
+    prefs.settings().sync()
+    before = settings_file.stat()
+    window = create_main_window(store, paths)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    prefs.settings().sync()
+    after = settings_file.stat()
+    assert window.current_screen().key == "people"
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    window.show_screen("events")  # a real change is still remembered at once
+    prefs.settings().sync()
+    assert settings_file.stat().st_ino != before.st_ino
+    assert prefs.settings().value(prefs.KEY_SCREEN) == "events"
+
+
 def test_newer_database_gives_a_plain_message_and_exit_1(app, data_dir, monkeypatch):
     from desktop.paths import DataPaths
     from desktop.store.database import APPLICATION_ID

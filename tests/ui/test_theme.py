@@ -1,0 +1,71 @@
+"""Icons drawn in the palette's text colour, following a switch between light and dark."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPalette
+from PySide6.QtWidgets import QApplication
+
+from desktop.ui import theme
+from desktop.ui.widgets import button
+
+
+def _ink(icon: QIcon, mode: QIcon.Mode = QIcon.Mode.Normal) -> QColor:
+    """The colour of the most opaque pixel of the icon at 24 px."""
+    image = icon.pixmap(QSize(24, 24), mode).toImage().convertToFormat(
+        QImage.Format.Format_ARGB32)
+    best = max(((x, y) for x in range(image.width()) for y in range(image.height())),
+               key=lambda p: image.pixelColor(*p).alpha())
+    color = image.pixelColor(*best)
+    assert color.alpha() > 200, "the icon drew nothing"
+    return color
+
+
+def _close(a: QColor, b: QColor) -> bool:
+    return max(abs(a.red() - b.red()), abs(a.green() - b.green()),
+               abs(a.blue() - b.blue())) <= 8
+
+
+@pytest.fixture
+def dark(app) -> Iterator[QPalette]:
+    light = QGuiApplication.palette()
+    palette = theme.dark_palette()
+    yield palette
+    QApplication.setPalette(light)
+
+
+def test_an_icon_follows_the_palette_after_it_was_made(app, dark):
+    icon = theme.icon("people")
+    assert _close(_ink(icon), QGuiApplication.palette().color(QPalette.ColorRole.WindowText))
+    QApplication.setPalette(dark)
+    text = dark.color(QPalette.ColorRole.WindowText)
+    assert _close(_ink(icon), text)
+    assert _close(_ink(icon, QIcon.Mode.Selected),
+                  dark.color(QPalette.ColorRole.HighlightedText))
+
+
+def test_a_button_made_in_light_mode_shows_its_icon_in_dark_mode_colours(app, qtbot, dark):
+    made = button("Save", None, icon="add")
+    qtbot.addWidget(made)
+    QApplication.setPalette(dark)
+    assert _close(_ink(made.icon()), dark.color(QPalette.ColorRole.WindowText))
+
+
+def test_a_fixed_colour_stays(app, dark):
+    red = QColor("#b3261e")
+    icon = theme.icon("people", red)
+    QApplication.setPalette(dark)
+    assert _close(_ink(icon), red)
+
+
+def test_the_navigation_icons_follow_the_palette(window, dark):
+    QApplication.setPalette(dark)
+    item = window.nav.item(0)
+    assert _close(_ink(item.icon()), dark.color(QPalette.ColorRole.WindowText))
+
+
+def test_an_unknown_icon_is_empty_not_an_error(app):
+    assert theme.icon("no-such-icon").isNull()
