@@ -196,6 +196,9 @@ class BackgroundTask(QObject):
         dialog.setMinimumWidth(360)
         if self._cancellable:
             dialog.canceled.connect(self.cancel)
+            # Escape reaches the dialog's own shortcut only once its window is active; before
+            # that QDialog closes it as "rejected", which must stop the job just the same.
+            dialog.rejected.connect(self.cancel)
         else:
             dialog.setCancelButton(None)
         self._dialog = dialog

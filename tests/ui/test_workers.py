@@ -83,6 +83,29 @@ def test_progress_dialog_appears_and_escape_cancels(app, qtbot, monkeypatch):
     assert len(steps) < 3000
 
 
+def test_closing_the_progress_dialog_before_it_is_active_still_cancels(app, qtbot, monkeypatch):
+    """Escape before the dialog's window is active never reaches its cancel shortcut: QDialog
+    rejects (hides) it instead. That, too, must stop the job, or it runs on unseen."""
+    monkeypatch.setattr(workers, "PROGRESS_AFTER_MS", 10)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+
+    def work(job):
+        for _ in range(3000):
+            job.check()
+            time.sleep(0.01)
+        return "done"
+
+    outcome = []
+    task = run_in_background(parent, work, outcome.append,
+                             on_cancelled=lambda: outcome.append("cancelled"))
+    qtbot.waitUntil(lambda: parent.findChild(QProgressDialog) is not None, timeout=15_000)
+    parent.findChild(QProgressDialog).reject()  # what Escape does to an inactive dialog
+    qtbot.waitUntil(task.is_finished, timeout=15_000)
+    assert outcome == ["cancelled"]
+
+
 def test_callbacks_are_skipped_when_the_parent_is_gone(app, qtbot):
     parent = QWidget()
     release = threading.Event()
