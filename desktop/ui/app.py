@@ -68,10 +68,8 @@ def configure_application(app: QApplication) -> None:
     if not getattr(app, "_hromada_scheme_hooked", False):
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: theme.apply_color_scheme(app))
         app._hromada_scheme_hooked = True  # type: ignore[attr-defined]
-    from PySide6.QtGui import QIcon
-
     app_icon = resources_dir() / "app-icon.svg"
-    app.setWindowIcon(QIcon(str(app_icon)) if app_icon.exists() else theme.icon("csos"))
+    app.setWindowIcon(theme.picture(app_icon) if app_icon.exists() else theme.icon("csos"))
 
 
 def install_translations(app: QApplication, language: str | None = None) -> str:

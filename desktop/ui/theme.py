@@ -9,6 +9,7 @@ current palette, and icons are recoloured when the palette changes.
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -113,6 +114,14 @@ def _icon(name: str, tint: str) -> QIcon:
     return QIcon(_TintedSvgEngine(path.read_text(encoding="utf-8"), tint))
 
 
+def picture(path: Path) -> QIcon:
+    """An SVG file drawn in its own colours (the app's icon), by the same engine as the
+    themed icons: `QIcon(file)` loads Qt's SVG icon plugin for it, 1.5 ms of the start."""
+    if not path.is_file():
+        return QIcon()
+    return QIcon(_TintedSvgEngine(path.read_text(encoding="utf-8"), None))
+
+
 #: Every engine made, kept for the life of the app: a QIcon holds its engine by pointer, and
 #: a Python engine must not be collected while any copy of the icon may still paint.
 _ENGINES: list[QIconEngine] = []
@@ -122,12 +131,13 @@ class _TintedSvgEngine(QIconEngine):
     """An SVG icon drawn in the text colour (Normal) or the highlighted-text colour
     (Selected; otherwise Qt tints a dark icon on the blue selection, hard to see), rendered
     at the size and pixel ratio asked for, when first asked. Both colours come from the
-    palette in use when the icon is drawn, unless a fixed `tint` was given.
+    palette in use when the icon is drawn, unless a fixed `tint` was given; with `tint` None
+    the picture keeps its own colours.
 
     Why not pixmaps made up front: eleven icons in five sizes and two modes were 110 SVG
     renders, a tenth of start-up, for sizes mostly never shown."""
 
-    def __init__(self, source: str, tint: str,
+    def __init__(self, source: str, tint: str | None,
                  cache: dict[tuple[int, int, str], QPixmap] | None = None) -> None:
         super().__init__()
         self._source, self._tint = source, tint
@@ -138,12 +148,14 @@ class _TintedSvgEngine(QIconEngine):
     def _renderer(self, color: str) -> QSvgRenderer:
         renderer = self._renderers.get(color)
         if renderer is None:
-            renderer = QSvgRenderer(QByteArray(
-                self._source.replace("#000000", color).encode("utf-8")))
+            source = self._source.replace("#000000", color) if color else self._source
+            renderer = QSvgRenderer(QByteArray(source.encode("utf-8")))
             self._renderers[color] = renderer
         return renderer
 
     def _color(self, mode: QIcon.Mode) -> str:
+        if self._tint is None:
+            return ""  # drawn as it is
         palette = QGuiApplication.palette()
         if mode == QIcon.Mode.Selected:
             return palette.color(QPalette.ColorRole.HighlightedText).name()

@@ -69,3 +69,20 @@ def test_the_navigation_icons_follow_the_palette(window, dark):
 
 def test_an_unknown_icon_is_empty_not_an_error(app):
     assert theme.icon("no-such-icon").isNull()
+
+
+def test_the_app_icon_keeps_its_own_colours_in_both_modes(app, dark):
+    from desktop.paths import resources_dir
+
+    icon = theme.picture(resources_dir() / "app-icon.svg")
+    blue = QColor("#1f5fa8")
+
+    def has_blue() -> bool:
+        image = icon.pixmap(QSize(32, 32)).toImage()
+        return any(_close(image.pixelColor(x, y), blue) for x in range(32) for y in range(32))
+
+    assert has_blue()
+    QApplication.setPalette(dark)
+    assert has_blue()
+    assert not QApplication.windowIcon().isNull()
+    assert theme.picture(resources_dir() / "no-such.svg").isNull()
