@@ -108,18 +108,19 @@ def icon(name: str, color: QColor | None = None) -> QIcon:
 
 @cache
 def _icon(name: str, tint: str) -> QIcon:
-    path = resources_dir() / "icons" / f"{name}.svg"
-    if not path.is_file():
-        return QIcon()
-    return QIcon(_TintedSvgEngine(path.read_text(encoding="utf-8"), tint))
+    return _svg_icon(resources_dir() / "icons" / f"{name}.svg", tint)
 
 
 def picture(path: Path) -> QIcon:
     """An SVG file drawn in its own colours (the app's icon), by the same engine as the
     themed icons: `QIcon(file)` loads Qt's SVG icon plugin for it, 1.5 ms of the start."""
+    return _svg_icon(path, None)
+
+
+def _svg_icon(path: Path, tint: str | None) -> QIcon:
     if not path.is_file():
         return QIcon()
-    return QIcon(_TintedSvgEngine(path.read_text(encoding="utf-8"), None))
+    return QIcon(_TintedSvgEngine(path.read_text(encoding="utf-8"), tint))
 
 
 #: Every engine made, kept for the life of the app: a QIcon holds its engine by pointer, and
