@@ -33,7 +33,10 @@ Semantics, precisely:
   connections.
 * ``bandwidth_bps`` throttles each direction of the whole link, shared by all connections, in
   slices of at most 1/10 s.
-* ``latency_seconds`` is a delay added before every forwarded chunk (each recv), both ways.
+* ``latency_seconds`` delays every byte by that much after it reached the proxy, both ways, as
+  a real link does: each direction is a delay line. A reader thread takes the bytes off the
+  socket as they come and stamps them, so a response written in two pieces (headers, then the
+  body) arrives in two pieces the same few microseconds apart, not one latency apart.
 * ``refuse=True`` accepts new connections and resets them at once. Turning it on also resets
   every connection that is still open, because the link is down.
 
@@ -48,6 +51,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import math
+import queue
 import random
 import socket
 import struct
@@ -61,6 +65,8 @@ __all__ = ["FaultProxy"]
 _LOOPBACK = "127.0.0.1"
 _RECV_SIZE = 65536
 _POLL = 0.05  # granularity of interruptible waits
+_QUEUED_CHUNKS = 64  # what a direction holds between its reader and its sender (like a
+# socket buffer: a sender that gets ahead of the link waits, as it would on a real one)
 _LINGER_RST = struct.pack("ii", 1, 0)  # SO_LINGER on, 0 s: close() sends RST
 
 
@@ -389,27 +395,53 @@ class FaultProxy:
         self._pump(conn, conn.client, server, True)
 
     def _pump(self, conn: _Conn, src: socket.socket, dst: socket.socket, up: bool) -> None:
+        chunks: queue.Queue[tuple[float, bytes]] = queue.Queue(maxsize=_QUEUED_CHUNKS)
+        reader = threading.Thread(target=self._read, args=(conn, src, chunks),
+                                  name="faultproxy-read", daemon=True)
+        reader.start()
         try:
             while not conn.closing:
                 try:
-                    data = src.recv(_RECV_SIZE)
-                except OSError:
-                    conn.cut()  # the peer reset us: pass the reset on
-                    break
+                    arrived, data = chunks.get(timeout=_POLL)
+                except queue.Empty:
+                    continue
                 if conn.closing:
                     break
                 if not data:  # orderly EOF: half-close the other side, keep the other pump
                     with contextlib.suppress(OSError):
                         dst.shutdown(socket.SHUT_WR)
                     break
-                if not self._forward(conn, dst, data, up):
+                if not self._forward(conn, dst, data, up, arrived):
                     break
         finally:
             self._pump_done(conn)
 
-    def _forward(self, conn: _Conn, dst: socket.socket, data: bytes, up: bool) -> bool:
-        """Forward one received chunk with the faults applied; False if the conn is over."""
-        arrived = time.monotonic()
+    def _read(self, conn: _Conn, src: socket.socket,
+              chunks: queue.Queue[tuple[float, bytes]]) -> None:
+        """Take bytes off ``src`` as they come, stamped with when they came (the delay line's
+        input); an empty chunk marks the end."""
+        while True:
+            try:
+                data = src.recv(_RECV_SIZE)
+            except OSError:
+                conn.cut()  # the peer reset us: pass the reset on
+                return
+            stamped = (time.monotonic(), data)
+            while True:
+                if conn.closing:
+                    return
+                try:
+                    chunks.put(stamped, timeout=_POLL)
+                    break
+                except queue.Full:
+                    continue
+            if not data:
+                return
+
+    def _forward(self, conn: _Conn, dst: socket.socket, data: bytes, up: bool,
+                 arrived: float) -> bool:
+        """Forward one chunk that reached the proxy at ``arrived``, with the faults applied;
+        False if the conn is over."""
         if up:
             with conn.lock:
                 conn.awaiting_response = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -180,6 +181,47 @@ def test_stall_and_latency_delay_but_do_not_break(proxy: FaultProxy) -> None:
     r = requests.get(proxy.url + "/bytes/5000", timeout=TIMEOUT)
     assert r.content == BIG[:5000]
     assert time.monotonic() - started >= 0.4
+
+
+def test_latency_is_a_delay_line_not_a_delay_per_piece() -> None:
+    """Two pieces written 20 ms apart (an HTTP server's headers, then its body) must reach the
+    client about 20 ms apart, each one latency after it was written: that is a real link.
+    Charging the latency again for every piece that queued behind the first made a response
+    in two writes cost one latency more, which no network does (issue 11's 2G figure)."""
+    latency = 0.6
+    listener = socket.create_server(("127.0.0.1", 0))
+    written: list[float] = []
+
+    def serve() -> None:
+        peer, _ = listener.accept()
+        with peer:
+            peer.recv(16)
+            written.append(time.monotonic())
+            peer.sendall(b"head")
+            time.sleep(0.02)
+            written.append(time.monotonic())
+            peer.sendall(b"body")
+            peer.recv(16)  # until the client closes
+
+    server = threading.Thread(target=serve, daemon=True)
+    server.start()
+    with FaultProxy("127.0.0.1", listener.getsockname()[1]) as proxy:
+        proxy.set_faults(latency_seconds=latency)
+        with socket.create_connection(("127.0.0.1", proxy.port), timeout=TIMEOUT) as client:
+            client.sendall(b"ask")
+            received, got = [], b""
+            while len(got) < 8:
+                piece = client.recv(16)
+                assert piece, "the proxy closed the connection"
+                got += piece
+                received.extend([time.monotonic()] * len(piece))
+    server.join(timeout=2)
+    listener.close()
+    assert got == b"headbody"
+    head_at, body_at = received[0], received[-1]
+    assert head_at - written[0] >= latency * 0.95  # each piece is delayed...
+    assert body_at - written[1] >= latency * 0.95
+    assert body_at - head_at < latency / 2  # ...but not once more for queueing behind the head
 
 
 def test_refuse_errors_at_once_and_kills_live_connections(proxy: FaultProxy) -> None:
