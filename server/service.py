@@ -23,6 +23,7 @@ from desktop.store.schema import RECORD_TABLES
 from desktop.sync import wire
 from desktop.sync.wire import (
     CHECKSUM_MODULUS,
+    PULL_PAGE_BYTES,
     SYNCED_TABLES,
     Change,
     ChangeResult,
@@ -659,7 +660,7 @@ def pull(db: ServerDB, device: Device, cursor: int, limit: int,
         # another order than their revs): a row beyond waits for the next page.
         horizon = tx.feed_horizon()
         rows: list[Row] = []
-        new_cursor, scanned = cursor, 0
+        new_cursor, scanned, size = cursor, 0, 0
         while True:
             want = limit - len(rows)
             fetched = tx.all(
@@ -673,13 +674,23 @@ def pull(db: ServerDB, device: Device, cursor: int, limit: int,
             if held_back:
                 fetched = [row for row in fetched if int(row[2]) <= horizon]  # type: ignore[operator]
                 more = True
-            if fetched:
-                new_cursor = int(fetched[-1][2])
-            scanned += len(fetched)
-            rows += [Row(table=t, id=i, rev=int(r), deleted=bool(d), hlc=h,
-                         data=_feed_data(data))
-                     for t, i, r, d, h, data, echo in fetched
-                     if not (skip_echo and echo == device.id)]
+            full = False
+            for t, i, r, d, h, data, echo in fetched:
+                if not (skip_echo and echo == device.id):
+                    # A page ends at about PULL_PAGE_BYTES of data; one row always goes.
+                    weight = len(data) if data.isascii() else \
+                        len(data.encode("utf-8", "surrogatepass"))
+                    if rows and size + weight > PULL_PAGE_BYTES:
+                        full = True
+                        break
+                    size += weight
+                    rows.append(Row(table=t, id=i, rev=int(r), deleted=bool(d), hlc=h,
+                                    data=_feed_data(data)))
+                new_cursor = int(r)
+                scanned += 1
+            if full:
+                more = True
+                break
             if not more or held_back or len(rows) >= limit or not skip_echo or \
                     scanned >= MAX_ECHO_SCAN:
                 break

@@ -32,6 +32,11 @@ ROLE = "sync.role"
 REREAD_OWN = "sync.reread_own"
 #: Set (to its URL) on a store enrolled with the demo platform `make run` starts.
 DEMO_PLATFORM = "demo.platform"
+#: How many changes the next push carries, when a push was lost midway (the link could not
+#: carry a bigger one): halved after each loss, doubled back after each push that passed.
+PUSH_BATCH = "sync.push_batch"
+#: A change's share of a push besides its fields (ids, clock, numbers) in JSON, roughly.
+CHANGE_ENVELOPE_BYTES = 200
 
 
 @dataclass(frozen=True)
@@ -75,16 +80,27 @@ def count_pending(conn: sqlite3.Connection, acked: int) -> int:
     return int(row[0])
 
 
-def pending_changes(store: Store, limit: int, after: int | None = None) -> list[OutgoingChange]:
+def pending_changes(store: Store, limit: int, after: int | None = None,
+                    max_bytes: int | None = None) -> list[OutgoingChange]:
+    """The outbox's next changes in order: at most `limit`, and (when given) no more than
+    `max_bytes` of their fields' JSON, always at least one."""
     start = last_acked(store) if after is None else after
     rows = store.conn.execute(
         "SELECT mutation, change_id, table_name, record_id, op, new, base_rev, hlc, changed_at, "
-        "user_id FROM change_log WHERE mutation > ? ORDER BY mutation LIMIT ?",
+        "user_id, length(CAST(new AS BLOB)) FROM change_log WHERE mutation > ? "
+        "ORDER BY mutation LIMIT ?",
         (start, limit),
     ).fetchall()
+    if max_bytes is not None:
+        total = 0
+        for n, row in enumerate(rows):
+            total += (row[10] or 0) + CHANGE_ENVELOPE_BYTES
+            if total > max_bytes and n > 0:
+                del rows[n:]
+                break
     return [
         OutgoingChange(m, cid, t, rid, op, json.loads(new or "{}"), base_rev, hlc, at, uid)
-        for m, cid, t, rid, op, new, base_rev, hlc, at, uid in rows
+        for m, cid, t, rid, op, new, base_rev, hlc, at, uid, _size in rows
     ]
 
 

@@ -23,11 +23,19 @@ from desktop.store.duplicates import record_possible_duplicates
 from desktop.store.ids import utc_now
 from desktop.store.records import Store
 from desktop.store.schema import RECORD_TABLES
-from desktop.sync.transport import Diverged, GapRefused, Offline, SyncError, Transport
+from desktop.sync.transport import (
+    Diverged,
+    GapRefused,
+    Offline,
+    SyncError,
+    TooLarge,
+    Transport,
+)
 from desktop.sync.wire import (
     CHECKSUM_MODULUS,
     DEFAULT_PULL_LIMIT,
     DEFAULT_PUSH_BATCH,
+    PUSH_MAX_BYTES,
     SYNCED_TABLES,
     Change,
     PullResponse,
@@ -44,6 +52,8 @@ MAX_DUPLICATE_CHECKS = 5000
 # A store that went back in time renumbers once; more in one run means another copy of this
 # device is pushing at the same moment (a copied data folder): stop and say so.
 MAX_RENUMBERS = 10
+# The smallest push a lost one shrinks the next to (a few KB on the wire).
+MIN_PUSH_BATCH = 25
 
 
 class Cancelled(SyncError):
@@ -120,11 +130,33 @@ class SyncEngine:
 
     # -- push ---------------------------------------------------------------------------
 
+    def _push_batch(self) -> int:
+        """How many changes a push carries: `push_batch`, or less while the link is losing
+        bigger pushes (`syncstate.PUSH_BATCH`)."""
+        kept = self.store.get_meta(syncstate.PUSH_BATCH)
+        if kept and kept.isdigit():
+            return max(MIN_PUSH_BATCH, min(self.push_batch, int(kept)))
+        return self.push_batch
+
+    def _keep_push_batch(self, size: int) -> int:
+        size = max(MIN_PUSH_BATCH, min(self.push_batch, size))
+        value = None if size >= self.push_batch else str(size)
+        if self.store.get_meta(syncstate.PUSH_BATCH) != value:
+            self.store.set_meta(syncstate.PUSH_BATCH, value)
+        return size
+
     def _push(self, report: SyncReport) -> None:
+        """Send the outbox in batches of at most `_push_batch()` changes and PUSH_MAX_BYTES.
+
+        A push the link loses midway halves the next one (kept for the next run, as the link
+        is slow or dropping now); each push that passes doubles it back. A push the platform
+        refuses for its size is halved at once. So no batch can stick the outbox: one that
+        cannot pass becomes smaller until it does."""
         renumbers = 0
+        batch = self._push_batch()
         while True:
             self._check_cancel()
-            changes = syncstate.pending_changes(self.store, self.push_batch)
+            changes = syncstate.pending_changes(self.store, batch, max_bytes=PUSH_MAX_BYTES)
             if not changes:
                 return
             self.progress(f"sending {len(changes)} changes")
@@ -137,6 +169,18 @@ class SyncEngine:
             ])
             try:
                 raw = self.transport.post("/v1/push", request.compact(), echo=1)
+            except TooLarge:
+                if len(changes) == 1:  # not made by this app: each field is capped
+                    raise SyncError(QT_TRANSLATE_NOOP(
+                        "SyncErrors", "The platform refuses one change as too large; tell "
+                        "the platform's administrator.")) from None
+                batch = max(1, len(changes) // 2)
+                self._keep_push_batch(batch)
+                continue
+            except Offline as lost:
+                if lost.midway and len(changes) > MIN_PUSH_BATCH:
+                    self._keep_push_batch(len(changes) // 2)
+                raise
             except GapRefused as gap:
                 # The platform has less than we were told (e.g. it was restored from a
                 # backup): resend from where it is. Our outbox still has every change.
@@ -188,6 +232,8 @@ class SyncEngine:
             # next batch finds out.
             syncstate.acknowledge(self.store, min(response.last_mutation, changes[-1].mutation),
                                   rejections, echoed)
+            if batch < self.push_batch:
+                batch = self._keep_push_batch(batch * 2)
 
     # -- pull ---------------------------------------------------------------------------
 

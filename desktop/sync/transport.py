@@ -27,7 +27,19 @@ class SyncError(Exception):
 
 
 class Offline(SyncError):
-    """The platform could not be reached; the app retries when the link comes back."""
+    """The platform could not be reached; the app retries when the link comes back.
+
+    `midway`: the link carried part of the exchange and then failed (a cut, a reset, a read
+    that timed out), as opposed to a platform that could not be reached at all. A push lost
+    midway is a sign that the link cannot carry a push that big right now."""
+
+    def __init__(self, message: str, *, midway: bool = False) -> None:
+        super().__init__(message)
+        self.midway = midway
+
+
+class TooLarge(SyncError):
+    """The platform refused a request for its size (HTTP 413): a smaller one may pass."""
 
 
 class CertificateProblem(SyncError):
@@ -49,6 +61,18 @@ class Diverged(SyncError):
                          f"change {diverged_at}")
         self.expected = expected
         self.diverged_at = diverged_at
+
+
+def _lost_midway(exc: requests.exceptions.RequestException) -> bool:
+    """Whether the link failed during the exchange rather than before it (see `Offline`)."""
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return False
+    if isinstance(exc, requests.exceptions.ReadTimeout | requests.exceptions.ChunkedEncodingError):
+        return True
+    reason = exc.args[0] if exc.args else None
+    reason = getattr(reason, "reason", reason)  # what the last of urllib3's retries met
+    return not isinstance(reason, urllib3.exceptions.NewConnectionError
+                          | urllib3.exceptions.ConnectTimeoutError)
 
 
 class _Retry(Retry):
@@ -117,9 +141,12 @@ class Transport:
                 "stopped to keep the data safe.")) from exc
         except requests.exceptions.RequestException as exc:
             raise Offline(QT_TRANSLATE_NOOP(
-                "SyncErrors", "No connection to the platform; it will try again later.")) from exc
+                "SyncErrors", "No connection to the platform; it will try again later."),
+                midway=_lost_midway(exc)) from exc
         self.requests += 1
         self._count(response, data)
+        if response.status_code == 413:
+            raise TooLarge(_json(response).get("message") or "the request is too large")
         if response.status_code == 409:
             payload = _json(response)
             if payload.get("error") == "gap":

@@ -31,8 +31,16 @@ from desktop.domain.validation import (
 from desktop.store.schema import RECORD_TABLES
 
 API_VERSION = "v1"
-MAX_PUSH_CHANGES = 500          # per request; the client sends 200 on a slow link
+MAX_PUSH_CHANGES = 500          # per request
 DEFAULT_PUSH_BATCH = 500
+# What one push carries at most before gzip (the changes' fields): a batch of people is
+# ~175 KB, so this only cuts a batch of long texts (300 appeals of 20,000 letters were 11 MB,
+# over MAX_BODY_BYTES, refused every time: an outbox stuck for good). ~50-150 KB on the wire.
+PUSH_MAX_BYTES = 512 * 1024
+# A page of the feed stops after about this much of its records' data (there may be fewer
+# rows than asked for): a page of 500 long appeals was 20 MB, minutes on a 2G link that
+# drops, and all of it sent again after every drop.
+PULL_PAGE_BYTES = 1024 * 1024
 MAX_PULL_LIMIT = 2000
 DEFAULT_PULL_LIMIT = 500
 MAX_BODY_BYTES = 8 * 1024 * 1024  # after decompression

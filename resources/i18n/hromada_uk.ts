@@ -4425,7 +4425,9 @@ Their gender, age group and settlement stay, and so do their check-ins: the offi
     </message>
     <message>
         <source>Today</source>
-        <extracomment>Navigation order; Ctrl+1 .. Ctrl+9 follow it. Title and icon of every screen, so the navigation can be drawn without importing the screens (each is built the first time it is shown; start-up builds only one). A test checks these against the classes.</extracomment>
+        <extracomment>Navigation order; Ctrl+1 .. Ctrl+9 follow it. Title and icon of every screen, so the navigation can be drawn without importing the screens (each is built the first time it is shown; start-up builds only one). A test checks these against the classes.
+----------
+The first load starts after the first paint, or after this long without one.</extracomment>
         <translation>Сьогодні</translation>
     </message>
 </context>
@@ -4948,6 +4950,10 @@ The app restarts afterwards.</source>
     <message>
         <source>Sync was cancelled; it will continue where it stopped.</source>
         <translation>Синхронізацію скасовано; вона продовжиться з того місця, де зупинилася.</translation>
+    </message>
+    <message>
+        <source>The platform refuses one change as too large; tell the platform&apos;s administrator.</source>
+        <translation>Платформа відхиляє одну зміну як завелику; повідомте адміністратора платформи.</translation>
     </message>
     <message>
         <source>Another computer is sending changes as this device (a copied data folder?). Enroll each computer separately.</source>
