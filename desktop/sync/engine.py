@@ -33,8 +33,8 @@ from desktop.sync.transport import (
 )
 from desktop.sync.wire import (
     CHECKSUM_MODULUS,
-    DEFAULT_PULL_LIMIT,
     DEFAULT_PUSH_BATCH,
+    MAX_PULL_LIMIT,
     PUSH_MAX_BYTES,
     SYNCED_TABLES,
     Change,
@@ -87,7 +87,7 @@ class SyncReport:
 
 class SyncEngine:
     def __init__(self, store: Store, transport: Transport, data_dir: Path, *,
-                 push_batch: int = DEFAULT_PUSH_BATCH, pull_limit: int = DEFAULT_PULL_LIMIT,
+                 push_batch: int = DEFAULT_PUSH_BATCH, pull_limit: int = MAX_PULL_LIMIT,
                  cancel: Callable[[], bool] | None = None,
                  progress: Callable[[str], None] | None = None) -> None:
         self.store = store

@@ -41,6 +41,10 @@ PUSH_MAX_BYTES = 512 * 1024
 # rows than asked for): a page of 500 long appeals was 20 MB, minutes on a 2G link that
 # drops, and all of it sent again after every drop.
 PULL_PAGE_BYTES = 1024 * 1024
+# A device asks for pages of MAX_PULL_LIMIT rows: the platform ends a page at
+# PULL_PAGE_BYTES anyway, and on a 600 ms link a new laptop's first pull of 9,000 rows
+# took 19 requests at 500 rows (48 s), 5 at 2,000 (39 s). DEFAULT_PULL_LIMIT is the
+# platform's page when a request names none.
 MAX_PULL_LIMIT = 2000
 DEFAULT_PULL_LIMIT = 500
 MAX_BODY_BYTES = 8 * 1024 * 1024  # after decompression
