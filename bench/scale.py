@@ -391,8 +391,8 @@ def server_ingest(tmp: Path, pg_url: str | None, devices: int, per_device: int) 
     from desktop.store import syncstate
     from desktop.sync.client import enroll
     from desktop.sync.credentials import load_token
-    from desktop.sync.wire import DEFAULT_PUSH_BATCH as PUSH_BATCH
-    from desktop.sync.wire import Change, PushRequest
+    from desktop.sync.wire import MAX_PUSH_CHANGES as PUSH_BATCH
+    from desktop.sync.wire import PUSH_MAX_BYTES, Change, PushRequest
     from server import auth, service
 
     platform = _PlatformProcesses(pg_url, tmp, os.cpu_count() or 2)
@@ -408,14 +408,17 @@ def server_ingest(tmp: Path, pg_url: str | None, devices: int, per_device: int) 
             enroll(store, folder, platform.url,
                    auth.new_enrollment_code(platform.db, office, "office"))
             _new_people(store, office, per_device, seed=100 + i)
-            changes = syncstate.pending_changes(store, per_device + 10)
             posts = []
-            for start in range(0, len(changes), PUSH_BATCH):
+            after = 0
+            # Batches as the engine makes them once the platform has said how many it takes.
+            while batch := syncstate.pending_changes(store, PUSH_BATCH, after=after,
+                                                     max_bytes=PUSH_MAX_BYTES):
+                after = batch[-1].mutation
                 request = PushRequest(device_id=store.device_id, changes=[
                     Change(mutation=c.mutation, change_id=c.change_id, table=c.table,
                            record_id=c.record_id, op=c.op, fields=c.fields,  # type: ignore
                            base_rev=c.base_rev, hlc=c.hlc, changed_at=c.changed_at,
-                           user_id=c.user_id) for c in changes[start:start + PUSH_BATCH]])
+                           user_id=c.user_id) for c in batch])
                 # As the engine sends it (`compact`): no change ids, so the platform digests
                 # every change (`wire.identity`), as it does for every office's laptop.
                 compact = json.dumps(request.compact(), ensure_ascii=False,
@@ -433,7 +436,8 @@ def server_ingest(tmp: Path, pg_url: str | None, devices: int, per_device: int) 
             with requests.Session() as session:
                 for body in posts:
                     answer = session.post(platform.url + "/v1/push", data=body,
-                                          headers=headers, params={"echo": 1}, timeout=300)
+                                          headers=headers, params={"echo": 1, "limits": 1},
+                                          timeout=300)
                     if answer.status_code != 200:
                         errors.append(f"{answer.status_code} {answer.text[:200]}")
                         return

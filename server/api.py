@@ -27,6 +27,7 @@ from desktop.sync.wire import (
     DEFAULT_PULL_LIMIT,
     MAX_BODY_BYTES,
     MAX_PULL_LIMIT,
+    MAX_PUSH_CHANGES,
     EnrollRequest,
     EnrollResponse,
     ErrorBody,
@@ -185,6 +186,7 @@ def create_app(db: ServerDB, limits: Limits | None = None) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=512, compresslevel=6)
     app.add_middleware(RateLimiter, limits=limits)  # outermost: refused before any work
     app.state.db = db
+    push_changes = min(MAX_PUSH_CHANGES, (limits or Limits()).push_changes)
 
     @app.exception_handler(ApiError)
     async def api_error(_: Request, exc: ApiError) -> JSONResponse:
@@ -246,14 +248,21 @@ def create_app(db: ServerDB, limits: Limits | None = None) -> FastAPI:
     @app.post("/v1/push", response_model=PushResponse,
               responses={409: {"model": ErrorBody}, 503: {"model": ErrorBody}})
     def push(body: PushRequest, device: Device,
-             echo: Annotated[bool, Query()] = False) -> Any:
+             echo: Annotated[bool, Query()] = False,
+             tell_limits: Annotated[bool, Query(alias="limits")] = False) -> Any:
+        if len(body.changes) > push_changes:
+            raise ApiError(422, "too_many", f"A push may carry at most {push_changes} "
+                                            f"changes; this one has {len(body.changes)}.")
         try:
             outcome = service.apply_push(db, device, body, echo=echo)
             # Encoded here, once: returned as a model, FastAPI would dump it, validate the
             # dump and encode it again (three passes over five hundred results for every
             # push). An older device's strict reader must not meet fields it does not know,
-            # so without `echo` the revisions are left out.
-            return Response(outcome.as_json(with_revs=echo), media_type="application/json")
+            # so without `echo` the revisions are left out, and without `limits` the
+            # platform's push size.
+            return Response(outcome.as_json(
+                with_revs=echo, max_changes=push_changes if tell_limits else None),
+                media_type="application/json")
         except service.GapError as exc:
             return JSONResponse({"error": "gap", "message": str(exc),
                                  "expected": exc.expected}, status_code=409)

@@ -70,6 +70,9 @@ class Limits:
     #: (a botnet) still costs time. Honest offices enroll a handful of laptops a day.
     enroll_failures_burst: float = 200
     enroll_failures_per_second: float = 0.2
+    #: The most changes one push may carry (at most the wire's MAX_PUSH_CHANGES, 2,000): a
+    #: platform on a small database server may take fewer. Devices that ask are told.
+    push_changes: int = 2000
 
 
 class RateLimiter:

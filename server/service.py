@@ -339,22 +339,26 @@ class PushOutcome:
                      for m, s, r, v in self.results],
             last_mutation=self.last_mutation)
 
-    def as_json(self, with_revs: bool) -> bytes:
+    def as_json(self, with_revs: bool, max_changes: int | None = None) -> bytes:
         """The answer as `as_response().model_dump_json()` writes it, `rev` left out unless
-        the device asked for it (an older device's strict reader must not meet it)."""
+        the device asked for it (an older device's strict reader must not meet it), and
+        `max_changes` only when given (the same)."""
         if with_revs:
             results = [{"mutation": m, "status": s, "reason": r, "rev": v}
                        for m, s, r, v in self.results]
         else:
             results = [{"mutation": m, "status": s, "reason": r} for m, s, r, _ in self.results]
+        answer: dict[str, Any] = {"results": results, "last_mutation": self.last_mutation}
+        if max_changes is not None:
+            answer["max_changes"] = max_changes
         try:
-            return orjson.dumps({"results": results, "last_mutation": self.last_mutation})
+            return orjson.dumps(answer)
         except TypeError:  # a reason quoting a lone surrogate (a field's name or value)
             for result in results:
                 if result["reason"]:
                     result["reason"] = result["reason"].encode(
                         "utf-8", "backslashreplace").decode("utf-8")
-            return orjson.dumps({"results": results, "last_mutation": self.last_mutation})
+            return orjson.dumps(answer)
 
 
 def push(db: ServerDB, device: Device, request: PushRequest,

@@ -35,6 +35,8 @@ DEMO_PLATFORM = "demo.platform"
 #: How many changes the next push carries, when a push was lost midway (the link could not
 #: carry a bigger one): halved after each loss, doubled back after each push that passed.
 PUSH_BATCH = "sync.push_batch"
+#: How many changes the platform said it takes in one push (absent: not said yet).
+PUSH_LIMIT = "sync.push_limit"
 #: A change's share of a push besides its fields (ids, clock, numbers) in JSON, roughly.
 CHANGE_ENVELOPE_BYTES = 200
 

@@ -30,11 +30,13 @@ from desktop.sync.transport import (
     SyncError,
     TooLarge,
     Transport,
+    Unprocessable,
 )
 from desktop.sync.wire import (
     CHECKSUM_MODULUS,
     DEFAULT_PUSH_BATCH,
     MAX_PULL_LIMIT,
+    MAX_PUSH_CHANGES,
     PUSH_MAX_BYTES,
     SYNCED_TABLES,
     Change,
@@ -87,7 +89,7 @@ class SyncReport:
 
 class SyncEngine:
     def __init__(self, store: Store, transport: Transport, data_dir: Path, *,
-                 push_batch: int = DEFAULT_PUSH_BATCH, pull_limit: int = MAX_PULL_LIMIT,
+                 push_batch: int | None = None, pull_limit: int = MAX_PULL_LIMIT,
                  cancel: Callable[[], bool] | None = None,
                  progress: Callable[[str], None] | None = None) -> None:
         self.store = store
@@ -130,20 +132,38 @@ class SyncEngine:
 
     # -- push ---------------------------------------------------------------------------
 
+    def _ceiling(self) -> int:
+        """The most changes a push carries: `push_batch` when given, else what the platform
+        said it takes (`syncstate.PUSH_LIMIT`), else what every platform takes."""
+        if self.push_batch is not None:
+            return self.push_batch
+        said = self.store.get_meta(syncstate.PUSH_LIMIT)
+        if said and said.isdigit() and int(said) > 0:
+            return min(int(said), MAX_PUSH_CHANGES)  # never more than this app's wire takes
+        return DEFAULT_PUSH_BATCH
+
     def _push_batch(self) -> int:
-        """How many changes a push carries: `push_batch`, or less while the link is losing
-        bigger pushes (`syncstate.PUSH_BATCH`)."""
+        """How many changes the next push carries: the ceiling, or less while the link is
+        losing bigger pushes (`syncstate.PUSH_BATCH`)."""
+        ceiling = self._ceiling()
         kept = self.store.get_meta(syncstate.PUSH_BATCH)
         if kept and kept.isdigit():
-            return max(MIN_PUSH_BATCH, min(self.push_batch, int(kept)))
-        return self.push_batch
+            return max(1, min(ceiling, max(MIN_PUSH_BATCH, int(kept))))
+        return ceiling
 
     def _keep_push_batch(self, size: int) -> int:
-        size = max(MIN_PUSH_BATCH, min(self.push_batch, size))
-        value = None if size >= self.push_batch else str(size)
+        ceiling = self._ceiling()
+        size = max(1, min(ceiling, max(MIN_PUSH_BATCH, size)))
+        value = None if size >= ceiling else str(size)
         if self.store.get_meta(syncstate.PUSH_BATCH) != value:
             self.store.set_meta(syncstate.PUSH_BATCH, value)
         return size
+
+    def _note_platform_limit(self, said: int | None) -> None:
+        """Remember how many changes the platform takes in a push, as it said."""
+        value = str(said) if said and said > 0 else None
+        if self.store.get_meta(syncstate.PUSH_LIMIT) != value:
+            self.store.set_meta(syncstate.PUSH_LIMIT, value)
 
     def _push(self, report: SyncReport) -> None:
         """Send the outbox in batches of at most `_push_batch()` changes and PUSH_MAX_BYTES.
@@ -168,7 +188,15 @@ class SyncEngine:
                 for c in changes
             ])
             try:
-                raw = self.transport.post("/v1/push", request.compact(), echo=1)
+                raw = self.transport.post("/v1/push", request.compact(), echo=1, limits=1)
+            except Unprocessable:
+                # A platform that takes fewer changes than it once said (put back to an
+                # older version): send what every platform takes, and ask again.
+                if len(changes) <= DEFAULT_PUSH_BATCH:
+                    raise
+                self._note_platform_limit(None)
+                batch = self._keep_push_batch(DEFAULT_PUSH_BATCH)
+                continue
             except TooLarge:
                 if len(changes) == 1:  # not made by this app: each field is capped
                     raise SyncError(QT_TRANSLATE_NOOP(
@@ -210,6 +238,12 @@ class SyncEngine:
                     f"changes renumbered from {diverged.expected} and sent again")
                 continue
             response = PushResponse.model_validate(raw)
+            if response.max_changes != (int(self.store.get_meta(syncstate.PUSH_LIMIT) or 0)
+                                        or None):
+                at_ceiling = batch >= self._ceiling()
+                self._note_platform_limit(response.max_changes)
+                if at_ceiling:
+                    batch = self._ceiling()
             by_mutation = {c.mutation: c for c in changes}
             rejections = []
             # The platform's record now equals ours: note its revision, so the pull need not
@@ -232,7 +266,7 @@ class SyncEngine:
             # next batch finds out.
             syncstate.acknowledge(self.store, min(response.last_mutation, changes[-1].mutation),
                                   rejections, echoed)
-            if batch < self.push_batch:
+            if batch < self._ceiling():
                 batch = self._keep_push_batch(batch * 2)
 
     # -- pull ---------------------------------------------------------------------------

@@ -42,6 +42,10 @@ class TooLarge(SyncError):
     """The platform refused a request for its size (HTTP 413): a smaller one may pass."""
 
 
+class Unprocessable(SyncError):
+    """The platform found the request not valid (HTTP 422); its message says why."""
+
+
 class CertificateProblem(SyncError):
     """The platform's TLS certificate could not be verified (never retried silently)."""
 
@@ -159,8 +163,9 @@ class Transport:
                             + _json(response).get("message", "enroll it again"))
         if response.status_code >= 400:
             payload = _json(response)
-            raise SyncError(payload.get("message") or f"the platform answered "
-                            f"{response.status_code}")
+            error = Unprocessable if response.status_code == 422 else SyncError
+            raise error(payload.get("message") or f"the platform answered "
+                        f"{response.status_code}")
         return _json(response) if response.content else {}
 
     def get_bytes(self, path: str) -> bytes:

@@ -18,7 +18,13 @@ from desktop.sync.client import enroll, make_engine
 from desktop.sync.credentials import load_token
 from desktop.sync.engine import MIN_PUSH_BATCH
 from desktop.sync.transport import Offline, SyncError, Transport, make_session
-from desktop.sync.wire import DEFAULT_PUSH_BATCH, MAX_BODY_BYTES, PULL_PAGE_BYTES, PUSH_MAX_BYTES
+from desktop.sync.wire import (
+    DEFAULT_PUSH_BATCH,
+    MAX_BODY_BYTES,
+    MAX_PUSH_CHANGES,
+    PULL_PAGE_BYTES,
+    PUSH_MAX_BYTES,
+)
 from server import auth, service
 from tests.sync.faultproxy import FaultProxy
 
@@ -32,12 +38,14 @@ class RecordingTransport(Transport):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.push_sizes: list[int] = []
+        self.push_counts: list[int] = []
         self.page_sizes: list[tuple[int, int]] = []  # (rows, bytes of their data)
 
     def post(self, path, body, **params):
         if path == "/v1/push":
             self.push_sizes.append(len(json.dumps(body, ensure_ascii=False,
                                                   separators=(",", ":")).encode()))
+            self.push_counts.append(len(body["changes"]))
         return super().post(path, body, **params)
 
     def get(self, path, **params):
@@ -228,3 +236,59 @@ def test_one_change_too_large_for_the_platform_is_named_not_retried_forever(
     _appeals(laptop.store, office, 1)
     with pytest.raises(SyncError, match="too large"):
         laptop.sync()
+
+
+def test_the_platform_says_how_many_changes_it_takes_and_the_device_sends_that_many(
+        live_server, tmp_path):
+    """Until the platform has said, a push is what every platform takes (500); then as many
+    as it said, so 3,000 people go up in three pushes instead of six."""
+    db = live_server.db
+    office = service.create_office(db, "Офіс")
+    laptop = Laptop(tmp_path, "l", live_server.url, db, office)
+    assert laptop.sync().up_to_date
+    _people(laptop.store, office, 3000)
+    assert laptop.sync().up_to_date
+    assert laptop.transport is not None
+    assert laptop.transport.push_counts == [DEFAULT_PUSH_BATCH, MAX_PUSH_CHANGES, 500]
+    assert laptop.store.get_meta(syncstate.PUSH_LIMIT) == str(MAX_PUSH_CHANGES)
+    assert syncstate.pending_count(laptop.store) == 0
+
+
+def test_a_device_that_does_not_ask_never_meets_the_platform_limit(live_server, tmp_path):
+    """Devices of earlier releases read the push's answer strictly: without `limits=1` the
+    answer is exactly what it was."""
+    db = live_server.db
+    office = service.create_office(db, "Офіс")
+    store = open_store(tmp_path / "s.sqlite3")
+    token, _device = auth.enroll(db, auth.new_enrollment_code(db, office, "office"),
+                                 store.device_id, "old")
+    body = {"device_id": store.device_id, "changes": []}
+    for params, has_limit in (({}, False), ({"echo": 1}, False), ({"limits": 1}, True)):
+        answer = Transport(live_server.url, token, session=make_session(retries=0)).post(
+            "/v1/push", body, **params)
+        assert ("max_changes" in answer) is has_limit, params
+    store.close()
+
+
+def test_a_platform_that_takes_fewer_than_it_said_gets_what_every_platform_takes(
+        server_db, tmp_path):
+    """A platform that takes fewer changes than it once said (put back to an older version,
+    or set lower by its administrator) refuses a longer push (422): the device forgets what
+    it was told, sends 500, and learns the platform's number again."""
+    from server.ratelimit import Limits
+    from tests.conftest import LiveServer
+
+    server = LiveServer(server_db, Limits(push_changes=800))
+    try:
+        office = service.create_office(server_db, "Офіс")
+        laptop = Laptop(tmp_path, "l", server.url, server_db, office)
+        assert laptop.sync().up_to_date
+        laptop.store.set_meta(syncstate.PUSH_LIMIT, str(MAX_PUSH_CHANGES))  # told once
+        _people(laptop.store, office, 2100)
+        assert laptop.sync().up_to_date
+        assert laptop.transport is not None
+        assert laptop.transport.push_counts == [MAX_PUSH_CHANGES, DEFAULT_PUSH_BATCH, 800, 800]
+        assert laptop.store.get_meta(syncstate.PUSH_LIMIT) == "800"
+        assert syncstate.pending_count(laptop.store) == 0
+    finally:
+        server.stop()
