@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import platformdirs
 
@@ -48,8 +48,7 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
     return default_data_dir()
 
 
-@dataclass(frozen=True)
-class DataPaths:
+class DataPaths(NamedTuple):
     """The layout inside one data folder."""
 
     root: Path

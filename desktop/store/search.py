@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from desktop.domain.names import fold
 
@@ -99,8 +99,7 @@ def words_expression(words: Sequence[str]) -> str:
     return " ".join(f'"{w}"*' for w in words)
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One record the search found; `rank` is SQLite's bm25 (lower is better)."""
 
     kind: str

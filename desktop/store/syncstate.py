@@ -12,8 +12,7 @@ import json
 import logging
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.domain.errors import FieldError
 from desktop.store.errors import StoreError
@@ -41,9 +40,9 @@ PUSH_LIMIT = "sync.push_limit"
 CHANGE_ENVELOPE_BYTES = 200
 
 
-@dataclass(frozen=True)
-class OutgoingChange:
-    """One change from this device's log, as the push sends it (`mutation` orders them)."""
+class OutgoingChange(NamedTuple):
+    """One change from this device's log, as the push sends it (`mutation` orders them).
+    (NamedTuples here, not dataclasses: this module loads at every start; see `Hlc`.)"""
 
     mutation: int
     change_id: str
@@ -176,8 +175,7 @@ def has_pending(store: Store, table: str, record_id: str) -> bool:
     ).fetchone() is not None
 
 
-@dataclass
-class PulledRow:
+class PulledRow(NamedTuple):
     """One row of a pull page: the record as the platform holds it at revision `rev`."""
 
     table: str
