@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QTextLayout,
+    QTextLine,
     QTextOption,
 )
 from PySide6.QtWidgets import (
@@ -332,25 +333,36 @@ class TextTableView(QTableView):
 def _laid_out(text: str, room: int, font: QFont) -> tuple[Callable[..., None], int]:
     """`text` laid out on one line of `room` pixels, elided at the right as Qt's item views
     do: its layout's draw method (bound, so the layout lives with it) and its height in
-    whole pixels. One layout for a text that fits (most do)."""
-    layout = _one_line(text, font, room)
-    if layout.lineAt(0).naturalTextWidth() > room:
+    whole pixels. One layout for a text that fits (most do). A call into Qt costs as much as
+    its work here, so each is made once (a new name at the desk lays out five texts)."""
+    layout, line = _one_line(text, font, room)
+    if line.naturalTextWidth() > room:
         elided = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, room)
-        layout = _one_line(elided, font, room)
-    return layout.draw, round(layout.boundingRect().height())
+        layout, line = _one_line(elided, font, room)
+    return layout.draw, round(line.height())
 
 
-def _one_line(text: str, font: QFont, room: int) -> QTextLayout:
-    layout = QTextLayout(text, font)
-    layout.setCacheEnabled(True)
+def _one_line_option() -> QTextOption:
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.ManualWrap)
     # Left to right and to the left, as Qt's item views set it (a name wholly in Arabic
     # would otherwise be laid out right to left by its own letters).
     option.setTextDirection(Qt.LayoutDirection.LeftToRight)
     option.setAlignment(Qt.AlignmentFlag.AlignLeft)
-    layout.setTextOption(option)
+    return option
+
+
+_ONE_LINE: list[QTextOption] = []  # made once, at the first layout (needs no application)
+
+
+def _one_line(text: str, font: QFont, room: int) -> tuple[QTextLayout, QTextLine]:
+    if not _ONE_LINE:
+        _ONE_LINE.append(_one_line_option())
+    layout = QTextLayout(text, font)
+    layout.setCacheEnabled(True)
+    layout.setTextOption(_ONE_LINE[0])  # copied by the layout
     layout.beginLayout()
-    layout.createLine().setLineWidth(room)
+    line = layout.createLine()
+    line.setLineWidth(room)
     layout.endLayout()
-    return layout
+    return layout, line
