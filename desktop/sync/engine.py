@@ -159,11 +159,14 @@ class SyncEngine:
             self.store.set_meta(syncstate.PUSH_BATCH, value)
         return size
 
-    def _note_platform_limit(self, said: int | None) -> None:
-        """Remember how many changes the platform takes in a push, as it said."""
+    def _note_platform_limit(self, said: int | None) -> bool:
+        """Remember how many changes the platform takes in a push, as it said (None: it did
+        not say); whether that is news."""
         value = str(said) if said and said > 0 else None
-        if self.store.get_meta(syncstate.PUSH_LIMIT) != value:
-            self.store.set_meta(syncstate.PUSH_LIMIT, value)
+        if self.store.get_meta(syncstate.PUSH_LIMIT) == value:
+            return False
+        self.store.set_meta(syncstate.PUSH_LIMIT, value)
+        return True
 
     def _push(self, report: SyncReport) -> None:
         """Send the outbox in batches of at most `_push_batch()` changes and PUSH_MAX_BYTES.
@@ -238,12 +241,9 @@ class SyncEngine:
                     f"changes renumbered from {diverged.expected} and sent again")
                 continue
             response = PushResponse.model_validate(raw)
-            if response.max_changes != (int(self.store.get_meta(syncstate.PUSH_LIMIT) or 0)
-                                        or None):
-                at_ceiling = batch >= self._ceiling()
-                self._note_platform_limit(response.max_changes)
-                if at_ceiling:
-                    batch = self._ceiling()
+            at_ceiling = batch >= self._ceiling()
+            if self._note_platform_limit(response.max_changes) and at_ceiling:
+                batch = self._ceiling()
             by_mutation = {c.mutation: c for c in changes}
             rejections = []
             # The platform's record now equals ours: note its revision, so the pull need not
