@@ -29,6 +29,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from desktop.sync.wire import MAX_PUSH_CHANGES
+
 
 @dataclass
 class Bucket:
@@ -70,9 +72,9 @@ class Limits:
     #: (a botnet) still costs time. Honest offices enroll a handful of laptops a day.
     enroll_failures_burst: float = 200
     enroll_failures_per_second: float = 0.2
-    #: The most changes one push may carry (at most the wire's MAX_PUSH_CHANGES, 2,000): a
+    #: The most changes one push may carry (at most the wire's MAX_PUSH_CHANGES): a
     #: platform on a small database server may take fewer. Devices that ask are told.
-    push_changes: int = 2000
+    push_changes: int = MAX_PUSH_CHANGES
 
 
 class RateLimiter:

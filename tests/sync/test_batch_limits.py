@@ -74,6 +74,14 @@ class Laptop:
         return make_engine(self.store, self.dir, transport=self.transport).run()
 
 
+def _synced_laptop(root: Path, url: str, db) -> tuple[str, Laptop]:
+    """A new office and a laptop of it, enrolled and synced once (nothing to send yet)."""
+    office = service.create_office(db, "Офіс")
+    laptop = Laptop(root, "l", url, db, office)
+    assert laptop.sync().up_to_date
+    return office, laptop
+
+
 def _appeals(store, office: str, n: int) -> None:
     for i in range(n):
         store.insert("ideas", {"title": f"Дорога №{i}", "description": LONG, "channel": "appeal",
@@ -165,9 +173,7 @@ def test_a_push_lost_midway_makes_the_next_smaller_and_passes_grow_it_back(live_
     passes; halved after each loss it gets through, and once the link heals each push that
     passes doubles the size back."""
     db = live_server.db
-    office = service.create_office(db, "Офіс")
-    laptop = Laptop(tmp_path, "l", proxy.url, db, office)
-    assert laptop.sync().up_to_date
+    office, laptop = _synced_laptop(tmp_path, proxy.url, db)
     _people(laptop.store, office, 1200)
 
     proxy.set_faults(cut_request_after=6000)  # a connection dies after 6 KB sent
@@ -213,9 +219,7 @@ def test_a_push_refused_as_too_large_is_split_in_the_same_run(live_server, tmp_p
 
     monkeypatch.setattr(server.api, "MAX_BODY_BYTES", 48 * 1024)
     db = live_server.db
-    office = service.create_office(db, "Офіс")
-    laptop = Laptop(tmp_path, "l", live_server.url, db, office)
-    assert laptop.sync().up_to_date
+    office, laptop = _synced_laptop(tmp_path, live_server.url, db)
     _people(laptop.store, office, 700)
     assert laptop.sync().up_to_date
     assert laptop.transport is not None
@@ -230,9 +234,7 @@ def test_one_change_too_large_for_the_platform_is_named_not_retried_forever(
 
     monkeypatch.setattr(server.api, "MAX_BODY_BYTES", 16 * 1024)
     db = live_server.db
-    office = service.create_office(db, "Офіс")
-    laptop = Laptop(tmp_path, "l", live_server.url, db, office)
-    assert laptop.sync().up_to_date
+    office, laptop = _synced_laptop(tmp_path, live_server.url, db)
     _appeals(laptop.store, office, 1)
     with pytest.raises(SyncError, match="too large"):
         laptop.sync()
@@ -243,9 +245,7 @@ def test_the_platform_says_how_many_changes_it_takes_and_the_device_sends_that_m
     """Until the platform has said, a push is what every platform takes (500); then as many
     as it said, so 3,000 people go up in three pushes instead of six."""
     db = live_server.db
-    office = service.create_office(db, "Офіс")
-    laptop = Laptop(tmp_path, "l", live_server.url, db, office)
-    assert laptop.sync().up_to_date
+    office, laptop = _synced_laptop(tmp_path, live_server.url, db)
     _people(laptop.store, office, 3000)
     assert laptop.sync().up_to_date
     assert laptop.transport is not None
@@ -280,9 +280,7 @@ def test_a_platform_that_takes_fewer_than_it_said_gets_what_every_platform_takes
 
     server = LiveServer(server_db, Limits(push_changes=800))
     try:
-        office = service.create_office(server_db, "Офіс")
-        laptop = Laptop(tmp_path, "l", server.url, server_db, office)
-        assert laptop.sync().up_to_date
+        office, laptop = _synced_laptop(tmp_path, server.url, server_db)
         laptop.store.set_meta(syncstate.PUSH_LIMIT, str(MAX_PUSH_CHANGES))  # told once
         _people(laptop.store, office, 2100)
         assert laptop.sync().up_to_date

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QPointF, Qt
@@ -342,6 +343,7 @@ def _laid_out(text: str, room: int, font: QFont) -> tuple[Callable[..., None], i
     return layout.draw, round(line.height())
 
 
+@cache  # made once, at the first layout: at import it would build QTextOption's enums
 def _one_line_option() -> QTextOption:
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.ManualWrap)
@@ -352,15 +354,10 @@ def _one_line_option() -> QTextOption:
     return option
 
 
-_ONE_LINE: list[QTextOption] = []  # made once, at the first layout (needs no application)
-
-
 def _one_line(text: str, font: QFont, room: int) -> tuple[QTextLayout, QTextLine]:
-    if not _ONE_LINE:
-        _ONE_LINE.append(_one_line_option())
     layout = QTextLayout(text, font)
     layout.setCacheEnabled(True)
-    layout.setTextOption(_ONE_LINE[0])  # copied by the layout
+    layout.setTextOption(_one_line_option())  # copied by the layout
     layout.beginLayout()
     line = layout.createLine()
     line.setLineWidth(room)
