@@ -234,11 +234,14 @@ _word = st.lists(st.sampled_from(_SYLLABLES), min_size=1, max_size=3).map("".joi
                                  _word, st.booleans()), min_size=1, max_size=14),
        typed=st.one_of(_word, st.tuples(_word, _word).map(" ".join),
                        st.sampled_from(["067", "067 1", "0671"])))
-def test_skipping_the_surname_search_never_changes_the_answer(people, typed, tmp_path_factory):
-    """The desk skips the index search for surnames when no surname starts with the first
-    typed word (issue 11). Whatever the names (hyphens, apostrophes, a stray quote or dash
-    before the surname, deleted people) and the words, the answer is the one the search
-    without the shortcut gives."""
+def test_the_shortcuts_never_change_the_answer(people, typed, tmp_path_factory):
+    """Two shortcuts of the desk's search (issue 11): it skips the index search for surnames
+    when no surname starts with the first typed word, and it finds the surnames that start
+    with a single typed word in the sort keys' index, checking names that start with a mark
+    one by one (or, with many of them, asking the full-text index). Whatever the names
+    (hyphens, apostrophes, a stray quote or dash before the surname, deleted people) and
+    the words, the answer is the one the full-text index alone gives: with fewer people
+    than `CANDIDATES`, that index sorts every match too."""
     from desktop.store import open_store
 
     store = open_store(tmp_path_factory.mktemp("skip") / "h.sqlite3")
@@ -254,10 +257,16 @@ def test_skipping_the_surname_search_never_changes_the_answer(people, typed, tmp
                 store.delete("people", pid)
         answer = queries.find_people(store.conn, typed, event, limit=5)
         with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(queries, "MARKED_LIMIT", 0)  # any marked name: the index is asked
+            many_marked = queries.find_people(store.conn, typed, event, limit=5)
+        with pytest.MonkeyPatch.context() as patch:
             patch.setattr(queries, "_a_surname_starts", lambda conn, word: True)
+            patch.setattr(queries, "_surnames_starting", lambda conn, word, n: (
+                queries._first_in_order(conn, f'name : ^ "{word}"*', n)))
             reference = queries.find_people(store.conn, typed, event, limit=5)
         assert [m.id for m in answer.matches] == [m.id for m in reference.matches]
         assert answer.more == reference.more
+        assert [m.id for m in many_marked.matches] == [m.id for m in reference.matches]
     finally:
         store.close()
 
@@ -273,6 +282,23 @@ def test_a_first_name_typed_first_skips_the_surname_search(store, event):
     assert not [sql for sql in asked if "name : ^" in sql]  # no surname starts "олена"
     asked.clear()
     store.conn.set_trace_callback(asked.append)
-    queries.find_people(store.conn, "Ко", event)
+    queries.find_people(store.conn, "Ко Ол", event)
     store.conn.set_trace_callback(None)
     assert [sql for sql in asked if "name : ^" in sql]  # "Коваль" does
+
+
+def test_one_word_finds_the_surnames_in_the_alphabet_however_many_match(store, event):
+    """The full-text index finds matches in the order they were added and the desk sorted
+    only the first `CANDIDATES` of them; the sort keys' index gives the first in the
+    alphabet of all of them (issue 11), without asking the full-text index at all."""
+    letters = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
+    names = [f"Ков{a}{b}" for a in letters for b in letters[:8]][:queries.CANDIDATES + 40]
+    for name in reversed(names):  # the alphabet's first are added last
+        person(store, name)
+    asked: list[str] = []
+    store.conn.set_trace_callback(asked.append)
+    found = queries.find_people(store.conn, "ков", event)
+    store.conn.set_trace_callback(None)
+    shown = [m.last_name for m in found.matches]
+    assert shown == names[:queries.SHOWN] and found.more
+    assert not [sql for sql in asked if "MATCH" in sql]
