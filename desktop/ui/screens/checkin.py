@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     QSignalBlocker,
     Qt,
     QTimer,
@@ -400,6 +401,11 @@ class CheckinScreen(Screen):
         self.search.undo_requested.connect(self.undo_last)
         left.addWidget(self.search)
         self.results_hint = hint("", self)
+        # Two lines kept for it whatever it says: it changes on almost every key, and a
+        # one-line hint after the two-line one moved the list up under the operator's eyes,
+        # laying the whole desk out again on that key (issue 11).
+        self.results_hint.setMinimumHeight(self.results_hint.fontMetrics().boundingRect(
+            QRect(0, 0, 1000, 1000), Qt.TextFlag.TextWordWrap, "1\n2").height())
         left.addWidget(self.results_hint)
 
         self.message = QLabel(self)
