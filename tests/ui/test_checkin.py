@@ -408,6 +408,25 @@ def test_results_are_a_model_whose_rows_stay_when_the_same_people_match(screen, 
         [m.id for m in screen.matches]
 
 
+def test_the_list_stays_put_while_the_hint_above_it_changes(screen, desk, keys, qtbot):
+    """The hint above the list says something else on almost every key (two lines before
+    the first, "Enter checks in", "type one more letter", "nobody found ... register"); the
+    list below it never moves, so the row the operator is reading stays where it was, and a
+    key does not lay the whole desk out again (issue 11)."""
+    def list_top() -> int:
+        QApplication.processEvents()
+        return screen.area.mapTo(screen, QPoint(0, 0)).y()
+
+    top = list_top()
+    hints = {screen.results_hint.text()}
+    for text in ("Ков", "Коваленко", "К", "Жмуд"):
+        screen.search.clear()
+        keys.type(screen.search, text)
+        assert list_top() == top, text
+        hints.add(screen.results_hint.text())
+    assert len(hints) == 4  # four different hints, one place for the list
+
+
 def test_a_renamed_person_on_the_list_is_found_by_the_new_name(window, desk, qtbot, store):
     """The desk keeps the event's list with its words between key presses; a name corrected
     elsewhere (another screen, a pull) reaches it with the data-changed signal."""
