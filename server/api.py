@@ -134,8 +134,10 @@ def current_device(
 Device = Annotated[auth.Device, Depends(current_device)]
 
 
-#: Where `hromada-server serve --workers N` leaves the database URL for its worker processes.
+#: Where `hromada-server serve --workers N` leaves the database URL for its worker processes,
+#: and its `--push-changes`.
 DB_URL_ENV = "HROMADA_SERVER_DB"
+PUSH_CHANGES_ENV = "HROMADA_SERVER_PUSH_CHANGES"
 
 
 def app_from_environment() -> FastAPI:
@@ -143,7 +145,9 @@ def app_from_environment() -> FastAPI:
     work of a push (checking and merging each change) is bound to one core per process, so
     a platform on PostgreSQL serves many offices at once with a process per core. Each
     process keeps its own rate limits: put the platform behind a proxy that limits too."""
-    app = create_app(ServerDB(os.environ[DB_URL_ENV]))
+    push_changes = os.environ.get(PUSH_CHANGES_ENV)
+    limits = Limits(push_changes=int(push_changes)) if push_changes else None
+    app = create_app(ServerDB(os.environ[DB_URL_ENV]), limits)
     collect_garbage_seldom()
     return app
 

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-from desktop.sync.wire import SYNCED_TABLES
+from desktop.sync.wire import MAX_PUSH_CHANGES, SYNCED_TABLES
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--port", type=int, default=8000)
         p.add_argument("--workers", type=int, default=1,
                        help="processes serving requests (PostgreSQL: one per core)")
+        p.add_argument("--push-changes", type=int, default=MAX_PUSH_CHANGES, metavar="N",
+                       help=f"the most changes a device may send in one push, 1 to "
+                       f"{MAX_PUSH_CHANGES} (default); devices are told")
     office = sub.add_parser("create-office", help="register an office; prints its id")
     office.add_argument("name")
     office.add_argument("--kind", choices=["liaison_office", "cso_hub"], default="liaison_office")
@@ -79,20 +82,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "serve":
         import uvicorn
 
-        from server.api import DB_URL_ENV, collect_garbage_seldom, create_app
+        from server.api import DB_URL_ENV, PUSH_CHANGES_ENV, collect_garbage_seldom, create_app
+        from server.ratelimit import Limits
 
         if args.workers < 1:
             print("hromada-server: error: --workers must be 1 or more", file=sys.stderr)
             return 1
+        if not 1 <= args.push_changes <= MAX_PUSH_CHANGES:
+            print(f"hromada-server: error: --push-changes must be from 1 to {MAX_PUSH_CHANGES}",
+                  file=sys.stderr)
+            return 1
         if args.workers == 1:
-            app = create_app(db)
+            app = create_app(db, Limits(push_changes=args.push_changes))
             collect_garbage_seldom()
             uvicorn.run(app, host=args.host, port=args.port, log_level="info")
             return 0
         db.close()
         from server import workers
 
-        return workers.serve(args.host, args.port, args.workers, {DB_URL_ENV: db.url})
+        return workers.serve(args.host, args.port, args.workers,
+                             {DB_URL_ENV: db.url, PUSH_CHANGES_ENV: str(args.push_changes)})
     if command == "create-office":
         if not args.name.strip():
             print("hromada-server: error: the office name is empty", file=sys.stderr)
