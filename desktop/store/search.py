@@ -15,7 +15,9 @@ from typing import NamedTuple
 
 from desktop.domain.names import fold
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+#: A word as the index's unicode61 tokenizer cuts one: letters and digits. An underscore
+#: parts words there, unlike in Python's \w, so it parts the typed words too.
+WORD = re.compile(r"[^\W_]+")
 
 
 def phone_tokens(e164: str | None) -> str:
@@ -58,7 +60,7 @@ def search_doc(table: str, row: dict) -> dict:
 
 def match_expression(query: str) -> str | None:
     """Every word of the query must match the start of some indexed word."""
-    words = _WORD.findall(fold(query))
+    words = WORD.findall(fold(query))
     if not words:
         return None
     return " ".join(f'"{w}"*' for w in words)
@@ -71,7 +73,7 @@ def person_words(text: str) -> list[str]:
     indexed in its national form too, and the country code alone matches everyone. Every
     person search uses it: the desk, the pickers and the People list find the same people."""
     merged: list[str] = []
-    for word in _WORD.findall(fold(text)):
+    for word in WORD.findall(fold(text)):
         if word.isdigit() and merged and merged[-1].isdigit():
             merged[-1] += word
         else:

@@ -226,13 +226,16 @@ _word = st.lists(st.sampled_from(_SYLLABLES), min_size=1, max_size=3).map("".joi
 
 @settings(max_examples=60, deadline=None)
 @example(people=[("-ол", "кова", False), ("«кова»", "ол", False)], typed="кова")
+@example(people=[("_кова", "ол", False), ("коваль", "ол", False), ("ол", "кова", False)],
+         typed="кова")
 @given(people=st.lists(st.tuples(st.one_of(_word, _word.map(lambda w: w + "-ко"),
                                            _word.map(lambda w: w[:1] + "'" + w[1:]),
                                            _word.map(lambda w: "«" + w + "»"),
                                            _word.map(lambda w: "-" + w),
+                                           _word.map(lambda w: "_" + w),
                                            _word.map(lambda w: "1" + w)),
                                  _word, st.booleans()), min_size=1, max_size=14),
-       typed=st.one_of(_word, st.tuples(_word, _word).map(" ".join),
+       typed=st.one_of(_word, st.tuples(_word, _word).map(" ".join), _word.map("_".__add__),
                        st.sampled_from(["067", "067 1", "0671"])))
 def test_the_shortcuts_never_change_the_answer(people, typed, tmp_path_factory):
     """Two shortcuts of the desk's search (issue 11): it skips the index search for surnames

@@ -12,7 +12,6 @@ matches than shown, the screen asks for another letter.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -23,13 +22,12 @@ from desktop.domain.dedupe import duplicate_keys
 from desktop.domain.names import fold
 from desktop.store.ids import to_local
 from desktop.store.search import (
+    WORD,
     match_expression,
     person_words,
     specific_enough,
     words_expression,
 )
-
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 #: Matches taken from the index per query before sorting (the screen shows ~20).
 CANDIDATES = 200
@@ -263,7 +261,7 @@ def _surnames_starting(conn: sqlite3.Connection, word: str, limit: int) -> list[
     if len(marked) > MARKED_LIMIT:
         return _first_in_order(conn, f"name : ^ {words_expression([word])}", limit)
     starting = [(key, pid) for key, pid, name in marked
-                if (first := _WORD.search(name or "")) and first.group().startswith(word)]
+                if (first := WORD.search(name or "")) and first.group().startswith(word)]
     if starting:
         rows = sorted([*rows, *starting])[:limit]
     return [pid for _key, pid in rows]
@@ -348,7 +346,7 @@ def event_roster(conn: sqlite3.Connection, event_id: str,
     desk reads it once when it opens the event and again when data changes, not on every
     key: for a 250-person event it was half of a keystroke's search."""
     return Roster.of(
-        (pid, name, " " + " ".join(_WORD.findall(f"{name} {extra or ''}")))
+        (pid, name, " " + " ".join(WORD.findall(f"{name} {extra or ''}")))
         for pid, name, extra in conn.execute(
             "SELECT d.record_id, d.name, d.extra FROM attendance AS a "
             "JOIN search_docs AS d ON d.record_id = a.person_id "
