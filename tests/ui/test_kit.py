@@ -393,3 +393,61 @@ def test_a_text_table_paints_exactly_what_qts_own_painting_does(app, qtbot):
     first = images[0][0]
     background = first.pixel(first.width() - 1, first.height() - 1)
     assert any(first.pixel(x, 12) != background for x in range(5, 200))
+
+
+def test_a_line_edits_cached_frame_is_the_styles_own_picture_drawn_once(app, qtbot):
+    """The check-in search line's frame is drawn once and copied on every key (issue 11):
+    the copy must be the style's own pixels, focused or not, enabled or not, in a dark
+    palette too, and a repaint must not draw it again."""
+    from PySide6.QtGui import QImage, QPainter, QPalette
+    from PySide6.QtWidgets import QApplication, QLineEdit, QStyle, QStyleOptionFrame
+
+    from desktop.ui.kit.panels import cache_panel
+
+    def panel(style: QStyle, line: QLineEdit, state: str, palette: QPalette) -> QImage:
+        option = QStyleOptionFrame()
+        option.initFrom(line)
+        option.rect = line.rect()
+        option.lineWidth = style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth,
+                                             option, line)
+        if state == "focused":
+            option.state |= QStyle.StateFlag.State_HasFocus
+        elif state == "disabled":
+            option.state &= ~QStyle.StateFlag.State_Enabled
+        option.palette = palette
+        image = QImage(line.size(), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(palette.window().color())
+        painter = QPainter(image)
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelLineEdit, option, painter, line)
+        painter.end()
+        return image
+
+    line = QLineEdit("Коваль")
+    qtbot.addWidget(line)
+    line.resize(320, 30)
+    cached = cache_panel(line)
+    dark = QPalette(QApplication.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Window, QColor("#2b2b2b"))
+    states = ("plain", "focused", "disabled")
+    for palette in (QApplication.palette(), dark):
+        for state in states:
+            ours = panel(cached, line, state, palette)
+            assert ours == panel(QApplication.style(), line, state, palette), state
+            assert panel(cached, line, state, palette) == ours  # the kept picture
+    assert cached.drawn == 2 * len(states)  # once each; the second time was a copy
+    assert panel(QApplication.style(), line, states[1], dark) != \
+        panel(QApplication.style(), line, states[0], dark)  # focus shows: states differ
+
+    plain = QLineEdit("Коваль")  # and as widgets on screen: the same pixels
+    qtbot.addWidget(plain)
+    plain.resize(320, 30)
+    for widget in (line, plain):
+        widget.show()
+        qtbot.waitExposed(widget)
+    drawn = cached.drawn
+    shots = [line.grab().toImage(), plain.grab().toImage()]
+    line.repaint()
+    line.repaint()
+    assert shots[0] == shots[1]
+    assert cached.drawn <= drawn + 1  # its shown state at most once more, then copies

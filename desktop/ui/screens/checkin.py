@@ -63,6 +63,7 @@ from desktop.ui import theme
 from desktop.ui.context import AppContext
 from desktop.ui.formatting import format_count
 from desktop.ui.forms import ChoiceField, NumberField, RecordForm, TextField, VocabField
+from desktop.ui.kit.panels import cache_panel
 from desktop.ui.kit.tables import (
     TextTableView,
     needs_shaping,
@@ -395,6 +396,7 @@ class CheckinScreen(Screen):
         search_font = QFont(self.search.font())
         search_font.setPointSizeF(search_font.pointSizeF() * 1.3)
         self.search.setFont(search_font)
+        cache_panel(self.search)  # it repaints whole on every key; its frame is one picture
         self.search.textChanged.connect(self.run_search)
         self.search.moved.connect(self.move_selection)
         self.search.submitted.connect(self.submit)
