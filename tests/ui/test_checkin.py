@@ -408,23 +408,33 @@ def test_results_are_a_model_whose_rows_stay_when_the_same_people_match(screen, 
         [m.id for m in screen.matches]
 
 
-def test_the_list_stays_put_while_the_hint_above_it_changes(screen, desk, keys, qtbot):
+def test_the_list_stays_put_while_the_hint_and_the_count_change(screen, desk, keys, store):
     """The hint above the list says something else on almost every key (two lines before
-    the first, "Enter checks in", "type one more letter", "nobody found ... register"); the
-    list below it never moves, so the row the operator is reading stays where it was, and a
-    key does not lay the whole desk out again (issue 11)."""
-    def list_top() -> int:
-        QApplication.processEvents()
-        return screen.area.mapTo(screen, QPoint(0, 0)).y()
+    the first, "Enter checks in", "type one more letter", "nobody found ... register",
+    "more than shown"), and the matches go from none to more than the screen holds; the list
+    never moves and its columns never shift sideways, so the row the operator is reading
+    stays where it was, and a key does not lay the whole desk out again (issue 11)."""
+    for n in range(25):
+        store.insert("people", {"last_name": f"Шевчук{n:02d}", "first_name": "Іван",
+                                "gender": "male"})
 
-    top = list_top()
+    def where() -> tuple[int, int, int]:
+        QApplication.processEvents()
+        header = screen.results.horizontalHeader()
+        return (screen.area.mapTo(screen, QPoint(0, 0)).y(), screen.results.viewport().width(),
+                header.sectionPosition(header.count() - 1))
+
+    place = where()
     hints = {screen.results_hint.text()}
-    for text in ("Ков", "Коваленко", "К", "Жмуд"):
+    counts = set()
+    for text in ("Ков", "Коваленко", "К", "Жмуд", "Шевч", "Шевчук0"):
         screen.search.clear()
         keys.type(screen.search, text)
-        assert list_top() == top, text
+        assert where() == place, text
         hints.add(screen.results_hint.text())
-    assert len(hints) == 4  # four different hints, one place for the list
+        counts.add(screen.results_model.rowCount())
+    assert len(hints) == 5  # five different hints, one place for the list
+    assert {0, 20} <= counts  # from none to a full page, the same columns
 
 
 def test_a_renamed_person_on_the_list_is_found_by_the_new_name(window, desk, qtbot, store):

@@ -446,6 +446,10 @@ class CheckinScreen(Screen):
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the search box
         skip_shaping(self.results)  # most of a keystroke's repaint (issue 11)
         self.results.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # The scroll bar stays: the twenty matches just overflow a laptop's screen, so it came
+        # and went as the count crossed that line, and every column jumped sideways under the
+        # operator's eyes (the whole list laid out again on that key).
+        self.results.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._sort: tuple[int, bool] | None = None
         sort_by_header(self.results, self)
         self.results.clicked.connect(lambda index: self._row_clicked(index.row(), 0))
