@@ -7,7 +7,8 @@
 * `profile.ProfilePanel` - one record's details with Save, Cancel and Delete beside a list,
   and `profile_screen.ProfileScreen` - the two together (People, CSOs).
 * `tables` - the one look of every list of records; `questions` - the questions every
-  record screen asks; `filters`, `layout`, `person_field` - the pieces forms share.
+  record screen asks; `filters`, `layout`, `person_field` - the pieces forms share;
+  `panels` - a line edit whose frame is drawn once (a search line that repaints per key).
 
 Writes go through the store; the app hears what changed from the store's commit and tells
 the screens (`AppContext.changes`): no screen announces its own writes.
