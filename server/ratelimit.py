@@ -73,8 +73,8 @@ class Limits:
     enroll_failures_burst: float = 200
     enroll_failures_per_second: float = 0.2
     #: The most changes one push may carry (at most the wire's MAX_PUSH_CHANGES): a
-    #: platform made with a lower one (`create_app(db, Limits(...))`) takes fewer. Devices
-    #: that ask are told.
+    #: platform served with `--push-changes N`, or made with a lower one
+    #: (`create_app(db, Limits(...))`), takes fewer. Devices that ask are told.
     push_changes: int = MAX_PUSH_CHANGES
 
 
