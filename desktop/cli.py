@@ -25,14 +25,7 @@ class UserError(Exception):
     """Something the user can fix; printed as one line."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from desktop.store.export import EXPORT_KINDS, FORMATS
-
-    parser = argparse.ArgumentParser(
-        prog="hromada-desk",
-        description=f"{APP_NAME}: registration, ideas, consultations and CSO directory for "
-        "liaison offices and CSO hubs. With no command, opens the app.",
-    )
+def _add_app_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--self-test", action="store_true",
                         help="in a temporary folder: make an office, open the window "
@@ -43,6 +36,37 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder with the database and attachments (default: $HROMADA_DATA_DIR, else "
         "the user data folder)",
     )
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The arguments; for the app itself (no command) without building the whole parser.
+
+    Why: the commands' parsers (and the export module their choices come from) were 4% of
+    opening the window, on every start (issue 11). Anything that names a command or asks for
+    help, and anything the short parser does not take, goes to the full parser, so its
+    messages stay the same."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not any(word in COMMANDS or word in ("-h", "--help") for word in words):
+        short = argparse.ArgumentParser(prog="hromada-desk", add_help=False,
+                                        exit_on_error=False)
+        _add_app_options(short)
+        with contextlib.suppress(argparse.ArgumentError):
+            args, rest = short.parse_known_args(words)
+            if not rest:
+                args.command = None
+                return args
+    return build_parser().parse_args(words)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from desktop.store.export import EXPORT_KINDS, FORMATS
+
+    parser = argparse.ArgumentParser(
+        prog="hromada-desk",
+        description=f"{APP_NAME}: registration, ideas, consultations and CSO directory for "
+        "liaison offices and CSO hubs. With no command, opens the app.",
+    )
+    _add_app_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="fill the database with realistic demo data")
@@ -534,10 +558,9 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     from desktop.store.errors import StoreError
-    from desktop.sync.transport import SyncError
+    from desktop.sync.errors import SyncError
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(argv)
     if args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from desktop.ui.self_test import run_self_test

@@ -138,7 +138,7 @@ class SyncController(QObject):
 
                 if is_demo(store):  # the demo's own platform: start it if it is not running
                     from desktop.demo.platform import DemoPlatformError
-                    from desktop.sync.transport import SyncError
+                    from desktop.sync.errors import SyncError
 
                     try:
                         DemoPlatform(paths.root).set_up(store, paths.root)
@@ -172,7 +172,7 @@ class SyncController(QObject):
         self.refresh_status()
 
     def _failed(self, error: BaseException) -> None:
-        from desktop.sync.transport import Offline, SyncError
+        from desktop.sync.errors import Offline, SyncError
         from desktop.ui.translate import translate
 
         # Known sync messages are marked for translation in desktop.sync; others (e.g. a

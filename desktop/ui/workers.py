@@ -307,7 +307,7 @@ def wait_for_all(timeout_ms: int = 10_000) -> bool:
 def connect_problem(error: BaseException) -> str:
     """Why connecting to the platform failed, in the UI language: the sync layer's own
     sentences are marked for translation; anything else is said as plain_message says it."""
-    from desktop.sync.transport import SyncError
+    from desktop.sync.errors import SyncError
     from desktop.ui.translate import translate
 
     if isinstance(error, SyncError):

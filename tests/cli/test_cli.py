@@ -240,3 +240,36 @@ def test_demo_with_more_visits_per_person_has_more_check_ins(tmp_path):
     assert counts[1] > counts[0] * 1.3
     bad = run(tmp_path / "bad", "demo", "--visits-per-person", "0")
     assert bad.returncode == 2 and "more than 0" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("argv", [[], ["--data-dir", "/tmp/hub"], ["--data-dir=/tmp/hub"],
+                                  ["--self-test"], ["--self-test", "--data-dir", "/tmp/hub"]])
+def test_the_app_s_own_arguments_come_out_as_the_full_parser_reads_them(argv):
+    from desktop import cli
+
+    short = vars(cli.parse_args(argv))
+    full = vars(cli.build_parser().parse_args(argv))
+    assert short == {key: full[key] for key in ("self_test", "data_dir", "command")}
+    assert short["command"] is None
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--data-dir"], "argument --data-dir: expected one argument"),
+    (["--data-dir", "/tmp/hub", "--bogus"], "unrecognized arguments: --bogus"),
+    (["bogus"], "invalid choice: 'bogus'"),
+])
+def test_a_wrong_argument_is_told_by_the_full_parser(argv, message, capsys):
+    from desktop import cli
+
+    with pytest.raises(SystemExit) as stopped:
+        cli.parse_args(argv)
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err and "COMMAND" in err  # the full usage, commands included
+
+
+def test_a_command_still_gets_its_own_parser():
+    from desktop import cli
+
+    args = cli.parse_args(["--data-dir", "/tmp/hub", "export", "people", "--format", "json"])
+    assert (args.command, args.kind, args.format) == ("export", "people", "json")
