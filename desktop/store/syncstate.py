@@ -56,6 +56,12 @@ class OutgoingChange(NamedTuple):
     user_id: str | None
 
 
+def is_set_up(store: Store) -> bool:
+    """An office chosen, or a platform to take one from: the main window has something to
+    open on. Otherwise the app starts with the first-run wizard."""
+    return bool(store.get_meta("office_id") or store.get_meta(SERVER_URL))
+
+
 def is_demo_platform(store: Store) -> bool:
     return bool(store.get_meta(DEMO_PLATFORM))
 

@@ -7,6 +7,7 @@ screenshot script build the same window without an event loop: `configure_applic
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 import traceback
@@ -19,14 +20,17 @@ from PySide6.QtWidgets import QApplication
 
 from desktop import APP_ID, APP_NAME, ORG_NAME, __version__
 from desktop.paths import DataPaths, resources_dir
-from desktop.store import Store, StoreError, open_store
-from desktop.ui import prefs, theme
+from desktop.store import Store, StoreError, open_store, syncstate
+from desktop.ui import prefs, startup, theme
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 from desktop.ui.translate import set_running_language
 from desktop.ui.workers import wait_for_all
 
 log = logging.getLogger(__name__)
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+LOG_MAX_BYTES, LOG_BACKUPS = 1_000_000, 3
 
 #: Base font size in points: Windows' 9 pt default is small for many hub visitors and staff.
 MIN_POINT_SIZE = 10
@@ -109,20 +113,36 @@ def create_main_window(store: Store, paths: DataPaths) -> MainWindow:
 
 def setup_logging(paths: DataPaths) -> None:
     """Log to `logs/hromada-desk.log` in the data folder (kept small, rotated), so a
-    problem at a hub can be diagnosed from the file they send, never from a traceback."""
+    problem at a hub can be diagnosed from the file they send, never from a traceback.
+
+    The file is written from the start by a plain handler; the rotating one takes over once
+    the window is up: `logging.handlers` brings sockets, pickle and queues with it, 5% of
+    opening the window (issue 11)."""
+    log_file = paths.logs / "hromada-desk.log"
     try:
         paths.logs.mkdir(parents=True, exist_ok=True)
-        import logging.handlers  # only here: a tenth of the app's own import time
-
-        handler = logging.handlers.RotatingFileHandler(
-            paths.logs / "hromada-desk.log", maxBytes=1_000_000, backupCount=3,
-            encoding="utf-8")
+        handler: logging.Handler = logging.FileHandler(log_file, encoding="utf-8")
     except OSError:
         return
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+
+    def rotating() -> None:
+        import logging.handlers
+
+        try:
+            bigger = logging.handlers.RotatingFileHandler(
+                log_file, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+        except OSError:
+            return  # the plain handler goes on
+        bigger.setFormatter(handler.formatter)
+        root.addHandler(bigger)
+        root.removeHandler(handler)
+        handler.close()
+
+    startup.after_first_paint(rotating)
 
 
 def install_excepthook(paths: DataPaths) -> None:
@@ -157,31 +177,52 @@ def _show_startup_error(title: str, message: str) -> None:
 def run(paths: DataPaths, argv: Sequence[str] | None = None) -> int:
     """Open the app on the data folder; returns the process exit code."""
     app = application(argv)
-    from desktop.ui.single_instance import InstanceGuard, notify_running
+    from desktop.ui import single_instance
 
-    if notify_running(paths.root):
+    with contextlib.suppress(OSError):  # a folder that cannot be made: open_store says so
+        paths.root.mkdir(parents=True, exist_ok=True)
+    lock, taken = single_instance.claim(paths.root)
+    if taken and single_instance.ask_running_copy(paths.root):
         return 0  # the running copy comes to the front instead
     prefs.use_data_folder(paths.root)
     install_translations(app)
     setup_logging(paths)
-    guard = InstanceGuard(paths.root, app)
+    guard: single_instance.InstanceGuard | None = None
+    window: MainWindow | None = None
+
+    def listen() -> None:
+        """Answer later launches (the window comes forward)."""
+        nonlocal guard
+        if guard is None:
+            guard = single_instance.InstanceGuard(paths.root, app)
+            guard.activated.connect(lambda: window is not None and bring_to_front(window))
+
+    def release() -> None:
+        if guard is not None:
+            guard.close()
+            guard.deleteLater()
+        if lock is not None:
+            lock.unlock()
+
     try:
         store = open_store(paths.ensure().database, paths.backups)
     except StoreError as exc:
+        release()
         _show_startup_error(app.translate("App", "The database could not be opened."),
                             str(exc))
         return 1
     except OSError as exc:
+        release()
         _show_startup_error(app.translate("App", "The data folder cannot be used."),
                             f"{exc.filename or paths.root}: {exc.strerror or exc}")
         return 1
     install_excepthook(paths)
-    from desktop.ui.first_run import needs_first_run, run_first_run
+    if not syncstate.is_set_up(store):
+        from desktop.ui.first_run import run_first_run  # the wizard: only when it is needed
 
-    if needs_first_run(store):
+        listen()
         if not run_first_run(store, paths):
-            guard.close()
-            guard.deleteLater()
+            release()
             store.close()
             return 0
         prefs.settings().setValue(prefs.KEY_SCREEN, "today")
@@ -192,14 +233,13 @@ def run(paths: DataPaths, argv: Sequence[str] | None = None) -> int:
         window.showMaximized()
     else:
         window.show()
-    guard.activated.connect(lambda: bring_to_front(window))
+    startup.after_first_paint(listen)
     window.sync.start()  # schedule, reconnection, and one sync shortly after start-up
     window.auto_backup.start()  # today's backup, if there is none yet
     try:
         return app.exec()
     finally:
-        guard.close()
-        guard.deleteLater()
+        release()
         window.save_state()
         wait_for_all()
         _stop_demo_platform(store, paths)
@@ -208,8 +248,6 @@ def run(paths: DataPaths, argv: Sequence[str] | None = None) -> int:
 
 def _stop_demo_platform(store: Store, paths: DataPaths) -> None:
     """The demo's platform lives as long as the app that shows it."""
-    from desktop.store import syncstate
-
     if syncstate.is_demo_platform(store):
         from desktop.demo.platform import DemoPlatform
 

@@ -53,7 +53,7 @@ def needs_first_run(store: Store) -> bool:
     """No office chosen and no platform: nothing to open the main window on yet."""
     from desktop.store import syncstate
 
-    return not store.get_meta("office_id") and not store.get_meta(syncstate.SERVER_URL)
+    return not syncstate.is_set_up(store)
 
 
 class WelcomePage(QWizardPage):

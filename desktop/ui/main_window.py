@@ -8,9 +8,9 @@ The window remembers its size, position and last screen.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,13 +28,16 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.domain.names import short_name
 from desktop.store.queries import common
-from desktop.ui import prefs, theme
+from desktop.ui import prefs, startup, theme
 from desktop.ui.auto_backup import AutoBackup
 from desktop.ui.context import AppContext
 from desktop.ui.screens import NAVIGATION, PENDING, SCREEN_KEYS, screen_class
 from desktop.ui.screens.base import Screen
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.translate import translate
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
 
 #: The smallest useful window; the design target is 1366×728 (768 minus the taskbar).
 MINIMUM_SIZE = QSize(960, 600)
@@ -46,6 +49,7 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._painted = False
         self.setObjectName("main-window")
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(MINIMUM_SIZE)
@@ -352,6 +356,13 @@ class MainWindow(QMainWindow):
         settings.setValue(prefs.KEY_STATE, self.saveState())
         settings.setValue(prefs.KEY_SCREEN, self._keys[self.stack.currentIndex()])
         settings.sync()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # Once this paint, the screen's and the status bar's are done: the start is over.
+            QTimer.singleShot(0, startup.window_painted)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sync.stop()

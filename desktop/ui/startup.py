@@ -18,8 +18,11 @@ core): median 0.378 -> 0.404 s in twenty interleaved starts.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 #: PySide's values: "does not use PySide, leave it alone" and "uses PySide, no features".
@@ -59,6 +62,88 @@ def _ui_module_names() -> list[str]:
     return names
 
 
+#: How many new objects the cycle collector lets pass while the app starts: the whole start,
+#: PySide's modules and the first window included, makes about 33,000.
+START_THRESHOLD = 100_000
+
+_paused_threshold: int | None = None
+
+
+def pause_collection() -> None:
+    """Let the cycle collector wait until the first window has been drawn.
+
+    Why (issue 11): at Python's default (a collection every 700 new objects) it walked the
+    modules, classes and enums being made some fifty times before the first paint, over and
+    over: 5% of the start's instructions. Nothing made while starting is garbage worth
+    collecting. A raised threshold rather than `gc.disable()`: whatever imports the UI
+    without ever drawing a window (a test run, a command-line import) still has its garbage
+    collected, every 100,000 objects instead of 700."""
+    global _paused_threshold
+    threshold = gc.get_threshold()[0]
+    if _paused_threshold is None and gc.isenabled() and 0 < threshold < START_THRESHOLD:
+        _paused_threshold = threshold
+        gc.set_threshold(START_THRESHOLD, *gc.get_threshold()[1:])
+
+
+def resume_collection() -> None:
+    """Back to the threshold the collector had (the main window calls this once it has
+    painted), after one collection of what the start left over and freezing the rest.
+
+    Why freeze: what the start made (modules, classes, enums, the window) lives as long as
+    the app. Left to the collector, those 40,000 objects moved into its middle generation at
+    once, and its next two collections walked all of them: 10-20 ms stalls landed on the
+    first keys typed at the check-in desk. Frozen, no later collection walks them again."""
+    global _paused_threshold
+    if _paused_threshold is not None:
+        gc.collect()
+        gc.freeze()
+        if gc.get_threshold()[0] == START_THRESHOLD:  # nobody else has changed it meanwhile
+            gc.set_threshold(_paused_threshold, *gc.get_threshold()[1:])
+        _paused_threshold = None
+
+
+def collection_paused() -> bool:
+    return _paused_threshold is not None
+
+
+#: Set, the app quits as soon as its main window has been drawn the first time: how
+#: `make bench` times a real start (`hromada-desk` with its arguments, through `desktop.cli`).
+QUIT_AFTER_FIRST_PAINT_ENV = "HROMADA_QUIT_AFTER_FIRST_PAINT"
+
+#: `time.perf_counter()` when the main window's first paint was done; None before.
+first_paint_at: float | None = None
+
+_after_first_paint: list[Callable[[], None]] = []
+
+
+def after_first_paint(work: Callable[[], None]) -> None:
+    """Do `work` once the main window is on the screen (at once if it already is): what the
+    start needs, but not before the window shows."""
+    if first_paint_at is None:
+        _after_first_paint.append(work)
+    else:
+        work()
+
+
+def window_painted() -> None:
+    """The main window's first frame is on the screen: the start is over.
+
+    Called once, from the event loop right after that paint. Lets the cycle collector run
+    again, and quits if asked to (`QUIT_AFTER_FIRST_PAINT_ENV`)."""
+    global first_paint_at
+    if first_paint_at is not None:
+        return
+    first_paint_at = time.perf_counter()
+    resume_collection()
+    while _after_first_paint:
+        _after_first_paint.pop(0)()
+    if os.environ.get(QUIT_AFTER_FIRST_PAINT_ENV):
+        from PySide6.QtCore import QCoreApplication
+
+        QCoreApplication.quit()
+
+
 def prepare() -> None:
     """What the UI package does when it is first imported."""
+    pause_collection()
     spare_pyside_source_reads()

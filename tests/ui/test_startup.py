@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+
+from desktop.ui import startup
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -61,3 +66,99 @@ def test_the_app_never_selects_pyside_features():
                                                          for a in node.names)):
                 users.append(str(path.relative_to(ROOT)))
     assert users == []
+
+
+# -- the real start: `hromada-desk` through its entry point, until the window's first frame --
+
+_REAL_START = r"""
+import gc, json, sys
+from desktop.ui import startup   # first here, to watch the start; the app imports it anyway
+paused = gc.get_threshold()[0]
+seen = {}
+startup.after_first_paint(lambda: seen.update(modules=sorted(sys.modules)))
+from desktop.cli import main
+code = main(["--data-dir", sys.argv[1]])
+print(json.dumps({"code": code, "painted": startup.first_paint_at is not None,
+                  "modules": seen.get("modules", []), "paused": paused,
+                  "threshold": gc.get_threshold()[0], "frozen": gc.get_freeze_count()}))
+"""
+
+#: What a start that only opens the window must not wait for: sync's HTTP stack and wire
+#: models, the sockets that answer a second launch, the rotating log handler, the first-run
+#: wizard, the export module behind the commands' parsers.
+NOT_BEFORE_THE_WINDOW = ("requests", "urllib3", "pydantic", "desktop.sync.transport",
+                         "desktop.sync.wire", "PySide6.QtNetwork", "logging.handlers",
+                         "desktop.ui.first_run", "desktop.store.export")
+
+
+@pytest.fixture(scope="module")
+def office_folder(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("office")
+    done = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(folder), "demo",
+                           "--people", "30", "--events", "3"], capture_output=True, text=True,
+                          cwd=ROOT, timeout=240, check=False)
+    assert done.returncode == 0, done.stderr
+    return folder
+
+
+def _start(folder: Path, tmp_path: Path) -> dict:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HROMADA_QUIT_AFTER_FIRST_PAINT": "1",
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-c", _REAL_START, str(folder)], capture_output=True,
+                          text=True, cwd=ROOT, env=env, timeout=240, check=False)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_the_app_opens_its_window_without_what_only_later_work_needs(office_folder, tmp_path):
+    found = _start(office_folder, tmp_path)
+    assert found["code"] == 0 and found["painted"]
+    loaded = set(found["modules"])
+    assert "desktop.ui.main_window" in loaded and "desktop.store.records" in loaded
+    assert sorted(loaded & set(NOT_BEFORE_THE_WINDOW)) == []
+
+
+def test_the_collector_waits_for_the_first_frame_then_keeps_its_threshold(office_folder,
+                                                                           tmp_path):
+    found = _start(office_folder, tmp_path)
+    assert found["paused"] == startup.START_THRESHOLD
+    assert found["threshold"] == 700  # Python's own, back once the window was drawn
+    assert found["frozen"] > 10_000  # what the start made is left out of later collections
+
+
+def test_a_start_leaves_no_lock_behind_and_the_next_one_opens_too(office_folder, tmp_path):
+    from desktop.ui.single_instance import LOCK_NAME
+
+    for _ in range(2):
+        assert _start(office_folder, tmp_path)["painted"]
+        assert not (office_folder / LOCK_NAME).exists()
+
+
+def test_the_log_is_written_from_the_start_and_rotates_once_the_window_is_up(tmp_path,
+                                                                               monkeypatch):
+    import logging
+    from logging.handlers import RotatingFileHandler
+
+    from desktop.paths import DataPaths
+    from desktop.ui import app as app_module
+
+    monkeypatch.setattr(startup, "first_paint_at", None)
+    monkeypatch.setattr(startup, "_after_first_paint", [])
+    monkeypatch.setattr(startup, "resume_collection", lambda: None)
+    monkeypatch.delenv(startup.QUIT_AFTER_FIRST_PAINT_ENV, raising=False)
+    root = logging.getLogger()
+    before, level = list(root.handlers), root.level
+    try:
+        app_module.setup_logging(DataPaths(tmp_path))
+        logging.getLogger("hromada.test").warning("written before the window")
+        assert [type(h) for h in root.handlers if h not in before] == [logging.FileHandler]
+        startup.window_painted()
+        assert [type(h) for h in root.handlers if h not in before] == [RotatingFileHandler]
+        logging.getLogger("hromada.test").warning("written after it")
+        text = (tmp_path / "logs" / "hromada-desk.log").read_text(encoding="utf-8")
+        assert "written before the window" in text and "written after it" in text
+    finally:
+        for handler in [h for h in root.handlers if h not in before]:
+            root.removeHandler(handler)
+            handler.close()
+        root.setLevel(level)
