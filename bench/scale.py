@@ -148,10 +148,11 @@ if mode == "bare":
     app = QApplication([]); w = QMainWindow(); w.resize(1366, 728); w.show(); app.processEvents()
     print(json.dumps({"startup_s": time.perf_counter() - t0})); sys.exit(0)
 if mode == "app":
-    # What `hromada-desk --data-dir DATA` does, through its entry point, until the main
-    # window's first frame is done; then it quits (HROMADA_QUIT_AFTER_FIRST_PAINT).
+    # What a double-click on the app does (`hromada-desk`, no arguments: the data folder is
+    # the user's, found by platformdirs), through its entry point, until the main window's
+    # first frame is done; then it quits (HROMADA_QUIT_AFTER_FIRST_PAINT).
     from desktop.cli import main
-    code = main(["--data-dir", data])
+    code = main([])
     from desktop.ui import startup
     print(json.dumps({"startup_s": startup.first_paint_at - t0, "exit": code,
                       "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
@@ -208,6 +209,13 @@ def _ui(mode: str, data: Path, tmp: Path, *extra: str) -> dict[str, Any]:
         env["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
     if mode == "app":
         env["HROMADA_QUIT_AFTER_FIRST_PAINT"] = "1"
+        # The user's data folder (XDG_DATA_HOME/HromadaDesk on Linux) is the bench's store.
+        user_data = tmp / "user-data"
+        (user_data / "HromadaDesk").parent.mkdir(exist_ok=True)
+        if not (user_data / "HromadaDesk").exists():
+            (user_data / "HromadaDesk").symlink_to(data, target_is_directory=True)
+        env["XDG_DATA_HOME"] = str(user_data)
+        env.pop("HROMADA_DATA_DIR", None)
     done = subprocess.run([sys.executable, "-c", _UI_SCRIPT, mode, str(data),
                            str(tmp / "settings.ini"), *extra], capture_output=True, text=True,
                           cwd=ROOT, check=True, env=env)

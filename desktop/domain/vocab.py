@@ -10,16 +10,17 @@ a single translation per text in the "Vocab" context.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 from desktop.domain.i18n import QT_TRANSLATE_NOOP
 from desktop.domain.names import fold
 
 
-@dataclass(frozen=True)
-class Vocab:
-    """One vocabulary: ordered code -> English label, and code -> Ukrainian label."""
+class Vocab(NamedTuple):
+    """One vocabulary: ordered code -> English label, and code -> Ukrainian label.
+
+    (A NamedTuple: a dataclass is compiled when the module loads, on every start.)"""
 
     name: str
     en: Mapping[str, str]

@@ -136,7 +136,7 @@ class PagedTableModel(QAbstractTableModel):
         column, descending = self._sort
         spec = self._columns[column]
         if spec.sort is not None:
-            return replace(query, order_by=(f"{spec.sort} {'DESC' if descending else 'ASC'}",))
+            return query._replace(order_by=(f"{spec.sort} {'DESC' if descending else 'ASC'}",))
         return query.ordered_by(spec.keys[0], descending)
 
     def set_query(self, query: PagedSelect | None, *, count: bool = True) -> None:

@@ -138,9 +138,8 @@ class PersonPicker(ListPane):
 
 
 def _excluding(query: Any, person_id: str) -> Any:
-    from dataclasses import replace
-
-    return replace(query, where=(*query.where, "t.id != ?"), params=(*query.params, person_id))
+    return query._replace(where=(*query.where, "t.id != ?"),
+                          params=(*query.params, person_id))
 
 
 class PickPersonDialog(QDialog):

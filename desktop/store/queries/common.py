@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.store.schema import COMMON, RECORD_TABLES
 
@@ -31,13 +30,13 @@ def _check_column(table: str, column: str) -> None:
         raise ValueError(f"{table} has no column {column!r}")
 
 
-@dataclass(frozen=True)
-class PagedSelect:
+class PagedSelect(NamedTuple):
     """One SELECT, described as data so that it can be paged, counted and re-ordered.
 
     `columns` are (name, SQL expression over the alias `t`) pairs; the names are what the
     model's columns refer to. `order_by` always ends with `t.id`, so pages never overlap or
-    skip rows when several rows share a sort value.
+    skip rows when several rows share a sort value. (A NamedTuple: a dataclass is compiled
+    when the module loads, on every start.)
     """
 
     table: str
@@ -83,7 +82,7 @@ class PagedSelect:
         direction = "DESC" if descending else "ASC"
         # Plain binary order keeps the indexes usable. It is not Ukrainian alphabetical order
         # (Є, І, Ї sort before А); that needs a stored sort key, which is the schema's call.
-        return replace(self, order_by=(f"{expressions[name]} {direction}",))
+        return self._replace(order_by=(f"{expressions[name]} {direction}",))
 
 
 def _order_term(table: str, term: str) -> str:
