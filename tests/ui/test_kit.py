@@ -4,7 +4,6 @@ theirs. This editor is also the example of docs/record-screens.md."""
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 import pytest
@@ -60,8 +59,8 @@ class SettlementsEditor(RecordEditor):
         kind = self.kind.currentData()
         select = select_records("settlements", ["name"], order_by=["name"],
                                 filters={"kind": kind} if kind else {})
-        return select if not text else dataclasses.replace(
-            select, where=(*select.where, "t.name LIKE ?"), params=(*select.params, f"{text}%"))
+        return select if not text else select._replace(
+            where=(*select.where, "t.name LIKE ?"), params=(*select.params, f"{text}%"))
 
     def load(self, record_id: str | None) -> None:
         record = self.ctx.store.get("settlements", record_id) if record_id else None
@@ -208,8 +207,8 @@ def test_list_pane_searches_filters_and_keys(ctx, qtbot, store):
         text = pane.search.text().strip()
         filters = {"kind": kind.currentData()} if kind.currentData() else {}
         select = select_records("settlements", ["name"], filters=filters, order_by=["name"])
-        return select if not text else dataclasses.replace(
-            select, where=(*select.where, "t.name LIKE ?"), params=(*select.params, f"{text}%"))
+        return select if not text else select._replace(
+            where=(*select.where, "t.name LIKE ?"), params=(*select.params, f"{text}%"))
 
     pane = ListPane(model, query, name="Населені пункти", placeholder="Знайти",
                     search_name="Знайти населений пункт")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -86,7 +85,7 @@ def ideas_query(
     if until is not None:
         where.append("t.received_on <= ?")
         params.append(until.isoformat())
-    return replace(query, where=tuple(where), params=tuple(params))
+    return query._replace(where=tuple(where), params=tuple(params))
 
 
 def categories(conn: sqlite3.Connection) -> list[dict[str, Any]]:
