@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,30 @@ def test_the_log_is_written_from_the_start_and_rotates_once_the_window_is_up(tmp
             root.removeHandler(handler)
             handler.close()
         root.setLevel(level)
+
+
+def test_a_second_launch_on_a_running_folder_brings_the_first_forward_and_ends(office_folder,
+                                                                             tmp_path):
+    """Two real processes: the second finds the lock taken, asks the first (which may still be
+    starting) to come forward, and ends without a window of its own."""
+    from desktop.ui.single_instance import LOCK_NAME
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    env.pop(startup.QUIT_AFTER_FIRST_PAINT_ENV, None)
+    first = subprocess.Popen([sys.executable, "-m", "desktop", "--data-dir", str(office_folder)],
+                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(600):  # its lock comes first, its socket once its window is up
+            if (office_folder / LOCK_NAME).exists() or first.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert first.poll() is None and (office_folder / LOCK_NAME).exists()
+        second = subprocess.run([sys.executable, "-m", "desktop", "--data-dir",
+                                 str(office_folder)], cwd=ROOT, env=env, capture_output=True,
+                                text=True, timeout=120, check=False)
+        assert second.returncode == 0, second.stderr
+        assert first.poll() is None  # the first goes on
+    finally:
+        first.terminate()
+        first.wait(timeout=60)
