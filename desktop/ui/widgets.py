@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStyledItemDelegate,
+    QToolButton,
     QWidget,
 )
 
@@ -133,13 +134,19 @@ class Banner(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window,
-                         palette.color(QPalette.ColorRole.AlternateBase))
-        self.setPalette(palette)
+        # A role, not a colour copied from today's palette: the strip follows a switch
+        # between light and dark (a copied light colour stayed behind light text).
+        self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
         layout = QHBoxLayout(self)
-        icon = QLabel(self)
-        icon.setPixmap(theme.icon("info").pixmap(20, 20))
+        # Drawn when painted, by the icon's engine: at the screen's pixel ratio, in the
+        # palette's colours after a light/dark switch, and not at all while hidden (a
+        # pixmap made here was a fixed 20 px picture, made for every banner ever built).
+        icon = QToolButton(self)
+        icon.setIcon(theme.icon("info"))
+        icon.setIconSize(QSize(20, 20))
+        icon.setAutoRaise(True)
+        icon.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        icon.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.label = QLabel(text, self)
         self.label.setWordWrap(True)
         layout.addWidget(icon)

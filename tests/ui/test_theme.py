@@ -86,3 +86,23 @@ def test_the_app_icon_keeps_its_own_colours_in_both_modes(app, dark):
     assert has_blue()
     assert not QApplication.windowIcon().isNull()
     assert theme.picture(resources_dir() / "no-such.svg").isNull()
+
+
+def test_a_banner_s_icon_follows_a_switch_to_dark_made_after_it_was_built(app, qtbot, dark):
+    from desktop.ui.widgets import Banner
+
+    banner = Banner("Цей пристрій ще не прив’язано до офісу", "Відкрити налаштування")
+    qtbot.addWidget(banner)
+    QApplication.setPalette(dark)
+    app.processEvents()  # the event loop hands the new palette to the widgets
+    banner.show()
+    qtbot.waitExposed(banner)
+    icon = banner.layout().itemAt(0).widget()
+    picture = banner.grab(icon.geometry()).toImage().convertToFormat(
+        QImage.Format.Format_ARGB32)
+    text = dark.color(QPalette.ColorRole.WindowText)
+    # The icon's strokes are drawn in the dark palette's light text colour (a picture made
+    # while light would keep its dark ink on the dark strip).
+    lightest = max((picture.pixelColor(x, y) for x in range(picture.width())
+                    for y in range(picture.height())), key=lambda c: c.lightness())
+    assert _close(lightest, text), lightest.name()
