@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self._painted = False
+        QTimer.singleShot(startup.FIRST_PAINT_LATEST_MS, self, startup.window_painted)
         self.setObjectName("main-window")
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(MINIMUM_SIZE)

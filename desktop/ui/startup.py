@@ -113,6 +113,11 @@ QUIT_AFTER_FIRST_PAINT_ENV = "HROMADA_QUIT_AFTER_FIRST_PAINT"
 #: `time.perf_counter()` when the main window's first paint was done; None before.
 first_paint_at: float | None = None
 
+#: The start counts as over this long after the main window was made, painted or not (a
+#: window started minimised paints only when restored; a second launch must still find the
+#: first one listening, and the collector must not wait for ever).
+FIRST_PAINT_LATEST_MS = 1500
+
 _after_first_paint: list[Callable[[], None]] = []
 
 
@@ -128,8 +133,10 @@ def after_first_paint(work: Callable[[], None]) -> None:
 def window_painted() -> None:
     """The main window's first frame is on the screen: the start is over.
 
-    Called once, from the event loop right after that paint. Lets the cycle collector run
-    again, and quits if asked to (`QUIT_AFTER_FIRST_PAINT_ENV`)."""
+    Called from the event loop right after that paint (or `FIRST_PAINT_LATEST_MS` after the
+    window was made, whichever comes first; only the first call counts). Lets the cycle
+    collector run again, does what waited for the window, and quits if asked to
+    (`QUIT_AFTER_FIRST_PAINT_ENV`)."""
     global first_paint_at
     if first_paint_at is not None:
         return

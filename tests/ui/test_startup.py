@@ -190,3 +190,21 @@ def test_a_second_launch_on_a_running_folder_brings_the_first_forward_and_ends(o
     finally:
         first.terminate()
         first.wait(timeout=60)
+
+
+def test_the_start_is_over_even_when_the_window_is_never_drawn(app, qtbot, ctx, monkeypatch):
+    """A window started minimised paints only when restored: what waits for the first frame
+    (the socket a second launch asks, the collector) must not wait for that."""
+    from desktop.ui.main_window import MainWindow
+
+    monkeypatch.setattr(startup, "first_paint_at", None)
+    monkeypatch.setattr(startup, "_after_first_paint", [])
+    monkeypatch.setattr(startup, "resume_collection", lambda: None)
+    monkeypatch.setattr(startup, "FIRST_PAINT_LATEST_MS", 50)
+    monkeypatch.delenv(startup.QUIT_AFTER_FIRST_PAINT_ENV, raising=False)
+    done: list[int] = []
+    startup.after_first_paint(lambda: done.append(1))
+    window = MainWindow(ctx)  # never shown
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: done == [1], timeout=5000)
+    assert startup.first_paint_at is not None and not window.isVisible()
