@@ -189,15 +189,18 @@ def run(paths: DataPaths, argv: Sequence[str] | None = None) -> int:
     setup_logging(paths)
     guard: single_instance.InstanceGuard | None = None
     window: MainWindow | None = None
+    released = False
 
     def listen() -> None:
         """Answer later launches (the window comes forward)."""
         nonlocal guard
-        if guard is None:
+        if guard is None and not released:
             guard = single_instance.InstanceGuard(paths.root, app)
             guard.activated.connect(lambda: window is not None and bring_to_front(window))
 
     def release() -> None:
+        nonlocal released
+        released = True
         if guard is not None:
             guard.close()
             guard.deleteLater()
