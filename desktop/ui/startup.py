@@ -1,19 +1,25 @@
-"""A cost of starting a PySide6 app that the window does not need to wait for.
+"""The app's start, up to the main window's first frame, and what waits for that frame.
 
-Why (issue 11, start-up within 2x a bare PySide6 window): PySide6 replaces Python's
-`__import__`, and the first time after its own import that any module is imported by name -
-even one loaded long before, like `logging` - it reads that module's whole source file to see
-whether the text "PySide6" occurs in it. The answer only matters for
-`from __feature__ import snake_case, true_property`, which this app never uses
-(`tests/ui/test_startup.py` holds it to that). So the answer is written down once here, for
-the modules already loaded and for the UI's own: 56 source files were read before the main
-window showed. Best effort: should a later PySide6 change these internals, the app starts
-as it would without this.
+Why (issue 11, start-up within 2x a bare PySide6 window), three things:
+
+* PySide's source reads. PySide6 replaces Python's `__import__`, and the first time after its
+  own import that any module is imported by name - even one loaded long before, like
+  `logging` - it reads that module's whole source file to see whether the text "PySide6"
+  occurs in it. The answer only matters for `from __feature__ import snake_case,
+  true_property`, which this app never uses (`tests/ui/test_startup.py` holds it to that). So
+  the answer is written down once here, for the modules already loaded and for the UI's own:
+  56 source files were read before the main window showed. Best effort: should a later
+  PySide6 change these internals, the app starts as it would without this.
+* The cycle collector waits for the first frame (`pause_collection`, `resume_collection`).
+* `window_painted`: the main window calls it once its first frame is done; what the start
+  needs but the window does not (`after_first_paint`: the single-instance socket, the
+  rotating log) runs then, and `make bench` reads `first_paint_at`.
 
 Tried and left out: setting fontconfig up (a quarter of building the window) on a helper
 thread through ctypes. It took fewer instructions on the main thread but made the start
 slower on the clock (the helper's Python competed for the interpreter lock and the second
-core): median 0.378 -> 0.404 s in twenty interleaved starts.
+core): median 0.378 -> 0.404 s in twenty interleaved starts; again in the sixth session,
+through the real entry point: median 341 -> 352 ms.
 """
 
 from __future__ import annotations
@@ -73,11 +79,11 @@ def pause_collection() -> None:
     """Let the cycle collector wait until the first window has been drawn.
 
     Why (issue 11): at Python's default (a collection every 700 new objects) it walked the
-    modules, classes and enums being made some fifty times before the first paint, over and
-    over: 5% of the start's instructions. Nothing made while starting is garbage worth
-    collecting. A raised threshold rather than `gc.disable()`: whatever imports the UI
-    without ever drawing a window (a test run, a command-line import) still has its garbage
-    collected, every 100,000 objects instead of 700."""
+    modules, classes and enums being made fifty times before the first paint (46 young and
+    4 middle collections): 1.5% of the start's instructions. Nothing made while starting is
+    garbage worth collecting. A raised threshold rather than `gc.disable()`: whatever
+    imports the UI without ever drawing a window (a test run, a command-line import) still
+    has its garbage collected, every 100,000 objects instead of 700."""
     global _paused_threshold
     threshold = gc.get_threshold()[0]
     if _paused_threshold is None and gc.isenabled() and 0 < threshold < START_THRESHOLD:
@@ -90,7 +96,7 @@ def resume_collection() -> None:
     painted), after one collection of what the start left over and freezing the rest.
 
     Why freeze: what the start made (modules, classes, enums, the window) lives as long as
-    the app. Left to the collector, those 40,000 objects moved into its middle generation at
+    the app. Left to the collector, those ~36,000 objects moved into its middle generation at
     once, and its next two collections walked all of them: 10-20 ms stalls landed on the
     first keys typed at the check-in desk. Frozen, no later collection walks them again."""
     global _paused_threshold
