@@ -41,8 +41,8 @@ def _add_app_options(parser: argparse.ArgumentParser) -> None:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """The arguments; for the app itself (no command) without building the whole parser.
 
-    Why: the commands' parsers (and the export module their choices come from) were 4% of
-    opening the window, on every start (issue 11). Anything that names a command or asks for
+    Why: the commands' parsers (and the export module their choices come from) took ~10 ms
+    of every start, 2-4% of opening the window (issue 11). Anything that names a command or asks for
     help, and anything the short parser does not take, goes to the full parser, so its
     messages stay the same."""
     words = list(sys.argv[1:] if argv is None else argv)
