@@ -2,7 +2,7 @@
 
 Why a module of their own: the app's entry point (`desktop.cli`) and the UI name these
 classes in `except` clauses on every start, and the transport brings requests, urllib3 and the
-wire models (pydantic) with it: about 0.2 s that a start which never syncs had to pay before
+wire models (pydantic) with it: more than 0.1 s that a start which never syncs paid before
 its window showed (issue 11). `desktop.sync.transport` re-exports them.
 """
 
