@@ -108,10 +108,6 @@ def resume_collection() -> None:
         _paused_threshold = None
 
 
-def collection_paused() -> bool:
-    return _paused_threshold is not None
-
-
 #: Set, the app quits as soon as its main window has been drawn the first time: how
 #: `make bench` times a real start (`hromada-desk` with its arguments, through `desktop.cli`).
 QUIT_AFTER_FIRST_PAINT_ENV = "HROMADA_QUIT_AFTER_FIRST_PAINT"
