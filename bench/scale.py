@@ -191,7 +191,7 @@ print(json.dumps(out))
 """
 
 
-#: A 1366x768 laptop screen for Qt's offscreen platform (its own default is 800x600).
+#: A 1366x768 laptop screen for Qt's offscreen platform (its own default is 800x800).
 _SCREEN = {"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768,
                         "logicalDpi": 96, "logicalBpp": 32, "dpr": 1}]}
 
@@ -210,8 +210,8 @@ def _ui(mode: str, data: Path, tmp: Path, *extra: str) -> dict[str, Any]:
     if mode == "app":
         env["HROMADA_QUIT_AFTER_FIRST_PAINT"] = "1"
         # The user's data folder (XDG_DATA_HOME/HromadaDesk on Linux) is the bench's store.
-        user_data = tmp / "user-data"
-        (user_data / "HromadaDesk").parent.mkdir(exist_ok=True)
+        user_data = tmp / "user-data"  # a fresh folder per bench run
+        user_data.mkdir(exist_ok=True)
         if not (user_data / "HromadaDesk").exists():
             (user_data / "HromadaDesk").symlink_to(data, target_is_directory=True)
         env["XDG_DATA_HOME"] = str(user_data)
