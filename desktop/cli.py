@@ -543,6 +543,9 @@ def cmd_smoke_test(args: argparse.Namespace, paths: DataPaths) -> int:
 
 
 def cmd_gui(args: argparse.Namespace, paths: DataPaths) -> int:
+    # The store first: the modules it loads (sqlite3, json, datetime, ...) are then marked
+    # as ones PySide need not read when the UI package loads (desktop/ui/startup.py).
+    import desktop.store  # noqa: F401
     from desktop.ui.app import run
 
     return run(paths)

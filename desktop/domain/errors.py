@@ -8,25 +8,53 @@ values differently). `message` gives the English text for the CLI and logs.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 #: Translation function the UI passes in: (context, text) -> translated text.
 Translate = Callable[[str, str], str]
 
 
-@dataclass(frozen=True)
 class FieldError:
-    """One problem with one field.
+    """One problem with one field; read-only once made.
 
     `template` is an English string marked with QT_TRANSLATE_NOOP("Validation", ...);
     `args` fill its {placeholders}. Arguments named `label` or ending in `_label` are field
     labels marked in the "Field" context, so `render` translates them as well.
+
+    A plain class rather than a frozen dataclass: this module is loaded at every start of the
+    app (the store validates through it), and `dataclasses` with the class it generates took
+    ~3 ms of the window's first frame (issue 11).
     """
 
+    __slots__ = ("args", "field", "template")
     field: str
     template: str
-    args: Mapping[str, Any] = field(default_factory=dict)
+    args: Mapping[str, Any]
+
+    def __init__(self, field: str, template: str, args: Mapping[str, Any] | None = None) -> None:
+        object.__setattr__(self, "field", field)
+        object.__setattr__(self, "template", template)
+        object.__setattr__(self, "args", {} if args is None else args)
+
+    def __setattr__(self, name: str, value: Any) -> NoReturn:
+        raise AttributeError(f"a FieldError cannot be changed ({name})")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise AttributeError(f"a FieldError cannot be changed ({name})")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FieldError):
+            return NotImplemented
+        return (self.field, self.template, self.args) == (other.field, other.template,
+                                                          other.args)
+
+    __hash__ = None  # type: ignore[assignment]  # (args is a mapping)
+
+    def __repr__(self) -> str:
+        return f"FieldError(field={self.field!r}, template={self.template!r}, args={self.args!r})"
+
+    def __reduce__(self) -> tuple[type[FieldError], tuple[str, str, dict[str, Any]]]:
+        return FieldError, (self.field, self.template, dict(self.args))
 
     @property
     def message(self) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -37,7 +36,7 @@ from desktop.ui.sync_controller import SyncController
 from desktop.ui.translate import translate
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QPaintEvent
+    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 
 #: The smallest useful window; the design target is 1366×728 (768 minus the taskbar).
 MINIMUM_SIZE = QSize(960, 600)
@@ -50,7 +49,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self._painted = False
-        QTimer.singleShot(startup.FIRST_PAINT_LATEST_MS, self, startup.window_painted)
+        self._shortcuts: list[QAction] = []
+        QTimer.singleShot(startup.FIRST_PAINT_LATEST_MS, self, self._first_frame_done)
         self.setObjectName("main-window")
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(MINIMUM_SIZE)
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self._screens: list[Screen | None] = []
         self._keys: list[str] = []
         self._scrolls: list[QScrollArea] = []
-        for number, key in enumerate(SCREEN_KEYS, start=1):
+        for key in SCREEN_KEYS:
             title_source, icon = NAVIGATION.get(key, PENDING.get(key, (key, "placeholder")))
             title = translate("Screens", title_source)
             self._screens.append(None)
@@ -81,14 +81,8 @@ class MainWindow(QMainWindow):
             self._scrolls.append(scroll)
             self.stack.addWidget(scroll)
             item = QListWidgetItem(theme.icon(icon), title)
-            shortcut = QKeySequence(f"Ctrl+{number}").toString(
-                QKeySequence.SequenceFormat.NativeText)
-            item.setToolTip(f"{title} ({shortcut})")
             item.setSizeHint(QSize(0, row_height))
             self.nav.addItem(item)
-            if number <= 9:
-                self._add_action(f"Ctrl+{number}",
-                                 lambda _checked=False, n=number - 1: self.show_index(n))
         self.nav.setFixedWidth(self._nav_width())
         self.nav.currentRowChanged.connect(self._nav_changed)
 
@@ -104,11 +98,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self._add_action(QKeySequence.StandardKey.Find, self.focus_search)
-        self._add_action(QKeySequence.StandardKey.New, self.new_record)
-        self._add_action(QKeySequence.StandardKey.Save, self.save)
-        self._add_action(QKeySequence(Qt.Key.Key_F1), self.open_about)
-        self._add_action(QKeySequence("Ctrl+H"), self.show_history)
 
         self.office_label = QLabel(self)
         self.staff_label = QLabel(self)
@@ -140,7 +129,6 @@ class MainWindow(QMainWindow):
         self.sync.status_changed.connect(self.set_sync_status)
         self.sync.not_connected.connect(self.offer_to_connect)
         self.sync_button.clicked.connect(self.sync.sync_now)
-        self._add_action(QKeySequence(Qt.Key.Key_F5), self.sync.sync_now)
         ctx.bus.sync_finished.connect(self._sync_finished)
         self.sync.refresh_status()
         self._update_review_button()
@@ -205,12 +193,47 @@ class MainWindow(QMainWindow):
 
     # -- shortcuts --------------------------------------------------------------------------
 
-    def _add_action(self, keys: str | QKeySequence.StandardKey, slot: Any) -> QAction:
+    @property
+    def has_shortcuts(self) -> bool:
+        return bool(self._shortcuts)
+
+    def add_shortcuts(self) -> None:
+        """The window's keyboard shortcuts, and the navigation's tooltips that name them.
+
+        Made once the first frame is on the screen (`_first_frame_done`), not before: the
+        key-sequence and action types and fifteen actions were ~1.2% of the instructions
+        to the first frame (issue 11), and no key can reach a window not yet drawn."""
+        from PySide6.QtGui import QKeySequence
+
+        if self._shortcuts:
+            return
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            if row < 9:
+                self._add_action(f"Ctrl+{row + 1}",
+                                 lambda _checked=False, n=row: self.show_index(n))
+                shortcut = QKeySequence(f"Ctrl+{row + 1}").toString(
+                    QKeySequence.SequenceFormat.NativeText)
+                item.setToolTip(f"{item.text()} ({shortcut})")
+            else:
+                item.setToolTip(item.text())
+        self._add_action(QKeySequence.StandardKey.Find, self.focus_search)
+        self._add_action(QKeySequence.StandardKey.New, self.new_record)
+        self._add_action(QKeySequence.StandardKey.Save, self.save)
+        self._add_action(QKeySequence(Qt.Key.Key_F1), self.open_about)
+        self._add_action(QKeySequence("Ctrl+H"), self.show_history)
+        self._add_action(QKeySequence(Qt.Key.Key_F5), self.sync.sync_now)
+
+    def _add_action(self, keys: str | QKeySequence | QKeySequence.StandardKey,
+                    slot: Any) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(self)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
         self.addAction(action)
+        self._shortcuts.append(action)
         return action
 
     def focus_search(self) -> None:
@@ -363,7 +386,13 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             # Once this paint, the screen's and the status bar's are done: the start is over.
-            QTimer.singleShot(0, startup.window_painted)
+            QTimer.singleShot(0, self, self._first_frame_done)
+
+    def _first_frame_done(self) -> None:
+        """The first frame is on the screen, or the window was made `FIRST_PAINT_LATEST_MS`
+        ago without one (started minimised): the start is over, the shortcuts come now."""
+        startup.window_painted()  # first: it notes the time of the first frame
+        self.add_shortcuts()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sync.stop()

@@ -7,9 +7,10 @@ Why (issue 11, start-up within 2x a bare PySide6 window), three things:
   `logging` - it reads that module's whole source file to see whether the text "PySide6"
   occurs in it. The answer only matters for `from __feature__ import snake_case,
   true_property`, which this app never uses (`tests/ui/test_startup.py` holds it to that). So
-  the answer is written down once here, for the modules already loaded and for the UI's own:
+  the answer is written down once here, for the modules already loaded and for the app's own:
   56 source files were read before the main window showed. Best effort: should a later
-  PySide6 change these internals, the app starts as it would without this.
+  PySide6 change these internals, the app starts as it would without this. (The entry point
+  loads the store before the UI, so that the standard modules it needs are marked too.)
 * The cycle collector waits for the first frame (`pause_collection`, `resume_collection`).
 * `window_painted`: the main window calls it once its first frame is done; what the start
   needs but the window does not (`after_first_paint`: the single-instance socket, the
@@ -36,7 +37,7 @@ _IGNORE, _NO_FEATURES = -1, 0
 
 
 def spare_pyside_source_reads() -> int:
-    """Mark the modules loaded so far, and this package's own, as ones PySide need not read.
+    """Mark the modules loaded so far, and this app's own, as ones PySide need not read.
 
     Returns how many were marked."""
     try:
@@ -49,20 +50,21 @@ def spare_pyside_source_reads() -> int:
     before = len(marks)
     for name in list(sys.modules):
         marks.setdefault(name, _IGNORE)
-    for name in _ui_module_names():
-        marks.setdefault(name, _NO_FEATURES)
+    for name in _own_module_names():
+        # PySide's own answers: the UI's modules use PySide, the rest never import it.
+        marks.setdefault(name, _NO_FEATURES if name.startswith(f"{__package__}.") else _IGNORE)
     return len(marks) - before
 
 
-def _ui_module_names() -> list[str]:
-    """The dotted names of this package's modules (none in a frozen build, which has no
-    sources for PySide to read either)."""
-    package = Path(__file__).parent
+def _own_module_names() -> list[str]:
+    """The dotted names of the app's modules, UI or not: the store's, the domain's and the
+    sync's are imported after the UI package too (none in a frozen build, which has no sources
+    for PySide to read either)."""
+    package = Path(__file__).parents[1]
     names = []
     for folder, subfolders, files in os.walk(package):
         subfolders[:] = [d for d in subfolders if not d.startswith(("_", "."))]
-        prefix = ".".join((__package__ or "desktop.ui",
-                           *Path(folder).relative_to(package).parts))
+        prefix = ".".join((package.name, *Path(folder).relative_to(package).parts))
         names += [prefix if f == "__init__.py" else f"{prefix}.{f[:-3]}"
                   for f in files if f.endswith(".py")]
     return names

@@ -97,6 +97,7 @@ def window(app, qtbot, store, paths):
     win.resize(1366, 728)
     win.show()
     qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.has_shortcuts)  # made once its first frame is drawn
     return win
 
 

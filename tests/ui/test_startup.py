@@ -86,10 +86,11 @@ print(json.dumps({"code": code, "painted": startup.first_paint_at is not None,
 
 #: What a start that only opens the window must not wait for: sync's HTTP stack and wire
 #: models, the sockets that answer a second launch, the rotating log handler, the first-run
-#: wizard, the export module behind the commands' parsers.
+#: wizard, the export module behind the commands' parsers, `dataclasses` (nothing made at
+#: start-up is one).
 NOT_BEFORE_THE_WINDOW = ("requests", "urllib3", "pydantic", "desktop.sync.transport",
                          "desktop.sync.wire", "PySide6.QtNetwork", "logging.handlers",
-                         "desktop.ui.first_run", "desktop.store.export")
+                         "desktop.ui.first_run", "desktop.store.export", "dataclasses")
 
 
 @pytest.fixture(scope="module")
@@ -208,3 +209,29 @@ def test_the_start_is_over_even_when_the_window_is_never_drawn(app, qtbot, ctx, 
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: done == [1], timeout=5000)
     assert startup.first_paint_at is not None and not window.isVisible()
+    qtbot.waitUntil(lambda: window.has_shortcuts)  # ready for when it is restored
+
+
+def test_the_window_makes_its_shortcuts_once_its_first_frame_is_drawn(app, qtbot, ctx,
+                                                                      monkeypatch):
+    """Not before (issue 11): the key-sequence and action types cost the first frame ~1%."""
+    from desktop.ui.main_window import MainWindow
+
+    monkeypatch.setattr(startup, "first_paint_at", None)
+    monkeypatch.setattr(startup, "_after_first_paint", [])
+    monkeypatch.setattr(startup, "resume_collection", lambda: None)
+    monkeypatch.delenv(startup.QUIT_AFTER_FIRST_PAINT_ENV, raising=False)
+    shortcuts_at_first_frame: list[bool] = []
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    startup.after_first_paint(lambda: shortcuts_at_first_frame.append(window.has_shortcuts))
+    assert not window.has_shortcuts and window.actions() == []
+    window.resize(1366, 728)
+    window.show()
+    qtbot.waitUntil(lambda: window.has_shortcuts)
+    assert shortcuts_at_first_frame == [False]  # the frame was timed without them
+    keys = {action.shortcut().toString() for action in window.actions()}
+    assert {"Ctrl+1", "Ctrl+9", "F1", "F5", "Ctrl+H", "Ctrl+F", "Ctrl+N", "Ctrl+S"} <= keys
+    assert window.nav.item(0).toolTip().endswith("(Ctrl+1)")
+    window.add_shortcuts()  # made once only
+    assert len(window.actions()) == len(keys)
