@@ -143,7 +143,7 @@ def _bool(value: Any) -> int:
 
 
 # Patterns of the less common fields are left for `re` to compile (and cache) on first use:
-# this module loads at every start of the app, and these three took ~0.8 ms to compile.
+# this module loads at every start of the app, and these two took ~0.5 ms to compile.
 _DOTTED_DATE = r"(\d{1,2})\.(\d{1,2})\.(\d{4})"
 
 
@@ -165,7 +165,8 @@ def _date(value: Any) -> str:
     raise _Bad(NOT_DATE, value=value)
 
 
-_DATETIME = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?"
+_DATETIME = re.compile(  # every synced record has date-times: compiled once, up front
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
 
 
 def _datetime(value: Any) -> str:
@@ -175,7 +176,7 @@ def _datetime(value: Any) -> str:
     text = str(value).strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:.*", text):
         text = text.replace(" ", "T", 1)
-    if re.fullmatch(_DATETIME, text):
+    if _DATETIME.fullmatch(text):
         try:
             _parse_datetime(text)
             return text
