@@ -52,12 +52,14 @@ def section_title(text: str, parent: QWidget | None = None) -> QLabel:
 
 
 def hint(text: str, parent: QWidget | None = None) -> QLabel:
-    """Secondary explanatory text, wrapped, in the palette's muted colour."""
+    """Secondary explanatory text, wrapped, in the palette's muted colour.
+
+    Drawn in a role, not a colour copied from today's palette: a copy of the light palette's
+    muted ink (half-transparent black) stayed behind after a switch to dark, all but invisible
+    on the dark background."""
     label = QLabel(text, parent)
     label.setWordWrap(True)
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, theme.muted_color())
-    label.setPalette(palette)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # as `theme.muted_color`
     return label
 
 

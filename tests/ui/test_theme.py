@@ -106,3 +106,22 @@ def test_a_banner_s_icon_follows_a_switch_to_dark_made_after_it_was_built(app, q
     lightest = max((picture.pixelColor(x, y) for x in range(picture.width())
                     for y in range(picture.height())), key=lambda c: c.lightness())
     assert _close(lightest, text), lightest.name()
+
+
+def test_a_hint_made_in_light_mode_reads_in_dark_mode(app, qtbot, dark):
+    """Hints (the muted text under forms and panels) used a copy of the light palette's
+    muted ink, half-transparent black: after a switch to dark it all but vanished."""
+    from desktop.ui.widgets import hint
+
+    label = hint("Усі дані надійно зберігаються на цьому комп’ютері.")
+    qtbot.addWidget(label)
+    QApplication.setPalette(dark)
+    app.processEvents()
+    label.show()
+    qtbot.waitExposed(label)
+    picture = label.grab().toImage().convertToFormat(QImage.Format.Format_ARGB32)
+    lightest = max((picture.pixelColor(x, y) for x in range(picture.width())
+                    for y in range(picture.height())), key=lambda c: c.lightness())
+    muted = dark.color(QPalette.ColorRole.PlaceholderText)
+    assert lightest.lightness() >= muted.lightness() - 20, lightest.name()
+    assert lightest.lightness() > dark.color(QPalette.ColorRole.Window).lightness() + 60
