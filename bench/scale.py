@@ -243,7 +243,12 @@ def startup_and_keys(database: Path, tmp: Path) -> dict[str, float]:
     bare = min(floors)
     app = min(r["startup_s"] for r in runs)
     keys = _ui("keys", data, tmp, json.dumps(PREFIXES))
+    # Reported beside the goal's ratio, not instead of it: each start against the bare window
+    # started just before it. The best of each can come from different spells (a short bare
+    # start finds a quiet moment more often than a long one does).
+    paired = statistics.median(r["startup_s"] / f for r, f in zip(runs, floors, strict=True))
     return {"startup_s": app, "startup_floor_s": bare, "startup_ratio": app / bare,
+            "startup_ratio_paired_median": paired,
             "rss_mb": max(r["rss_mb"] for r in runs),
             "checkin_keystroke_p95_ms": _p95(keys["samples"]),
             "checkin_keystroke_median_ms": statistics.median(keys["samples"])}
