@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
@@ -25,6 +26,9 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from desktop.paths import resources_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 ICON_SIZES = (16, 20, 24, 32, 48)
 
@@ -78,6 +82,39 @@ def apply_color_scheme(app: QApplication) -> None:
     elif not dark and _dark_palette_applied:
         app.setPalette(app.style().standardPalette())
         _dark_palette_applied = False
+    _retone(app)
+
+
+#: The widget property that holds a text's tone (`set_tone`).
+TONE_PROPERTY = "hromadaTone"
+TONES = ("", "muted", "error", "success")
+
+
+def set_tone(widget: QWidget, tone: str) -> None:
+    """Show `widget`'s text plain ("") or "muted", "error" or "success", in colours that follow
+    a switch between light and dark.
+
+    Why not a colour set in the widget's palette: a copy of today's colour stays after the
+    switch (muted ink, half-transparent black, all but vanished on dark). Plain and muted text
+    are the palette's own roles; error and success are this app's colours, which
+    `apply_color_scheme` sets again on every widget that has them when the scheme changes."""
+    if tone not in TONES:
+        raise ValueError(f"unknown tone {tone!r}")
+    widget.setProperty(TONE_PROPERTY, tone)
+    palette = QPalette()  # nothing of its own: every role from its parent and the app
+    if tone in ("error", "success"):
+        palette.setColor(QPalette.ColorRole.WindowText,
+                         error_color() if tone == "error" else success_color())
+    widget.setPalette(palette)
+    widget.setForegroundRole(QPalette.ColorRole.PlaceholderText if tone == "muted"
+                             else QPalette.ColorRole.WindowText)
+
+
+def _retone(app: QApplication) -> None:
+    for widget in app.allWidgets():
+        tone = widget.property(TONE_PROPERTY)
+        if tone in ("error", "success"):
+            set_tone(widget, tone)
 
 
 def error_color() -> QColor:

@@ -59,7 +59,7 @@ def hint(text: str, parent: QWidget | None = None) -> QLabel:
     on the dark background."""
     label = QLabel(text, parent)
     label.setWordWrap(True)
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # as `theme.muted_color`
+    theme.set_tone(label, "muted")
     return label
 
 
@@ -121,9 +121,7 @@ def error_label(parent: QWidget | None = None) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
     label.setVisible(False)
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, theme.error_color())
-    label.setPalette(palette)
+    theme.set_tone(label, "error")
     return label
 
 

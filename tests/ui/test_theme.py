@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QImage, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.ui import theme
 from desktop.ui.widgets import button
@@ -125,3 +125,30 @@ def test_a_hint_made_in_light_mode_reads_in_dark_mode(app, qtbot, dark):
     muted = dark.color(QPalette.ColorRole.PlaceholderText)
     assert lightest.lightness() >= muted.lightness() - 20, lightest.name()
     assert lightest.lightness() > dark.color(QPalette.ColorRole.Window).lightness() + 60
+
+
+def test_toned_text_follows_a_switch_of_the_colour_scheme(app, qtbot, dark):
+    """Error and success text are the app's own colours, set again when the scheme changes;
+    muted and plain text are the palette's roles (`theme.set_tone`)."""
+    from desktop.ui.widgets import error_label
+
+    error = error_label()
+    plain = QLabel("Зареєстровано: 12")
+    for label in (error, plain):
+        qtbot.addWidget(label)
+    theme.set_tone(plain, "error")  # over capacity, then back under it
+    theme.set_tone(plain, "")
+
+    def ink(label: QLabel) -> QColor:
+        return label.palette().color(label.foregroundRole())
+
+    assert ink(error) == theme.error_color()
+    light_error = theme.error_color()
+    QApplication.setPalette(dark)
+    theme.apply_color_scheme(app)  # what a switch of the system's scheme calls
+    app.processEvents()
+    assert theme.error_color() != light_error
+    assert ink(error) == theme.error_color()  # the dark scheme's red, not the light one's
+    assert ink(plain) == dark.color(QPalette.ColorRole.WindowText)
+    with pytest.raises(ValueError):
+        theme.set_tone(plain, "loud")

@@ -798,11 +798,8 @@ class CheckinScreen(Screen):
         else:
             self.total_label.setText(self.tr("Checked in: {count}").format(
                 count=format_count(total)))
-        palette = self.total_label.palette()
-        palette.setColor(palette.ColorRole.WindowText, theme.error_color()
-                         if event.capacity and total > event.capacity
-                         else self.palette().color(palette.ColorRole.WindowText))
-        self.total_label.setPalette(palette)
+        theme.set_tone(self.total_label,
+                       "error" if event.capacity and total > event.capacity else "")
         names = {"female": self.tr("women"), "male": self.tr("men"),
                  "other": self.tr("other"), "not_stated": self.tr("not stated")}
         self.genders_label.setText(" · ".join(
@@ -1006,11 +1003,7 @@ class CheckinScreen(Screen):
         self.checked.emit()
 
     def _say(self, text: str, *, success: bool = False, error: bool = False) -> None:
-        palette = self.message.palette()
-        color = theme.success_color() if success else theme.error_color() if error else \
-            self.palette().color(palette.ColorRole.WindowText)
-        palette.setColor(palette.ColorRole.WindowText, color)
-        self.message.setPalette(palette)
+        theme.set_tone(self.message, "success" if success else "error" if error else "")
         self.message.setText(text)
 
     @contextlib.contextmanager

@@ -475,9 +475,7 @@ class OrganizationPanel(ProfilePanel):
         if other is None:
             self.edrpou_note.setVisible(False)
             return
-        palette = self.edrpou_note.palette()
-        palette.setColor(self.edrpou_note.foregroundRole(), theme.error_color())
-        self.edrpou_note.setPalette(palette)
+        theme.set_tone(self.edrpou_note, "error")
         self.edrpou_note.setText(self.tr("«{name}» already has this EDRPOU code.").format(
             name=other["name"]))
         self.edrpou_note.setVisible(True)

@@ -38,7 +38,6 @@ from PySide6.QtGui import (
     QIcon,
     QImage,
     QImageReader,
-    QPalette,
     QPixmap,
 )
 from PySide6.QtWidgets import (
@@ -417,10 +416,7 @@ class AttachmentsBox(QGroupBox):
         self.saved.emit()
 
     def _show_note(self, text: str, *, error: bool = False) -> None:
-        palette = self.note.palette()
-        palette.setColor(QPalette.ColorRole.WindowText,
-                         theme.error_color() if error else theme.muted_color())
-        self.note.setPalette(palette)
+        theme.set_tone(self.note, "error" if error else "muted")
         self.note.setText(text)
         self.note.setVisible(bool(text))
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt, Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -259,26 +258,24 @@ class PersonProfile(ProfilePanel):
                 text += f" ({details})"
             if self.person_id is None:
                 text += ". " + self.tr("It is recorded when the person is saved.")
-            color = theme.success_color()
+            tone = "success"
         elif state == "withdrawn":
             text = self.tr("Consent withdrawn on {date}. Do not contact this person or use "
                            "their data beyond what the law requires.").format(
                 date=format_datetime(values.get("consent_withdrawn_at")))
-            color = theme.error_color()
+            tone = "error"
         else:
             text = self.tr("No consent recorded. Ask the person to sign the consent form "
                            "before keeping more than their name.")
-            color = theme.error_color()
+            tone = "error"
         if self.record is not None and self.record.get("forgotten_at"):
             text = self.tr("Forgotten at the person's request on {date}: only their gender, "
                            "age group, settlement and participation are kept, for the "
                            "statistics.").format(
                 date=format_datetime(self.record.get("forgotten_at")))
-            color = theme.muted_color()
+            tone = "muted"
             state = "forgotten"
-        palette = self.consent_label.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, color)
-        self.consent_label.setPalette(palette)
+        theme.set_tone(self.consent_label, tone)
         self.consent_label.setText(text)
         self.consent_label.setAccessibleDescription(text)
         self.consent_state = state

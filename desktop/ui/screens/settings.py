@@ -301,10 +301,7 @@ class SettingsScreen(Screen):
                           cancellable=False)
 
     def _platform_message(self, text: str, *, error: bool = False) -> None:
-        palette = self.platform_status.palette()
-        palette.setColor(palette.ColorRole.WindowText,
-                         theme.error_color() if error else theme.success_color())
-        self.platform_status.setPalette(palette)
+        theme.set_tone(self.platform_status, "error" if error else "success")
         self.platform_status.setText(text)
         self.platform_status.setVisible(bool(text))
 
@@ -527,10 +524,7 @@ class SettingsScreen(Screen):
         self._restart()
 
     def _status(self, text: str, *, error: bool = False) -> None:
-        palette = self.data_status.palette()
-        palette.setColor(palette.ColorRole.WindowText,
-                         theme.error_color() if error else theme.success_color())
-        self.data_status.setPalette(palette)
+        theme.set_tone(self.data_status, "error" if error else "success")
         self.data_status.setText(text)
         self.data_status.setVisible(bool(text))
 
