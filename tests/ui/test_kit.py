@@ -243,6 +243,17 @@ def test_list_pane_searches_filters_and_keys(ctx, qtbot, store):
     assert pane.empty_label.text() == "Нічого не знайдено"
     assert pane.select_id(None) is False
 
+    pane.search.clear()
+    kind.setCurrentIndex(0)
+    pane.apply()
+    assert model.rowCount() == 3
+    opened = len(chosen)
+    assert pane.select_id(model.record_id(2)) is True and pane.current_id() == model.record_id(2)
+    # A record the list has not loaded (or does not show): no other row stays highlighted.
+    assert pane.select_id("not-in-the-list") is False
+    assert pane.current_id() is None and pane.selected_ids() == []
+    assert len(chosen) == opened  # neither selection opened anything
+
 
 def test_search_box_and_filters_run_the_list_query(editor, qtbot, store):
     store.insert("settlements", {"name": "Сокиринці", "kind": "town"})

@@ -124,7 +124,10 @@ class ListPane(QWidget):
         return [rid for rid in (self.model.record_id(r) for r in rows) if rid]
 
     def select_id(self, record_id: str | None) -> bool:
-        """Show `record_id`'s row as the current one (without `chosen`), if it is loaded."""
+        """Show `record_id`'s row as the current one (without `chosen`), if it is loaded.
+
+        If it is not (a person opened from another screen, far down a list not yet read that
+        far), no row stays highlighted: the row that was would claim another record is open."""
         for row in range(self.model.rowCount()):
             if self.model.record_id(row) == record_id:
                 self._quiet = True
@@ -134,6 +137,12 @@ class ListPane(QWidget):
                 finally:
                     self._quiet = False
                 return True
+        self._quiet = True
+        try:
+            self.view.selectionModel().clearSelection()
+            self.view.selectionModel().clearCurrentIndex()
+        finally:
+            self._quiet = False
         return False
 
     def select_first(self) -> None:
