@@ -98,7 +98,6 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-
         self.office_label = QLabel(self)
         self.staff_label = QLabel(self)
         self.sync_label = QLabel(self)
