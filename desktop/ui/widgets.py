@@ -52,11 +52,8 @@ def section_title(text: str, parent: QWidget | None = None) -> QLabel:
 
 
 def hint(text: str, parent: QWidget | None = None) -> QLabel:
-    """Secondary explanatory text, wrapped, in the palette's muted colour.
-
-    Drawn in a role, not a colour copied from today's palette: a copy of the light palette's
-    muted ink (half-transparent black) stayed behind after a switch to dark, all but invisible
-    on the dark background."""
+    """Secondary explanatory text, wrapped, in the palette's muted colour (`theme.set_tone`:
+    it follows a switch between light and dark)."""
     label = QLabel(text, parent)
     label.setWordWrap(True)
     theme.set_tone(label, "muted")
