@@ -553,8 +553,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", choices=STEPS, metavar="STEP",
                         help=f"measure just this (repeatable): {', '.join(STEPS)}; the "
                         "results are printed, bench/results.json is left as it is")
+    parser.add_argument("--people", type=int, metavar="N",
+                        help="another store size (the bench's own test runs it on a few "
+                        "hundred people, to see that every step still runs)")
+    parser.add_argument("--events", type=int, metavar="N", help="with --people")
     args = parser.parse_args(argv)
     people, events = (20_000, 600) if args.quick else (200_000, 3_000)
+    if args.people is not None:
+        if args.people < 100 or (args.events is not None and args.events < 10):
+            parser.error("--people must be at least 100 and --events at least 10")
+        people, events = args.people, args.events or max(10, args.people // 60)
     pg_url = os.environ.get("HROMADA_BENCH_PG_URL") or os.environ.get("HROMADA_TEST_PG_URL")
     results: dict[str, Any] = {"store_people": people, "store_events": events,
                                "machine": f"{os.cpu_count()} cores, {sys.platform}"}
@@ -566,7 +574,8 @@ def main(argv: list[str] | None = None) -> int:
             "SELECT count(*) FROM attendance").fetchone()[0]
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
-        devices, per = (4, 500) if args.quick else (4, 2500)
+        devices, per = (4, 2500) if people >= 200_000 else (4, 500) if people >= 20_000 \
+            else (4, 100)
 
         def ingest(engine: str) -> dict[str, Any]:
             if engine == "postgres" and not pg_url:
@@ -575,14 +584,14 @@ def main(argv: list[str] | None = None) -> int:
             return {f"server_changes_per_s_{engine}": server_ingest(
                 tmp / f"{engine}-ingest", pg_url if engine == "postgres" else None,
                 *((devices, per) if engine == "sqlite" else
-                  (20 if not args.quick else 8, per // 2)))}
+                  (20 if people >= 200_000 else 8, per // 2)))}
 
         steps: dict[str, Callable[[], dict[str, Any]]] = {
             "checkin": lambda: checkin_search(database),
             "startup": lambda: startup_and_keys(database, tmp),
             "reports": lambda: dashboard(database),
             "sync": lambda: sync_figures(tmp / "sync"),
-            "import": lambda: import_speed(tmp, 2000 if args.quick else 20_000),
+            "import": lambda: import_speed(tmp, 20_000 if people >= 200_000 else 2000),
             "ingest-sqlite": lambda: ingest("sqlite"),
             "ingest-postgres": lambda: ingest("postgres"),
         }

@@ -96,8 +96,10 @@ def durability_cost(tmp: Path, checkins: int = 300) -> Result:
     def run_with(mode: str) -> float:
         store = open_store(tmp / f"sync-{mode.lower()}.sqlite3")
         store.conn.execute(f"PRAGMA synchronous = {mode}")
+        office = store.insert("offices", {"name": "Приймальня"})["id"]
         event = store.insert("events", {"title": "Навчання", "kind": "training",
-                                        "starts_at": "2026-12-02T10:00"})["id"]
+                                        "starts_at": "2026-12-02T10:00",
+                                        "office_id": office})["id"]
         rng = random.Random(2)
         people = list(_people(checkins, rng))
         try:

@@ -58,7 +58,7 @@ def run(tmp: Path, changes: int = 2000) -> Iterator[Result]:
         elapsed = time.perf_counter() - started
         from desktop.store import syncstate
 
-        plain = sum(len(json.dumps({"changes": [c.__dict__ for c in batch]}).encode())
+        plain = sum(len(json.dumps({"changes": [c._asdict() for c in batch]}).encode())
                     for batch in _batches(syncstate, store, changes))
         yield Result(
             f"push {changes:,} new people: gzip bytes vs plain JSON", transport.bytes_sent,
