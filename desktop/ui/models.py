@@ -50,6 +50,10 @@ RAW_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Index = QModelIndex | QPersistentModelIndex
 
+#: How many rows in all a list may read to show a record opened from elsewhere (`row_of`):
+#: 25 pages, a fraction of a second on an old laptop.
+REVEAL_ROWS = 5_000
+
 
 def default_format(*values: Any) -> str:
     """Values joined by spaces; None shown as nothing."""
@@ -211,6 +215,30 @@ class PagedTableModel(QAbstractTableModel):
         if self._id_position is None or not 0 <= row < len(self._rows):
             return None
         return self._rows[row][self._id_position]
+
+    def row_of(self, record_id: str | None, *, reveal: bool = False) -> int | None:
+        """The row that shows `record_id`, None if no loaded row does.
+
+        With `reveal`, a record the query holds but the list has not read that far (a person
+        opened from another screen, far down a long list) is read up to, a page at a time,
+        as scrolling there would; not past `REVEAL_ROWS` rows in all, so that a record at
+        the end of 200,000 never makes a list load them all."""
+        if record_id is None or self._id_position is None:
+            return None
+        position = self._id_position
+        for row, values in enumerate(self._rows):
+            if values[position] == record_id:
+                return row
+        if not reveal or self._query is None or self._exhausted \
+                or not self._query.holds(self._conn, record_id):
+            return None
+        while self.canFetchMore(QModelIndex()) and len(self._rows) < REVEAL_ROWS:
+            first = len(self._rows)
+            self.fetchMore(QModelIndex())
+            for row in range(first, len(self._rows)):
+                if self._rows[row][position] == record_id:
+                    return row
+        return None
 
     def row_values(self, row: int) -> dict[str, Any]:
         """The raw values of one loaded row, by query column name."""

@@ -249,7 +249,7 @@ def test_list_pane_searches_filters_and_keys(ctx, qtbot, store):
     assert model.rowCount() == 3
     opened = len(chosen)
     assert pane.select_id(model.record_id(2)) is True and pane.current_id() == model.record_id(2)
-    # A record the list has not loaded (or does not show): no other row stays highlighted.
+    # A record the list does not show: no other row stays highlighted.
     assert pane.select_id("not-in-the-list") is False
     assert pane.current_id() is None and pane.selected_ids() == []
     assert len(chosen) == opened  # neither selection opened anything

@@ -46,6 +46,28 @@ def test_rows_arrive_in_pages(many_people, app):
     assert model.total == PEOPLE
 
 
+def test_a_record_further_down_is_read_up_to_when_asked_to_reveal_it(many_people, app,
+                                                                     monkeypatch):
+    model = _model(many_people)
+    far = many_people.conn.execute(
+        "SELECT id FROM people WHERE last_name = 'Прізвище01234'").fetchone()[0]
+    gone = many_people.insert("people", {"last_name": "Прізвище00007", "first_name": "Іван",
+                                         "gender": "male"})
+    many_people.delete("people", gone["id"])
+    assert model.row_of(far) is None and model.rowCount() == 200  # only looks at what is read
+    assert model.row_of(gone["id"], reveal=True) is None  # not in the list: nothing read
+    assert model.rowCount() == 200
+    row = model.row_of(far, reveal=True)
+    assert row == 1234 and model.record_id(row) == far
+    assert model.rowCount() == 1400  # pages up to it, not the whole list
+    # Not past REVEAL_ROWS: a record at the end of a huge list leaves it as it is.
+    monkeypatch.setattr("desktop.ui.models.REVEAL_ROWS", 1600)
+    last = many_people.conn.execute(
+        "SELECT id FROM people WHERE last_name = 'Прізвище02344'").fetchone()[0]
+    assert model.row_of(last, reveal=True) is None
+    assert 1600 <= model.rowCount() < PEOPLE
+
+
 def test_total_is_counted_in_a_worker(many_people, app, qtbot):
     model = PagedTableModel(many_people.conn, many_people.path, [Column("last_name", "x")])
     with qtbot.waitSignal(model.total_changed, timeout=5000) as signal:

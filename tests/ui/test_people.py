@@ -522,3 +522,20 @@ def test_history_sorts_by_date_and_opens_the_row_clicked(screen, people):
     screen.ctx.bus.navigate.connect(lambda key, item: received.append((key, item)))
     events.itemActivated.emit(events.item(1, 1))  # the row shown second: the first meeting
     assert received == [("events", {"table": "events", "id": people["events"][0]})]
+
+
+def test_a_person_opened_from_elsewhere_is_shown_in_the_list_however_far_down(
+        screen, people, store, qtbot):
+    # "Open in People" from a CSO's members, with the person far below the first page.
+    store.insert_many("people", ({"last_name": f"Ящук{i:03d}", "first_name": "Іван",
+                                  "gender": "male"} for i in range(450)))
+    _search(screen, "")
+    assert screen.model.rowCount() == 200
+    far = store.conn.execute("SELECT id FROM people WHERE last_name = 'Ящук400'").fetchone()[0]
+    screen.show_item({"table": "people", "id": far})
+    assert screen.profile.person_id == far
+    index = screen.view.currentIndex()
+    assert index.isValid() and screen.model.record_id(index.row()) == far
+    assert screen.view.selectionModel().isRowSelected(index.row())
+    qtbot.waitUntil(lambda: screen.view.viewport().rect().contains(
+        screen.view.visualRect(index).center()))  # scrolled to, not only selected

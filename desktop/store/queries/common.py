@@ -69,6 +69,12 @@ class PagedSelect(NamedTuple):
         """Every row at once: only for lists known to be short (lookups, choice lists)."""
         return conn.execute(self.sql(paged=False), self.params).fetchall()
 
+    def holds(self, conn: sqlite3.Connection, record_id: str) -> bool:
+        """Whether the record is one of the query's rows (found by its id: no scan)."""
+        where = " AND ".join((*(f"({w})" for w in self.where), "t.id = ?"))
+        return conn.execute(f"SELECT 1 FROM [{self.table}] AS t WHERE {where} LIMIT 1",
+                            (*self.params, record_id)).fetchone() is not None
+
     def count(self, conn: sqlite3.Connection) -> int:
         """How many rows the query has in all (may scan the table: run it in a worker)."""
         row = conn.execute(f"SELECT count(*) {self._from_where()}", self.params).fetchone()

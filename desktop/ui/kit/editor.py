@@ -271,7 +271,8 @@ class RecordEditor(QWidget):
     # -- list -----------------------------------------------------------------------------
 
     def select_id(self, record_id: str | None) -> bool:
-        """Select the row of `record_id` if it is loaded in the list (no reload)."""
+        """Select the row of `record_id`, reading the list on to it if it is further down
+        (`PagedTableModel.row_of`); no row is selected if the list does not show it."""
         selection = self.view.selectionModel()
         with QSignalBlocker(selection):
             if record_id is None:
@@ -279,15 +280,15 @@ class RecordEditor(QWidget):
                 selection.clearCurrentIndex()
                 self.view.viewport().update()
                 return False
-            for row in range(self.model.rowCount()):
-                if self.model.record_id(row) == record_id:
-                    index = self.model.index(row, 0)
-                    selection.setCurrentIndex(
-                        index, selection.SelectionFlag.ClearAndSelect
-                        | selection.SelectionFlag.Rows)
-                    self.view.scrollTo(index)
-                    self.view.viewport().update()
-                    return True
+            row = self.model.row_of(record_id, reveal=True)
+            if row is not None:
+                index = self.model.index(row, 0)
+                selection.setCurrentIndex(
+                    index, selection.SelectionFlag.ClearAndSelect
+                    | selection.SelectionFlag.Rows)
+                self.view.scrollTo(index)
+                self.view.viewport().update()
+                return True
             selection.clearSelection()
         self.view.viewport().update()
         return False

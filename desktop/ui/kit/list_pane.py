@@ -124,19 +124,20 @@ class ListPane(QWidget):
         return [rid for rid in (self.model.record_id(r) for r in rows) if rid]
 
     def select_id(self, record_id: str | None) -> bool:
-        """Show `record_id`'s row as the current one (without `chosen`), if it is loaded.
+        """Show `record_id`'s row as the current one (without `chosen`), reading the list
+        on to it if it is further down (`PagedTableModel.row_of`).
 
-        If it is not (a person opened from another screen, far down a list not yet read that
-        far), no row stays highlighted: the row that was would claim another record is open."""
-        for row in range(self.model.rowCount()):
-            if self.model.record_id(row) == record_id:
-                self._quiet = True
-                try:
-                    self.view.selectRow(row)
-                    self.view.scrollTo(self.model.index(row, 0))
-                finally:
-                    self._quiet = False
-                return True
+        If the list does not show it (filtered out, or further than the list reads), no row
+        stays highlighted: the row that was would claim another record is open."""
+        row = self.model.row_of(record_id, reveal=True)
+        if row is not None:
+            self._quiet = True
+            try:
+                self.view.selectRow(row)
+                self.view.scrollTo(self.model.index(row, 0))
+            finally:
+                self._quiet = False
+            return True
         self._quiet = True
         try:
             self.view.selectionModel().clearSelection()
