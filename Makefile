@@ -49,7 +49,8 @@ lint: setup
 
 ## make bench: the ratio benchmarks (python -m bench), then the council-scale figures of
 ## bench/scale.py on a cached 200,000-person store (built once in ~/.cache/hromada-bench/),
-## written to bench/results.json with each goal met or not. make bench-quick: 20,000 people.
+## written to bench/results.json with each goal met or not. make bench-quick: 20,000 people,
+## written to bench/results-quick.json.
 bench: setup
 	$(PY) -m bench
 	HROMADA_BENCH_PG_URL=$$(scripts/start-test-postgres.sh 2>/dev/null || true) $(PY) -m bench.scale

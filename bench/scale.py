@@ -549,7 +549,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.scale")
     parser.add_argument("--quick", action="store_true",
                         help="a 20,000-person store (within 5 minutes)")
-    parser.add_argument("--out", default=str(ROOT / "bench" / "results.json"))
+    parser.add_argument("--out", help="where the figures go (default: bench/results.json; "
+                        "a smaller store's, bench/results-quick.json, so that they never "
+                        "stand in for the full run's)")
     parser.add_argument("--only", action="append", choices=STEPS, metavar="STEP",
                         help=f"measure just this (repeatable): {', '.join(STEPS)}; the "
                         "results are printed, bench/results.json is left as it is")
@@ -602,7 +604,9 @@ def main(argv: list[str] | None = None) -> int:
             (tmp / "sync").mkdir(exist_ok=True)
             results.update(step())
     if not args.only:
-        Path(args.out).write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
+        out = args.out or ROOT / "bench" / (
+            "results.json" if people >= 200_000 else "results-quick.json")
+        Path(out).write_text(json.dumps(results, indent=1, sort_keys=True) + "\n")
     print_table(results)
     return 0
 
