@@ -38,7 +38,7 @@ from desktop.ui.translate import translate
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 
-#: The smallest useful window; the design target is 1366×728 (768 minus the taskbar).
+# The smallest useful window; the design target is 1366×728 (768 minus the taskbar).
 MINIMUM_SIZE = QSize(960, 600)
 DEFAULT_SIZE = QSize(1366, 728)
 NAV_ICON_SIZE = 22
