@@ -199,11 +199,16 @@ class Database:
             self.conn.execute(f"RELEASE SAVEPOINT {name}")
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[None]:
+    def write(self, *, reach_now: bool = True) -> Iterator[None]:
         """A write transaction; nested calls become savepoints of the outer one.
 
         BEGIN IMMEDIATE takes the write lock up front, so a second process (a CLI backup, a
         scheduled sync) waits on the busy timeout instead of failing mid-transaction.
+
+        `reach_now=False` leaves the report's rows of people reached to a later commit (a
+        pulled page with more to come: the last one brings them up to date for all), as
+        long as fewer than `reach.DEFER_AT_MOST` people wait; reports bring them up to date
+        first in any case (`reach.ensure_fresh`).
         """
         if self.conn.in_transaction:
             with self._savepoint():
@@ -214,7 +219,7 @@ class Database:
         try:
             yield
             # The report's tables of people reached follow the check-ins in the same commit.
-            if self.keeps_reach:
+            if self.keeps_reach and (reach_now or not reach.may_defer(self.conn)):
                 reach.refresh(self.conn)
             self._persist_clock()
         except BaseException:

@@ -314,6 +314,19 @@ def has_dirty(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM reach_dirty LIMIT 1").fetchone() is not None
 
 
+#: The most people whose rows a commit may leave for a later one (`Database.write`). Why:
+#: a pull's pages each noted a few thousand people, and bringing them up to date page by
+#: page took a fifth of a first pull (a person's check-ins come over many pages, and each
+#: page recomputed all of them so far); left for the last page, a first pull ends with one
+#: rebuild (`WHOLE_REBUILD`). Bounded, so that a pull cut short by a crash leaves the next
+#: commit one rebuild's work at worst (the sync engine settles a pull cut short otherwise).
+DEFER_AT_MOST = 100_000
+
+
+def may_defer(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT count(*) FROM reach_dirty").fetchone()[0] < DEFER_AT_MOST
+
+
 def refresh(conn: sqlite3.Connection) -> None:
     """Recompute the rows of the people in `reach_dirty`, inside the caller's transaction."""
     if not has_dirty(conn):

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from desktop.domain.errors import FieldError
+from desktop.store import reach
 from desktop.store.errors import StoreError
 from desktop.store.ids import utc_now
 from desktop.store.records import Store, _dumps, _encode
@@ -199,9 +200,12 @@ Refused = tuple[PulledRow, str, Sequence[FieldError]]
 
 def apply_pulled(
     store: Store, rows: Iterable[PulledRow], cursor: int, refused: Iterable[Refused] = (),
-    pending: set[tuple[str, str]] | None = None,
+    pending: set[tuple[str, str]] | None = None, more: bool = False,
 ) -> tuple[int, int]:
     """Apply a page from the platform and move the cursor, atomically.
+
+    `more`: other pages follow in this pull, so the report's rows of people reached may
+    wait for the last one (`Database.write`).
 
     Returns (applied, skipped): a row with local changes not yet acknowledged is skipped; its
     merged state comes back with the next feed entry after our push. Foreign keys are not
@@ -217,7 +221,7 @@ def apply_pulled(
     files: set[str] = set()
     store.conn.execute("PRAGMA foreign_keys = OFF")  # only takes effect outside a transaction
     try:
-        with store.write():
+        with store.write(reach_now=not more):
             if pending is None:
                 pending = pending_keys(store)
             waiting = _set_aside_keys(store)
@@ -284,6 +288,15 @@ def apply_pulled(
         for person_id in forgotten:
             forget.scrub_backups(store.backups_dir, person_id)
     return applied, skipped
+
+
+def settle_reach(store: Store) -> None:
+    """Bring the report's rows of people reached up to date now, if a pull cut short left
+    them for a later page (`apply_pulled(more=True)`): here, in the sync's worker, not in
+    the next check-in's commit."""
+    if store.keeps_reach and reach.has_dirty(store.conn) and not store.conn.in_transaction:
+        with store.write():
+            pass
 
 
 def _forgotten_here(store: Store, person_id: str) -> bool:

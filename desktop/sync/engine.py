@@ -8,7 +8,9 @@ work for the next one. Nothing is ever wiped to recover.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
+import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -56,6 +58,8 @@ MAX_DUPLICATE_CHECKS = 5000
 MAX_RENUMBERS = 10
 # The smallest push a lost one shrinks the next to (a few KB on the wire).
 MIN_PUSH_BATCH = 25
+
+log = logging.getLogger(__name__)
 
 
 class Cancelled(SyncError):
@@ -272,6 +276,18 @@ class SyncEngine:
     # -- pull ---------------------------------------------------------------------------
 
     def _pull(self, report: SyncReport, *, from_zero: bool = False) -> None:
+        try:
+            self._pull_pages(report, from_zero=from_zero)
+        finally:
+            # A pull cut short (no connection, cancelled) may have left the report's rows of
+            # people reached for its last page: they are brought up to date here, in the
+            # sync's worker, not in the next check-in's commit.
+            try:
+                syncstate.settle_reach(self.store)
+            except sqlite3.Error as exc:  # the next commit or report does it then
+                log.warning("people reached not brought up to date after the pull: %s", exc)
+
+    def _pull_pages(self, report: SyncReport, *, from_zero: bool = False) -> None:
         cursor = 0 if from_zero else int(self.store.get_meta(syncstate.CURSOR, "0") or 0)
         full = from_zero
         # People who arrived from other laptops are checked for duplicates of ours; not on a
@@ -301,7 +317,8 @@ class SyncEngine:
                     seen[r.table].add(r.id)
             if check_people and len(arrived) < MAX_DUPLICATE_CHECKS:
                 arrived += [r.id for r in page.rows if r.table == "people" and not r.deleted]
-            applied, skipped = syncstate.apply_pulled(self.store, rows, page.cursor, refused)
+            applied, skipped = syncstate.apply_pulled(self.store, rows, page.cursor, refused,
+                                                      more=page.more)
             report.pulled += applied
             report.skipped += skipped
             cursor = page.cursor

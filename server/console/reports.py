@@ -96,7 +96,8 @@ class Mirror:
                         cursor = 0
                         continue
                     rows, refused = SyncEngine._checked_rows(page, SyncReport())
-                    done, _skipped = syncstate.apply_pulled(store, rows, page.cursor, refused)
+                    done, _skipped = syncstate.apply_pulled(store, rows, page.cursor, refused,
+                                                            more=page.more)
                     applied += done
                     cursor = page.cursor
                     if not page.more:
