@@ -34,8 +34,9 @@ Both tables are derived and never synced or logged. Triggers note the people who
 may have changed in `reach_dirty` (a check-in written, an event moved or cancelled, a
 person's gender corrected); `refresh` recomputes just those people's rows and is called by
 the store before each write transaction commits (`Database.write`), so a reader sees them
-in step with the check-ins. A report on a file changed some other way (an old app, a raw
-SQL session) calls `ensure_fresh` first.
+in step with the check-ins; only a pulled page with more to come may leave them for the
+pull's last page (`DEFER_AT_MOST`). A report calls `ensure_fresh` first in any case, which
+also covers a file changed some other way (an old app, a raw SQL session).
 
 The local day of a UTC moment depends on the computer's time zone; the zone the rows were
 made in is kept in `meta` and a different zone rebuilds everything (`ensure_fresh`).
