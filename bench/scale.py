@@ -50,7 +50,8 @@ GOALS: list[tuple[str, str, Callable[[dict[str, Any]], bool]]] = [
 
 
 #: The parts `--only` can pick, in the order they are measured.
-STEPS = ("checkin", "startup", "reports", "sync", "import", "ingest-sqlite", "ingest-postgres")
+STEPS = ("checkin", "startup", "reports", "sync", "first-pull", "import", "ingest-sqlite",
+         "ingest-postgres")
 
 
 def _best(fn: Callable[[], Any], runs: int = 3) -> tuple[float, Any]:
@@ -543,6 +544,67 @@ def import_speed(tmp: Path, rows: int) -> dict[str, float]:
     return {"import_rows_per_s": rows / elapsed}
 
 
+# -- a first pull --------------------------------------------------------------------------
+
+#: The community a first pull reads: the quick store's (the full store's 1.3 million records
+#: would add ten minutes to the bench, and the figure is a rate).
+FIRST_PULL_PEOPLE, FIRST_PULL_EVENTS = 20_000, 600
+
+
+def first_pull(source: Path, tmp: Path) -> dict[str, float]:
+    """A whole community read by a new council laptop, as a council laptop or the console's
+    mirror meets it: a copy of the store enrolls as the council and pushes everything to a
+    fresh platform (SQLite, over HTTP on loopback), then an empty store enrolled as the
+    council pulls it all. Reported, not a goal: a rate, to see that it stays linear."""
+    import sqlite3
+
+    from desktop.store import open_store, syncstate
+    from desktop.store.ids import new_id
+    from desktop.sync.client import enroll
+    from server import auth
+
+    (tmp / "platform").mkdir(parents=True)
+    platform = _Platform(None, tmp / "platform")
+    try:
+        seed = tmp / "seed"
+        seed.mkdir()
+        original, copy = sqlite3.connect(source), sqlite3.connect(seed / "hromada.sqlite3")
+        try:
+            original.backup(copy)
+            with copy:  # a device of its own, with a clock of its own
+                copy.execute("UPDATE meta SET value = ? WHERE key = 'device_id'", (new_id(),))
+                copy.execute("DELETE FROM meta WHERE key = 'hlc'")
+        finally:
+            original.close()
+            copy.close()
+        council = open_store(seed / "hromada.sqlite3")
+        enroll(council, seed, platform.server.url,
+               auth.new_enrollment_code(platform.db, None, "council"))
+        for _ in range(20):
+            _engine(council, seed)[0].run()
+            if not syncstate.pending_count(council):
+                break
+        council.close()
+        fresh = tmp / "fresh"
+        fresh.mkdir()
+        store = open_store(fresh / "hromada.sqlite3")
+        enroll(store, fresh, platform.server.url,
+               auth.new_enrollment_code(platform.db, None, "council"))
+        started = time.perf_counter()
+        pulled = 0
+        for _ in range(20):
+            report = _engine(store, fresh)[0].run()
+            pulled += report.pulled
+            if report.up_to_date:
+                break
+        elapsed = time.perf_counter() - started
+        store.close()
+    finally:
+        platform.stop()
+    return {"sync_first_pull_rows": pulled, "sync_first_pull_s": elapsed,
+            "sync_first_pull_rows_per_s": pulled / elapsed}
+
+
 # -- the run -----------------------------------------------------------------------------
 
 def main(argv: list[str] | None = None) -> int:
@@ -593,6 +655,9 @@ def main(argv: list[str] | None = None) -> int:
             "startup": lambda: startup_and_keys(database, tmp),
             "reports": lambda: dashboard(database),
             "sync": lambda: sync_figures(tmp / "sync"),
+            "first-pull": lambda: first_pull(
+                database if people <= FIRST_PULL_PEOPLE else
+                big_store(FIRST_PULL_PEOPLE, FIRST_PULL_EVENTS), tmp / "first-pull"),
             "import": lambda: import_speed(tmp, 20_000 if people >= 200_000 else 2000),
             "ingest-sqlite": lambda: ingest("sqlite"),
             "ingest-postgres": lambda: ingest("postgres"),

@@ -62,6 +62,9 @@ def test_the_scale_benchmark_reports_every_figure(tmp_path: Path) -> None:
             assert results[key] is None
         else:
             assert isinstance(results[key], int | float) and results[key] > 0, key
+    # Reported beside the figures: a whole community read by a new council laptop.
+    assert results["sync_first_pull_rows"] > results["store_attendance"]
+    assert results["sync_first_pull_rows_per_s"] > 0
     # Every goal is judged in the printed table ("met" or "NOT MET"; none unmeasured, except
     # PostgreSQL's without a server).
     goals = done.stdout.split("\ngoals:\n", 1)[1].splitlines()
