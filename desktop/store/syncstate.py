@@ -407,15 +407,9 @@ def _insert_new(store: Store, rows: Sequence[PulledRow],
         for row in candidates.values():
             if row.hlc:
                 store._clock().observe(row.hlc)
-            allowed = RECORD_TABLES[row.table][0]
-            fields = {k: _encode(v) for k, v in row.data.items() if k in allowed}
-            record = {"id": row.id, "created_at": now, "updated_at": now,
-                      "device_id": store.device_id, "version": 1, "deleted": 0,
-                      "rev": row.rev, **fields, **store._derived(row.table, fields)}
+            record, entry = _new_record(store, row, _fields(row), now)
             records.setdefault(row.table, []).append(record)
-            logged.append(store._log_row(row.table, row.id, "insert", None,
-                                         {**fields, "deleted": 0}, 0, None, now, None, None,
-                                         origin="remote", hlc=row.hlc))
+            logged.append(entry)
         for table, new_rows in records.items():
             store._insert_rows(table, new_rows)
             store._index_many(table, new_rows)
@@ -429,21 +423,34 @@ def _insert_new(store: Store, rows: Sequence[PulledRow],
     return set(candidates)
 
 
-def _apply_one(store: Store, row: PulledRow) -> bool:
+def _fields(row: PulledRow) -> dict[str, Any]:
+    """The row's fields this version stores, encoded for SQLite."""
     allowed = RECORD_TABLES[row.table][0]
-    fields = {k: _encode(v) for k, v in row.data.items() if k in allowed}
+    return {k: _encode(v) for k, v in row.data.items() if k in allowed}
+
+
+def _new_record(store: Store, row: PulledRow, fields: dict[str, Any],
+                now: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The record a live pulled row makes on a device that never had it, and its log entry
+    (one by one in `_apply_one`, together in `_insert_new`)."""
+    record = {"id": row.id, "created_at": now, "updated_at": now,
+              "device_id": store.device_id, "version": 1, "deleted": 0, "rev": row.rev,
+              **fields, **store._derived(row.table, fields)}
+    entry = store._log_row(row.table, row.id, "insert", None, {**fields, "deleted": 0}, 0,
+                           None, now, None, None, origin="remote", hlc=row.hlc)
+    return record, entry
+
+
+def _apply_one(store: Store, row: PulledRow) -> bool:
+    fields = _fields(row)
     current = store.get(row.table, row.id, include_deleted=True)
     now = utc_now()
     if current is None and row.deleted:
         return False  # the deletion of a record this device never had: nothing to keep
     if current is None:
-        record = {"id": row.id, "created_at": now, "updated_at": now,
-                  "device_id": store.device_id, "version": 1, "deleted": int(row.deleted),
-                  "rev": row.rev, **fields, **store._derived(row.table, fields)}
+        record, entry = _new_record(store, row, fields, now)
         store._insert_rows(row.table, [record])
-        store._insert_rows("change_log", [store._log_row(
-            row.table, row.id, "insert", None, {**fields, "deleted": int(row.deleted)}, 0,
-            None, now, None, None, origin="remote", hlc=row.hlc)])
+        store._insert_rows("change_log", [entry])
         store._index(row.table, record)
         return True
     changed = {k: v for k, v in fields.items() if current.get(k) != v}
