@@ -379,3 +379,28 @@ def test_an_idea_due_in_the_next_days_is_marked_too(screen, store, desna):
     cell = next(model.data(model.index(r, 4)) for r in range(model.rowCount())
                 if model.record_id(r) == soon)
     assert cell.startswith("⌛ ")
+
+
+def test_thumbnails_are_made_of_photos_and_scans_only(app, tmp_path):
+    """The reader is told the format from the file's first bytes and never asks the image
+    plugins to guess (the SVG plugin's guess could deadlock a worker with the UI thread)."""
+    from desktop.ui.screens.ideas import THUMB_SIZE, make_thumbnail, picture_format
+
+    picture = QImage(640, 480, QImage.Format.Format_RGB32)
+    picture.fill(QColor("darkgreen"))
+    for fmt in ("JPEG", "PNG", "BMP", "TIFF"):  # (Qt reads GIF but cannot write it)
+        stored = tmp_path / f"stored-{fmt}"  # stored files have no extension
+        assert picture.save(str(stored), fmt)
+        assert picture_format(stored) == fmt.lower().encode()
+        thumbnail = make_thumbnail(stored)
+        assert (thumbnail.width(), thumbnail.height()) == (THUMB_SIZE, 48), fmt
+    gif = tmp_path / "animation"
+    gif.write_bytes(b"GIF89a\x01\x00\x01\x00")
+    assert picture_format(gif) == b"gif"
+    svg = tmp_path / "drawing"
+    svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
+    pdf = tmp_path / "letter"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    for other in (svg, pdf, tmp_path / "missing"):
+        assert picture_format(other) is None
+        assert make_thumbnail(other).isNull()

@@ -97,11 +97,40 @@ _THUMBNAILS: OrderedDict[str, QImage] = OrderedDict()
 _THUMBNAIL_LIMIT = 300
 
 
+#: The pictures shown as thumbnails, by the first bytes of the file: photos and scans.
+_PICTURE_MAGIC = ((b"\xff\xd8\xff", b"jpeg"), (b"\x89PNG\r\n\x1a\n", b"png"),
+                  (b"GIF87a", b"gif"), (b"GIF89a", b"gif"), (b"BM", b"bmp"),
+                  (b"II*\x00", b"tiff"), (b"MM\x00*", b"tiff"))
+
+
+def picture_format(path: Path) -> bytes | None:
+    """The image format of a stored file (stored files have no extension), from its first
+    bytes; None for anything else (a PDF, a document)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(12)
+    except OSError:
+        return None
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return b"webp"
+    return next((fmt for magic, fmt in _PICTURE_MAGIC if head.startswith(magic)), None)
+
+
 def make_thumbnail(path: Path, size: int = THUMB_SIZE) -> QImage:
     """A small image of a photo or scan, decoded at reduced size (JPEG decodes fast that
-    way); a null image if the file is not a picture Qt can read. Safe on a worker thread."""
-    reader = QImageReader(str(path))
-    reader.setDecideFormatFromContent(True)  # stored files have no extension
+    way); a null image if the file is not a picture. Safe on a worker thread.
+
+    The reader is given the format (`picture_format`) and told not to guess: guessing asks
+    every image plugin, and Qt's SVG plugin opens a text stream whose signal connection
+    takes a lock of Qt's while this thread holds Python's; the UI thread, deleting a widget,
+    holds that lock and waits for Python's. The two waited for each other for good (seen
+    once in the test suite, in `test_new_idea_with_a_photo_lands_in_the_data_folder`)."""
+    fmt = picture_format(path)
+    if fmt is None:
+        return QImage()
+    reader = QImageReader(str(path), fmt)
+    reader.setDecideFormatFromContent(False)
+    reader.setAutoDetectImageFormat(False)
     reader.setAutoTransform(True)  # phone photos: EXIF rotation
     full = reader.size()
     if full.isValid() and (full.width() > size or full.height() > size):
