@@ -556,35 +556,17 @@ def first_pull(source: Path, tmp: Path) -> dict[str, float]:
     mirror meets it: a copy of the store enrolls as the council and pushes everything to a
     fresh platform (SQLite, over HTTP on loopback), then an empty store enrolled as the
     council pulls it all. Reported, not a goal: a rate, to see that it stays linear."""
-    import sqlite3
-
-    from desktop.store import open_store, syncstate
-    from desktop.store.ids import new_id
+    from desktop.demo.platform import push_copy_as_council
+    from desktop.store import open_store
     from desktop.sync.client import enroll
     from server import auth
 
     (tmp / "platform").mkdir(parents=True)
     platform = _Platform(None, tmp / "platform")
     try:
-        seed = tmp / "seed"
-        seed.mkdir()
-        original, copy = sqlite3.connect(source), sqlite3.connect(seed / "hromada.sqlite3")
-        try:
-            original.backup(copy)
-            with copy:  # a device of its own, with a clock of its own
-                copy.execute("UPDATE meta SET value = ? WHERE key = 'device_id'", (new_id(),))
-                copy.execute("DELETE FROM meta WHERE key = 'hlc'")
-        finally:
-            original.close()
-            copy.close()
-        council = open_store(seed / "hromada.sqlite3")
-        enroll(council, seed, platform.server.url,
-               auth.new_enrollment_code(platform.db, None, "council"))
-        for _ in range(20):
-            _engine(council, seed)[0].run()
-            if not syncstate.pending_count(council):
-                break
-        council.close()
+        if not push_copy_as_council(source, tmp / "seed", platform.server.url,
+                                    auth.new_enrollment_code(platform.db, None, "council")):
+            raise RuntimeError("the platform was not filled for the first pull")
         fresh = tmp / "fresh"
         fresh.mkdir()
         store = open_store(fresh / "hromada.sqlite3")

@@ -200,26 +200,31 @@ class DemoPlatform:
         return url
 
     def _seed_from_copy(self, store: Store, data_root: Path) -> None:
-        from desktop.sync.client import enroll, sync_once
-
         seed_dir = self.folder / "council-seed"
-        seed_dir.mkdir(parents=True, exist_ok=True)
-        seed_db = seed_dir / "hromada.sqlite3"
-        for stale in seed_dir.glob("hromada.sqlite3*"):
-            stale.unlink()
-        backup_file(store.path, seed_db)
-        with contextlib.closing(sqlite3.connect(seed_db)) as conn, conn:
-            conn.execute("UPDATE meta SET value = ? WHERE key = 'device_id'", (new_id(),))
-            conn.execute("DELETE FROM meta WHERE key = 'hlc'")
-        council = open_store(seed_db, seed_dir / "backups")
-        try:
-            enroll(council, seed_dir, self.url, self._code(None, "council"))
-            for _attempt in range(10):
-                if sync_once(council, seed_dir).up_to_date:
-                    break
-            else:
-                raise DemoPlatformError("the demo platform could not be filled")
-        finally:
-            council.close()
+        if not push_copy_as_council(store.path, seed_dir, self.url, self._code(None, "council")):
+            raise DemoPlatformError("the demo platform could not be filled")
         # The copy (and its council token) has done its job: nothing of it stays behind.
         shutil.rmtree(seed_dir, ignore_errors=True)
+
+
+def push_copy_as_council(source: Path, folder: Path, url: str, code: str) -> bool:
+    """Fill a platform with everything a store holds: a copy of it in `folder`, under a
+    device id and clock of its own, enrolls as the council with `code` and pushes it all.
+    False if the platform was still not up to date after ten syncs. (The demo platform is
+    filled this way, and the bench's first pull reads what this pushed.)"""
+    from desktop.sync.client import enroll, sync_once
+
+    folder.mkdir(parents=True, exist_ok=True)
+    seed_db = folder / "hromada.sqlite3"
+    for stale in folder.glob("hromada.sqlite3*"):
+        stale.unlink()
+    backup_file(source, seed_db)
+    with contextlib.closing(sqlite3.connect(seed_db)) as conn, conn:
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'device_id'", (new_id(),))
+        conn.execute("DELETE FROM meta WHERE key = 'hlc'")
+    council = open_store(seed_db, folder / "backups")
+    try:
+        enroll(council, folder, url, code)
+        return any(sync_once(council, folder).up_to_date for _attempt in range(10))
+    finally:
+        council.close()

@@ -59,6 +59,11 @@ def _chunks(items: Iterable[dict], size: int) -> Iterator[list[dict]]:
 BULK_STATISTICS_ROWS = 1000
 
 
+#: A record's entry in the search index, made or replaced (`Store._index`, `_index_many`).
+_SEARCH_UPSERT = (
+    "INSERT INTO search_docs(kind, record_id, name, extra) VALUES(:kind, :record_id, :name, "
+    ":extra) ON CONFLICT(record_id) DO UPDATE SET name = excluded.name, extra = excluded.extra")
+
 class Store(Database):
     """The local database of one office device, with its record write path."""
 
@@ -287,23 +292,13 @@ class Store(Database):
         if row.get("deleted"):
             self.conn.execute("DELETE FROM search_docs WHERE record_id = ?", (row["id"],))
             return
-        doc = search_doc(table, row)
-        self.conn.execute(
-            "INSERT INTO search_docs(kind, record_id, name, extra) VALUES(:kind, :record_id, "
-            ":name, :extra) ON CONFLICT(record_id) DO UPDATE SET name = excluded.name, "
-            "extra = excluded.extra",
-            doc,
-        )
+        self.conn.execute(_SEARCH_UPSERT, search_doc(table, row))
 
     def _index_many(self, table: str, rows: Sequence[dict]) -> None:
         """`_index` for many live rows in one statement."""
         if table not in SEARCH_DOC_BUILDERS or not rows:
             return
-        self.conn.executemany(
-            "INSERT INTO search_docs(kind, record_id, name, extra) VALUES(:kind, :record_id, "
-            ":name, :extra) ON CONFLICT(record_id) DO UPDATE SET name = excluded.name, "
-            "extra = excluded.extra",
-            [search_doc(table, row) for row in rows])
+        self.conn.executemany(_SEARCH_UPSERT, [search_doc(table, row) for row in rows])
 
     def _user_fields(self, table: str, values: Mapping[str, Any], *,
                      partial: bool = False) -> dict:
