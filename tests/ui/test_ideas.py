@@ -404,3 +404,26 @@ def test_thumbnails_are_made_of_photos_and_scans_only(app, tmp_path):
     for other in (svg, pdf, tmp_path / "missing"):
         assert picture_format(other) is None
         assert make_thumbnail(other).isNull()
+
+
+def test_an_author_without_consent_keeps_the_form_within_its_column(app, ctx, qtbot, store,
+                                                                     desna):
+    """The consent box and how consent was given, side by side, made the form wider than
+    its column at a 1366-pixel window: it scrolled sideways, labels cut off."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from desktop.ui.screens.ideas import IdeasScreen
+
+    person = store.insert("people", {"last_name": "Задорожний", "first_name": "Максим",
+                                     "patronymic": "Володимирович", "gender": "male"})["id"]
+    idea = _idea(store, desna, author_person_id=person)
+    screen = IdeasScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1130, 680)  # the screen's part of a 1366x728 window
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.editor.show_record(idea)
+    assert not screen.editor.author.consent_row.isHidden()
+    area = screen.editor.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: area.widget().width() > 0)
+    assert area.horizontalScrollBar().maximum() == 0

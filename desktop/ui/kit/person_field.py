@@ -229,7 +229,10 @@ class AuthorPicker(QWidget):
         layout.addWidget(self.chosen_row)
 
         self.consent_row = QWidget(self)
-        consent = QHBoxLayout(self.consent_row)
+        # The box above how it was given, not beside it: side by side, the Ukrainian label
+        # and the longest way of giving it made the whole form wider than its column on a
+        # 1366-pixel screen, and the form scrolled sideways with its labels cut off.
+        consent = QVBoxLayout(self.consent_row)
         consent.setContentsMargins(0, 0, 0, 0)
         self.consent = QCheckBox(self.tr("Agreed to the processing of personal data"),
                                  self.consent_row)
@@ -241,8 +244,8 @@ class AuthorPicker(QWidget):
         for code, text in vocab_items("consent_methods"):
             self.consent_method.addItem(text, code)
         self.consent_method.setAccessibleName(self.tr("How consent was given"))
-        consent.addWidget(self.consent, 1)
-        consent.addWidget(self.consent_method)
+        consent.addWidget(self.consent)
+        consent.addWidget(self.consent_method, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.consent_row)
         self.note = hint("", self)
         layout.addWidget(self.note)
